@@ -1,0 +1,1 @@
+"""Havre: a self-hosted text helpline whose host cannot read what it stores."""

@@ -1,0 +1,3 @@
+from havre.cli import main
+
+main()

@@ -1,0 +1,100 @@
+"""Programs and their staff.
+
+A program is one helpline; one server may host several, and nothing crosses
+between them. Staff sign in with a login secret that their browser derives
+from their passphrase; the server never sees the passphrase itself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Program(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, default="en")
+    idle_lock_minutes = models.PositiveIntegerField(default=15)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADVOCATE = "advocate", _("Advocate")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Administrator")
+
+
+class UserManager(BaseUserManager["User"]):
+    def create_user(self, email: str, program: Program, **fields: Any) -> User:
+        user = self.model(email=self.normalize_email(email).lower(), program=program, **fields)
+        user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+
+class User(AbstractBaseUser):
+    """A staff member of one program.
+
+    `password` holds the server's hash of the login secret. The personal key
+    pair is made in the browser; the server keeps the public key and the
+    private key wrapped under a key the browser derives from the passphrase.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="staff")
+    email = models.EmailField(unique=True)
+    display_name = models.CharField(max_length=120, blank=True)
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.ADVOCATE)
+    language = models.CharField(max_length=8, default="en")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    kdf_salt = models.BinaryField(max_length=32)
+    kdf_params = models.JSONField(default=dict)
+    public_key = models.BinaryField(max_length=32, null=True)
+    wrapped_private_key = models.BinaryField(max_length=128, null=True)
+
+    # TOTP secret, boxed under a key derived from HAVRE_SECRET_KEY.
+    totp_secret_box = models.BinaryField(max_length=128, null=True)
+    totp_confirmed_at = models.DateTimeField(null=True)
+    totp_last_step = models.BigIntegerField(default=0)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = UserManager()
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in {Role.SUPERVISOR, Role.ADMIN}
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def has_keys(self) -> bool:
+        return self.public_key is not None
+
+
+class SignupLink(models.Model):
+    """A one-time link that lets a new staff member choose their passphrase."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signup_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True)
+    created_at = models.DateTimeField(default=timezone.now)

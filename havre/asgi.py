@@ -1,0 +1,30 @@
+"""The ASGI application: Django for HTTP, Channels for the console's websocket."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
+
+from django.core.asgi import get_asgi_application  # noqa: E402
+
+django_asgi_app = get_asgi_application()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+from havre.console.routing import websocket_urlpatterns  # noqa: E402
+
+if settings.HAVRE_CONFIG_PROBLEMS:
+    raise SystemExit("Havre will not start:\n  " + "\n  ".join(settings.HAVRE_CONFIG_PROBLEMS))
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

@@ -1,0 +1,32 @@
+"""Channels: one provider account and number through which texters reach a program."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+
+from havre.accounts.models import Program
+
+
+class Provider(models.TextChoices):
+    TWILIO = "twilio", "Twilio"
+
+
+class Channel(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="channels")
+    provider = models.CharField(max_length=32, choices=Provider.choices)
+    # The program's own number (not a texter's): public by nature.
+    address = models.CharField(max_length=32)
+    # Non-secret provider settings, such as the account SID.
+    config = models.JSONField(default=dict)
+    # Provider credentials, boxed under a key derived from HAVRE_SECRET_KEY,
+    # which is kept outside the database and its backups.
+    secret_box = models.BinaryField(max_length=512)
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.address}"

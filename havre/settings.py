@@ -1,0 +1,269 @@
+"""Django settings, all read from the environment (see havre.config).
+
+Three modes: "production" (the default: refuses unsafe settings), "demo"
+(`havre demo`: generated secrets, labelled everywhere) and "test".
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+from havre.config import ConfigError, env, envbool, envint, is_loopback_host, secret_problem
+
+BASE_DIR = Path(__file__).resolve().parent
+
+HAVRE_MODE = env("HAVRE_MODE", "production") or "production"
+if HAVRE_MODE not in {"production", "demo", "test"}:
+    raise ConfigError(f"HAVRE_MODE must be production, demo or test, not {HAVRE_MODE!r}")
+HAVRE_DEMO = HAVRE_MODE == "demo"
+HAVRE_TESTING = HAVRE_MODE == "test"
+
+DATA_DIR = Path(env("HAVRE_DATA_DIR", "data") or "data").resolve()
+
+# Problems that stop `havre serve` and friends outside the demo and tests.
+# Collected rather than raised here, so that `havre keys generate` still runs on
+# an offline computer that has no server settings at all.
+HAVRE_CONFIG_PROBLEMS: list[str] = []
+
+
+def _secret(name: str) -> str:
+    value = env(name)
+    if HAVRE_MODE == "production":
+        problem = secret_problem(value)
+        if problem:
+            HAVRE_CONFIG_PROBLEMS.append(
+                f"{name} {problem}: set it (or {name}_FILE) to at least 32 random characters, "
+                f'for example the output of: python3 -c "import secrets; print(secrets.token_urlsafe(48))"'
+            )
+            return secrets.token_urlsafe(48)
+        assert value is not None
+        return value
+    if value:
+        return value
+    return _generated_secret(name)
+
+
+def _generated_secret(name: str) -> str:
+    """Demo and tests: a secret kept in the data directory, made on first use."""
+    if HAVRE_TESTING:
+        return f"test-only-{name.lower()}-0123456789abcdefghijklmnopqrstuvwxyz"
+    path = DATA_DIR / "secrets" / name.lower()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret("HAVRE_SECRET_KEY")
+HAVRE_ROUTE_KEY = _secret("HAVRE_ROUTE_KEY")
+if HAVRE_ROUTE_KEY == SECRET_KEY and HAVRE_MODE == "production":
+    HAVRE_CONFIG_PROBLEMS.append("HAVRE_ROUTE_KEY must differ from HAVRE_SECRET_KEY")
+
+DEBUG = envbool("HAVRE_DEBUG", False)
+if DEBUG and HAVRE_MODE == "production":
+    HAVRE_CONFIG_PROBLEMS.append("HAVRE_DEBUG is on: debug pages show internals; switch it off")
+
+HAVRE_PUBLIC_URL = (env("HAVRE_PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+_public_host = HAVRE_PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+if (
+    HAVRE_MODE == "production"
+    and not HAVRE_PUBLIC_URL.startswith("https://")
+    and not is_loopback_host(_public_host)
+):
+    HAVRE_CONFIG_PROBLEMS.append(
+        "HAVRE_PUBLIC_URL uses plain HTTP on a public address: serve Havre behind HTTPS "
+        "and set HAVRE_PUBLIC_URL to its https:// URL"
+    )
+
+ALLOWED_HOSTS = [
+    h.strip() for h in (env("HAVRE_ALLOWED_HOSTS", "") or "").split(",") if h.strip()
+] or [_public_host, "127.0.0.1", "localhost"]
+if HAVRE_TESTING:
+    ALLOWED_HOSTS = ["*"]
+CSRF_TRUSTED_ORIGINS = [HAVRE_PUBLIC_URL]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "channels",
+    "havre.accounts",
+    "havre.vault",
+    "havre.gateways",
+    "havre.conversations",
+    "havre.console",
+    "havre.audit",
+    "havre.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "havre.accounts.middleware.StaffLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "havre.urls"
+ASGI_APPLICATION = "havre.asgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "havre.accounts.context_processors.havre",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES: dict[str, Any] = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "havre.sqlite3",
+            "OPTIONS": {
+                # WAL lets the console read while a webhook writes; secure_delete
+                # overwrites deleted rows so erased ciphertext does not linger in
+                # free pages; IMMEDIATE takes the write lock up front, avoiding
+                # deadlocks between concurrent webhook transactions.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                    "PRAGMA secure_delete=ON; PRAGMA busy_timeout=10000;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+if HAVRE_TESTING and not DATABASE_URL:
+    DATABASES["default"]["TEST"] = {"NAME": env("HAVRE_TEST_SQLITE") or None}
+
+REDIS_URL = env("REDIS_URL")
+HAVRE_SCALE_OUT = bool(REDIS_URL)
+
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "havre:channels"},
+        }
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "havre",
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Django's tasks API, carried by huey: SQLite in the data directory with worker
+# threads inside the server process (embedded), or Redis with `havre worker`
+# processes (scale-out). Tests run tasks at once, in the caller's thread.
+TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
+HAVRE_HUEY: dict[str, Any] = {
+    "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
+    "redis_url": REDIS_URL,
+    "sqlite_path": DATA_DIR / "tasks.sqlite3",
+    "workers": envint("HAVRE_WORKERS", 2),
+}
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = 12 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HAVRE_PUBLIC_URL.startswith("https://")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+X_FRAME_OPTIONS = "DENY"
+if HAVRE_PUBLIC_URL.startswith("https://"):
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if HAVRE_TESTING:
+    # The login secret is already a 256-bit Argon2id output; the slow server
+    # hash only matters against a stolen database, not in the test suite.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "UTC"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = HAVRE_DEMO or HAVRE_TESTING
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Webhook bodies above this size are refused with 413 before parsing.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("HAVRE_MAX_BODY_BYTES", 64 * 1024)
+HAVRE_MAX_MESSAGE_CHARS = 4096
+
+HAVRE_IDLE_LOCK_MINUTES = envint("HAVRE_IDLE_LOCK_MINUTES", 15)
+HAVRE_REQUIRE_SECOND_FACTOR = not HAVRE_DEMO
+HAVRE_TWILIO_API_BASE = env("HAVRE_TWILIO_API_BASE", "https://api.twilio.com")
+HAVRE_SEND_ATTEMPTS = envint("HAVRE_SEND_ATTEMPTS", 4)
+HAVRE_SEND_RETRY_SECONDS = envint("HAVRE_SEND_RETRY_SECONDS", 5)
+
+LOG_DIR = DATA_DIR / "logs"
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "huey": {"level": "WARNING"},
+    },
+}
+if not HAVRE_TESTING or env("HAVRE_LOG_FILE"):
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    LOGGING["handlers"]["file"] = {
+        "class": "logging.FileHandler",
+        "filename": env("HAVRE_LOG_FILE") or str(LOG_DIR / "havre.log"),
+        "formatter": "plain",
+        "delay": True,
+    }
+    LOGGING["root"]["handlers"].append("file")

@@ -1,0 +1,108 @@
+"""Django's tasks API carried by huey.
+
+A task's payload is its module path and JSON arguments. Havre's tasks take ids
+only: message text and numbers never enter a queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.tasks.backends.base import BaseTaskBackend
+from django.tasks.base import Task, TaskResult, TaskResultStatus
+from django.utils.crypto import get_random_string
+from django.utils.module_loading import import_string
+from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey.api import Huey
+from huey.consumer import Consumer
+
+logger = logging.getLogger(__name__)
+
+
+@cache
+def get_huey() -> Huey:
+    conf = settings.HAVRE_HUEY
+    if conf["immediate"]:
+        return MemoryHuey("havre", immediate=True)
+    if conf["redis_url"]:
+        return RedisHuey("havre", url=conf["redis_url"])
+    conf["sqlite_path"].parent.mkdir(parents=True, exist_ok=True)
+    return SqliteHuey("havre", filename=str(conf["sqlite_path"]))
+
+
+def _run(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    task: Task = import_string(module_path)
+    return task.call(*args, **kwargs)
+
+
+_registered: dict[int, Any] = {}
+_lock = threading.Lock()
+
+
+def _huey_task() -> Any:
+    huey = get_huey()
+    with _lock:
+        if id(huey) not in _registered:
+            _registered[id(huey)] = huey.task(name="havre.run")(_run)
+        return _registered[id(huey)]
+
+
+class HueyBackend(BaseTaskBackend):
+    supports_defer = True
+    supports_get_result = False
+
+    def enqueue(self, task: Task, args: Any, kwargs: Any) -> TaskResult:
+        self.validate_task(task)
+        huey_task = _huey_task()
+        payload = (task.module_path, list(args), dict(kwargs))
+        if task.run_after is not None:
+            queued = huey_task.schedule(args=payload, eta=task.run_after)
+        else:
+            queued = huey_task(*payload)
+        return TaskResult(
+            task=task,
+            id=queued.id if queued is not None else get_random_string(32),
+            status=TaskResultStatus.READY,
+            enqueued_at=None,
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=list(args),
+            kwargs=dict(kwargs),
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
+        )
+
+
+class EmbeddedConsumer(Consumer):  # type: ignore[misc]
+    """Worker threads inside the server process; the server owns the signals."""
+
+    def _set_signal_handlers(self) -> None:
+        pass
+
+
+def start_embedded_workers() -> Consumer | None:
+    huey = get_huey()
+    if huey.immediate:
+        return None
+    _huey_task()
+    consumer = EmbeddedConsumer(
+        huey, workers=settings.HAVRE_HUEY["workers"], worker_type="thread", periodic=True
+    )
+    consumer.start()
+    return consumer
+
+
+def run_worker() -> None:
+    """`havre worker`: a separate process of worker threads (scale-out mode)."""
+    huey = get_huey()
+    _huey_task()
+    consumer = huey.create_consumer(
+        workers=settings.HAVRE_HUEY["workers"], worker_type="thread", periodic=True
+    )
+    consumer.run()
