@@ -40,8 +40,7 @@ def _secret(name: str) -> str:
                 f'for example the output of: python3 -c "import secrets; print(secrets.token_urlsafe(48))"'
             )
             return secrets.token_urlsafe(48)
-        assert value is not None
-        return value
+        return str(value)
     if value:
         return value
     return _generated_secret(name)

@@ -1,0 +1,67 @@
+"""What the server itself seals and indexes: inbound texts, numbers, routes.
+
+The server only ever encrypts to the program's public key; it cannot open
+what it stores. Routes are keyed hashes under a secret kept outside the
+database, so a stolen database does not map rows to numbers on its own.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+
+import phonenumbers
+from django.conf import settings
+
+from havre.accounts.models import Program
+from havre.vault import formats
+from havre.vault.models import Epoch
+
+
+class InvalidNumberError(ValueError):
+    """Not a phone number we can route (the message never includes the number)."""
+
+
+def normalize_number(raw: str) -> str:
+    """E.164 form of an international number, as providers send it."""
+    try:
+        parsed = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        raise InvalidNumberError("not a phone number") from None
+    if not phonenumbers.is_possible_number(parsed):
+        raise InvalidNumberError("not a possible phone number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def route_for(program_id: uuid.UUID | str, e164: str) -> str:
+    return formats.route(settings.HAVRE_ROUTE_KEY.encode(), str(program_id), e164)
+
+
+def routes_match(expected: str | None, candidate: str) -> bool:
+    return expected is not None and hmac.compare_digest(expected, candidate)
+
+
+def current_epoch(program: Program) -> Epoch | None:
+    return (
+        Epoch.objects.filter(program=program, retired_at__isnull=True).order_by("-number").first()
+    )
+
+
+def number_info(program_id: uuid.UUID | str, conversation_id: uuid.UUID | str) -> bytes:
+    return formats.info("number", str(program_id), str(conversation_id))
+
+
+def seal_number(epoch: Epoch, conversation_id: uuid.UUID, e164: str) -> bytes:
+    return formats.seal(
+        bytes(epoch.public_key), e164.encode(), number_info(epoch.program_id, conversation_id)
+    )
+
+
+def seal_message(
+    epoch: Epoch, conversation_id: uuid.UUID, message_id: uuid.UUID, direction: str, text: str
+) -> bytes:
+    return formats.seal(
+        bytes(epoch.public_key),
+        text.encode(),
+        formats.message_info(epoch.program_id, conversation_id, message_id, direction),
+    )

@@ -1,0 +1,141 @@
+"""Fixtures shared by every test: two programs, and people who must be refused.
+
+Program A is the one under test; program B exists so that every test can show
+that B's staff (Charlie) reach nothing of A's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from havre.accounts.models import Program, Role, User
+from havre.events import capture_events
+from havre.gateways.models import Channel
+from havre.vault import formats
+from havre.vault.models import Epoch
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip on a developer's laptop that lacks a service; fail in CI, never skip."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI must run this test, but: {reason}")
+    pytest.skip(reason)
+
+
+@dataclass
+class ProgramKeys:
+    program: Program
+    epoch: Epoch
+    private_key: bytes
+
+    def open(self, sealed: bytes, info: bytes) -> str:
+        return formats.open_sealed(self.private_key, bytes(sealed), info).decode()
+
+
+def make_program(name: str) -> ProgramKeys:
+    program = Program.objects.create(name=name)
+    private_key, public_key = formats.generate_keypair()
+    epoch = Epoch.objects.create(program=program, number=1, public_key=public_key)
+    return ProgramKeys(program, epoch, private_key)
+
+
+@pytest.fixture
+def keys_a(db: None) -> ProgramKeys:
+    return make_program("Refuge A")
+
+
+@pytest.fixture
+def keys_b(db: None) -> ProgramKeys:
+    return make_program("Refuge B")
+
+
+@pytest.fixture
+def program_a(keys_a: ProgramKeys) -> Program:
+    return keys_a.program
+
+
+@pytest.fixture
+def program_b(keys_b: ProgramKeys) -> Program:
+    return keys_b.program
+
+
+@pytest.fixture
+def program_a_private_key(keys_a: ProgramKeys) -> bytes:
+    return keys_a.private_key
+
+
+def _staff(program: Program, email: str, role: Role) -> User:
+    return User.objects.create_user(email, program, role=role, display_name=email.split("@")[0])
+
+
+@pytest.fixture
+def alice(program_a: Program) -> User:
+    return _staff(program_a, "alice@a.example", Role.ADVOCATE)
+
+
+@pytest.fixture
+def sam(program_a: Program) -> User:
+    return _staff(program_a, "sam@a.example", Role.SUPERVISOR)
+
+
+@pytest.fixture
+def ada(program_a: Program) -> User:
+    return _staff(program_a, "ada@a.example", Role.ADMIN)
+
+
+@pytest.fixture
+def charlie(program_b: Program) -> User:
+    """Charlie works for program B and must have no access to anything of A's."""
+    return _staff(program_b, "charlie@b.example", Role.ADMIN)
+
+
+CHANNEL_A_SID = "AC" + "a1" * 16
+CHANNEL_A_TOKEN = "a-twilio-auth-token-for-tests-00"
+CHANNEL_A_NUMBER = "+33700000001"
+
+
+def _channel(program: Program, sid: str, token: str, number: str) -> Channel:
+    from havre.gateways.actions import add_channel
+
+    return add_channel(program, "twilio", address=number, account_sid=sid, auth_token=token)
+
+
+@pytest.fixture
+def channel_a_token() -> str:
+    return CHANNEL_A_TOKEN
+
+
+@pytest.fixture
+def channel_a(program_a: Program) -> Channel:
+    return _channel(program_a, CHANNEL_A_SID, CHANNEL_A_TOKEN, CHANNEL_A_NUMBER)
+
+
+@pytest.fixture
+def channel_b(program_b: Program) -> Channel:
+    return _channel(program_b, "AC" + "b2" * 16, "b-twilio-auth-token-for-tests-00", "+33700000002")
+
+
+@pytest.fixture
+def events() -> Iterator[list[dict[str, object]]]:
+    with capture_events() as captured:
+        yield captured
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_data_dir() -> Iterator[None]:
+    from django.conf import settings
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    yield
+    shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
