@@ -7,6 +7,7 @@ and refuses to run with unsafe settings, naming the setting to fix.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 
@@ -20,8 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     command = argv[1] if len(argv) > 1 else "help"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
     if command == "demo":
-        os.environ["HAVRE_MODE"] = "demo"
-        os.environ.setdefault("HAVRE_DATA_DIR", os.path.abspath(".havre-demo"))
+        _prepare_demo(argv[2:])
 
     from django.conf import settings
 
@@ -35,6 +35,22 @@ def main(argv: list[str] | None = None) -> None:
 
     argv[0] = "havre"
     execute_from_command_line(argv)
+
+
+def _prepare_demo(args: list[str]) -> None:
+    """The demo's settings, fixed before Django reads them."""
+    host, port = "127.0.0.1", "8000"
+    for flag, value in itertools.pairwise(args):
+        if flag == "--host":
+            host = value
+        elif flag == "--port":
+            port = value
+    wildcard = {"0.0.0.0", "::"}  # noqa: S104 (recognising it, not binding to it)
+    public_url = f"http://{'127.0.0.1' if host in wildcard else host}:{port}"
+    os.environ["HAVRE_MODE"] = "demo"
+    os.environ.setdefault("HAVRE_DATA_DIR", os.path.abspath(".havre-demo"))
+    os.environ.setdefault("HAVRE_PUBLIC_URL", public_url)
+    os.environ.setdefault("HAVRE_TWILIO_API_BASE", f"{public_url}/simulator/twilio")
 
 
 if __name__ == "__main__":

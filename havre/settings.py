@@ -185,6 +185,7 @@ else:
 # threads inside the server process (embedded), or Redis with `havre worker`
 # processes (scale-out). Tests run tasks at once, in the caller's thread.
 TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
+HAVRE_SWEEPS = ["havre.conversations.actions.sweep_stalled_sends"]
 HAVRE_HUEY: dict[str, Any] = {
     "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
     "redis_url": REDIS_URL,

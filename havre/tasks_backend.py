@@ -16,7 +16,7 @@ from django.tasks.backends.base import BaseTaskBackend
 from django.tasks.base import Task, TaskResult, TaskResultStatus
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
-from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 from huey.consumer import Consumer
 
@@ -39,6 +39,18 @@ def _run(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     return task.call(*args, **kwargs)
 
 
+def _sweep() -> None:
+    """Periodic sweeps over due times kept in the database (settings.HAVRE_SWEEPS).
+
+    A lost queue entry cannot skip work: the next sweep finds it again.
+    """
+    for path in settings.HAVRE_SWEEPS:
+        try:
+            import_string(path)()
+        except Exception:
+            logger.exception("sweep failed: %s", path)
+
+
 _registered: dict[int, Any] = {}
 _lock = threading.Lock()
 
@@ -48,6 +60,7 @@ def _huey_task() -> Any:
     with _lock:
         if id(huey) not in _registered:
             _registered[id(huey)] = huey.task(name="havre.run")(_run)
+            huey.periodic_task(crontab(minute="*"), name="havre.sweep")(_sweep)
         return _registered[id(huey)]
 
 

@@ -171,10 +171,16 @@ def record_delivery(
     return True
 
 
-def _set_status(message: Message, status: Delivery, *, error_code: str = "", **fields: object) -> None:
+def _set_status(
+    message: Message, status: Delivery, *, error_code: str = "", **fields: object
+) -> None:
     seq = _bump(message.conversation)
     Message.objects.filter(pk=message.pk).update(
-        status=status, error_code=error_code[:32], updated_seq=seq, **fields
+        status=status,
+        error_code=error_code[:32],
+        updated_seq=seq,
+        status_at=timezone.now(),
+        **fields,
     )
     message.status = status
     message.updated_seq = seq
@@ -248,7 +254,7 @@ def deliver(message_id: uuid.UUID) -> None:
     from havre.gateways.registry import gateway_for, webhook_urls
 
     claimed = Message.objects.filter(pk=message_id, status=Delivery.QUEUED).update(
-        status=Delivery.SENDING, attempts=F("attempts") + 1
+        status=Delivery.SENDING, attempts=F("attempts") + 1, status_at=timezone.now()
     )
     if not claimed:
         return  # already handled, or another worker has it
@@ -261,14 +267,15 @@ def deliver(message_id: uuid.UUID) -> None:
     channel = message.channel
     try:
         provider_id = gateway_for(channel).send(
-            channel, to=payload.to, body=payload.body, status_callback=webhook_urls(channel)["status"]
+            channel,
+            to=payload.to,
+            body=payload.body,
+            status_callback=webhook_urls(channel)["status"],
         )
     except SendError as exc:
         retry = exc.transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
         with transaction.atomic():
-            _set_status(
-                message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=exc.code
-            )
+            _set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=exc.code)
         logger.warning(
             "send failed: message=%s attempt=%s code=%s retry=%s",
             message.pk,
@@ -301,3 +308,30 @@ def close_conversation(conversation: Conversation, *, by: User) -> None:
         Conversation.objects.filter(pk=conversation.pk).update(
             status=Status.CLOSED, route=None, closed_at=timezone.now(), closed_by=by
         )
+
+
+STALLED_AFTER = timedelta(minutes=10)
+
+
+def sweep_stalled_sends() -> int:
+    """Fail, visibly, replies whose sender died mid-send.
+
+    A reply claimed for sending but never handed to the provider (the process
+    stopped in between) would otherwise show "sending" for ever. Whether the
+    provider got it is unknown, so it is not sent again: the advocate sees the
+    failure and decides.
+    """
+    cutoff = timezone.now() - STALLED_AFTER
+    stalled = Message.objects.select_related("conversation").filter(
+        status=Delivery.SENDING, provider_id__isnull=True, status_at__lt=cutoff
+    )
+    count = 0
+    for message in stalled:
+        with transaction.atomic():
+            if Message.objects.filter(
+                pk=message.pk, status=Delivery.SENDING, provider_id__isnull=True
+            ).exists():
+                _set_status(message, Delivery.FAILED, error_code="interrupted")
+                relay.drop(message.pk)
+                count += 1
+    return count

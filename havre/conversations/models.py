@@ -93,6 +93,7 @@ class Message(models.Model):
     seq = models.PositiveBigIntegerField()
     updated_seq = models.PositiveBigIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
+    status_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
@@ -100,7 +101,10 @@ class Message(models.Model):
                 fields=["channel", "provider_id"], name="message_unique_provider_id"
             ),
         ]
-        indexes = [models.Index(fields=["conversation", "updated_seq"])]
+        indexes = [
+            models.Index(fields=["conversation", "updated_seq"]),
+            models.Index(fields=["status", "status_at"]),
+        ]
         ordering = ["seq"]
 
     def __str__(self) -> str:
