@@ -108,7 +108,14 @@ def info(*parts: str) -> bytes:
     for part in parts:
         if not isinstance(part, str) or "|" in part:
             raise FormatError("info parts are strings without '|'")
-    return VERSION.encode() + b"".join(b"|" + part.encode() for part in parts)
+    return VERSION.encode() + b"".join(b"|" + _utf8(part) for part in parts)
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode()
+    except UnicodeEncodeError as exc:  # a lone surrogate, which browsers would replace
+        raise FormatError("text is not valid Unicode") from exc
 
 
 def _uuid(value: str | uuid.UUID) -> str:
@@ -177,16 +184,19 @@ def unpad(padded: bytes) -> bytes:
 # -- HPKE ------------------------------------------------------------------------
 
 
+def _key_bytes(raw: bytes, what: str) -> bytes:
+    # Database drivers hand binary columns back as memoryview.
+    if not isinstance(raw, bytes | bytearray | memoryview) or len(raw) != KEY_SIZE:
+        raise FormatError(f"{what} is 32 bytes")
+    return bytes(raw)
+
+
 def _private(raw: bytes) -> X25519PrivateKey:
-    if not isinstance(raw, bytes) or len(raw) != KEY_SIZE:
-        raise FormatError("an X25519 private key is 32 bytes")
-    return X25519PrivateKey.from_private_bytes(raw)
+    return X25519PrivateKey.from_private_bytes(_key_bytes(raw, "an X25519 private key"))
 
 
 def _public(raw: bytes) -> X25519PublicKey:
-    if not isinstance(raw, bytes) or len(raw) != KEY_SIZE:
-        raise FormatError("an X25519 public key is 32 bytes")
-    return X25519PublicKey.from_public_bytes(raw)
+    return X25519PublicKey.from_public_bytes(_key_bytes(raw, "an X25519 public key"))
 
 
 def generate_keypair() -> tuple[bytes, bytes]:
@@ -282,7 +292,7 @@ KdfParams.MINIMUM = KdfParams(time_cost=2, memory_kib=19456, parallelism=1)
 def _password_bytes(password: str) -> bytes:
     # NFC, so that "é" typed as one or two code points unlocks the same key on
     # every keyboard and operating system.
-    return unicodedata.normalize("NFC", password).encode()
+    return _utf8(unicodedata.normalize("NFC", password))
 
 
 def derive_master(password: str, salt: bytes, params: KdfParams) -> bytes:
