@@ -26,12 +26,13 @@ logger = logging.getLogger(__name__)
 @cache
 def get_huey() -> Huey:
     conf = settings.HAVRE_HUEY
+    name = conf.get("name", "havre")
     if conf["immediate"]:
-        return MemoryHuey("havre", immediate=True)
+        return MemoryHuey(name, immediate=True)
     if conf["redis_url"]:
-        return RedisHuey("havre", url=conf["redis_url"])
+        return RedisHuey(name, url=conf["redis_url"])
     conf["sqlite_path"].parent.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey("havre", filename=str(conf["sqlite_path"]))
+    return SqliteHuey(name, filename=str(conf["sqlite_path"]))
 
 
 def _run(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
