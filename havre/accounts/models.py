@@ -98,3 +98,6 @@ class SignupLink(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"sign-up link for {self.user_id}"

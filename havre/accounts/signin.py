@@ -1,0 +1,95 @@
+"""Sign-in in two steps: the login secret, then the second factor.
+
+Between the two, the session holds only "this member passed the first step,
+at this time": it is not a Django login, so nothing that requires one (the
+keys, the team, any conversation) is readable from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.contrib.auth.hashers import make_password
+from django.http import HttpRequest
+from django.views.decorators.debug import sensitive_variables
+
+from havre.accounts.models import User
+from havre.audit.actions import record
+from havre.vault.formats import SALT_MIN_SIZE, KdfParams
+
+PENDING_KEY = "havre_pending_user"
+PENDING_AT_KEY = "havre_pending_at"
+PENDING_SECONDS = 5 * 60
+LANGUAGE_KEY = "havre_language"
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def normalise_email(email: str) -> str:
+    return User.objects.normalize_email(email.strip()).lower()
+
+
+def kdf_for(email: str) -> dict[str, Any]:
+    """The salt and Argon2id parameters a browser needs to derive this member's keys.
+
+    An address without an account gets a salt that looks the same and stays
+    the same on every ask, so the answer does not tell who works here.
+    """
+    user = User.objects.filter(email=email, is_active=True).only("kdf_salt", "kdf_params").first()
+    if user is not None and user.kdf_salt:
+        return {"salt": bytes(user.kdf_salt), "kdf": user.kdf_params}
+    decoy = hmac.new(
+        settings.SECRET_KEY.encode(), b"havre prelogin salt\x00" + email.encode(), hashlib.sha256
+    ).digest()[:SALT_MIN_SIZE]
+    return {"salt": decoy, "kdf": KdfParams.DEFAULT.to_dict()}
+
+
+@sensitive_variables("login_secret")
+def check_login_secret(email: str, login_secret: str) -> tuple[User | None, bool]:
+    """The member with this address (if any), and whether the secret is theirs.
+
+    An unknown address still costs one password hash, so the time taken
+    does not tell it apart from a wrong secret.
+    """
+    user = User.objects.select_related("program").filter(email=email).first()
+    if user is None:
+        make_password(login_secret)
+        return None, False
+    return user, user.check_password(login_secret) and user.is_active
+
+
+def start_pending(request: HttpRequest, user: User) -> None:
+    request.session.cycle_key()
+    request.session[PENDING_KEY] = str(user.pk)
+    request.session[PENDING_AT_KEY] = int(time.time())
+
+
+def pending_user(request: HttpRequest) -> User | None:
+    user_id = request.session.get(PENDING_KEY)
+    started = request.session.get(PENDING_AT_KEY, 0)
+    if not user_id or time.time() - started > PENDING_SECONDS:
+        return None
+    return User.objects.select_related("program").filter(pk=user_id, is_active=True).first()
+
+
+def clear_pending(request: HttpRequest) -> None:
+    request.session.pop(PENDING_KEY, None)
+    request.session.pop(PENDING_AT_KEY, None)
+
+
+def finish(request: HttpRequest, user: User) -> None:
+    """The full sign-in: a Django login, in the member's own language."""
+    clear_pending(request)
+    login(request, user, backend=BACKEND)
+    request.session[LANGUAGE_KEY] = user.language
+    record(user.program, user, "sign_in", user.pk)
+
+
+def note_failed(user: User | None, step: str) -> None:
+    # Without a matching account there is no program to file the entry under.
+    if user is not None:
+        record(user.program, None, f"{step}_failed", user.pk)
