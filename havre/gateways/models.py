@@ -28,5 +28,15 @@ class Channel(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True)
 
+    class Meta:
+        constraints = [
+            # Two live channels on one number would split a texter's conversation.
+            models.UniqueConstraint(
+                fields=["provider", "address"],
+                condition=models.Q(removed_at__isnull=True),
+                name="channel_one_live_per_address",
+            ),
+        ]
+
     def __str__(self) -> str:
         return f"{self.provider} {self.address}"

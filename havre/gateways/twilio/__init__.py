@@ -1,0 +1,1 @@
+"""Twilio Programmable Messaging: signed webhooks in, REST API out."""

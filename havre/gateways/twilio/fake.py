@@ -1,0 +1,468 @@
+"""A fake Twilio that speaks Twilio's wire format, for tests and the demo.
+
+It keeps accounts (SID and auth token), answers the Messages API as Twilio
+does (Basic auth, form fields, 201 JSON, Twilio's JSON errors), records every
+call, can fail or slow down on demand, and plays Twilio's side of the
+webhooks: inbound texts and delivery reports, signed with the account's auth
+token exactly as Twilio signs them.
+
+It runs either as a real HTTP server on 127.0.0.1 (`fake_server.fake_server`,
+for tests) or inside the demo server, mounted under /simulator/twilio/
+(`havre.demo.fake.demo_fake`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import dataclasses
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+import httpx
+import phonenumbers
+
+from havre.gateways.twilio.wire import API_VERSION, E164_RE
+
+REAL_API_BASE = "https://api.twilio.com"
+_GSM7 = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f"
+)
+_ERROR_MESSAGES = {
+    20003: "Authenticate",
+    20404: "The requested resource was not found",
+    20429: "Too Many Requests",
+    20500: "An internal server error has occurred",
+    21211: "Invalid 'To' Phone Number",
+    21602: "Message body is required.",
+    21603: "A 'From' phone number is required.",
+    21604: "A 'To' phone number is required.",
+    21609: "Invalid StatusCallback url",
+    21610: "Attempt to send to unsubscribed recipient",
+    21617: "The concatenated message body exceeds the 1600 character limit.",
+}
+_DEFAULT_CODES = {400: 21211, 401: 20003, 404: 20404, 429: 20429}
+
+
+def twilio_signature(auth_token: str, url: str, params: Mapping[str, str]) -> str:
+    """X-Twilio-Signature: base64 HMAC-SHA1 of the URL then each field, sorted by name."""
+    data = url + "".join(name + params[name] for name in sorted(params))
+    digest = hmac.new(auth_token.encode(), data.encode(), hashlib.sha1).digest()
+    return base64.b64encode(digest).decode()
+
+
+def new_sid(prefix: str) -> str:
+    return prefix + secrets.token_hex(16)
+
+
+def segments(body: str) -> int:
+    """How many SMS parts Twilio would bill for the body (GSM-7 or UCS-2)."""
+    if all(c in _GSM7 for c in body):
+        single, part, length = 160, 153, len(body)
+    else:
+        single, part, length = 70, 67, len(body.encode("utf-16-le")) // 2
+    return 1 if length <= single else -(-length // part)
+
+
+def twilio_error(status: int, code: int | None = None) -> tuple[int, dict[str, Any]]:
+    code = code or _DEFAULT_CODES.get(status, 20500)
+    answer: dict[str, Any] = {
+        "code": code,
+        "message": _ERROR_MESSAGES.get(code, "Error"),
+        "more_info": f"https://www.twilio.com/docs/errors/{code}",
+        "status": status,
+    }
+    if code == 20003:
+        answer["detail"] = "Your AccountSid or AuthToken was incorrect."
+    return status, answer
+
+
+@dataclasses.dataclass(frozen=True)
+class RestCall:
+    """One request to the Messages API, as the fake received it."""
+
+    account_sid: str
+    auth_sid: str | None
+    auth_token: str | None
+    authorized: bool
+    to: str | None
+    from_: str | None
+    body: str | None
+    status_callback: str | None
+    status_code: int
+    sid: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Exchange:
+    """One text between a texter and a helpline number, either way."""
+
+    seq: int
+    direction: Literal["in", "out"]
+    texter: str
+    helpline: str
+    body: str
+    media: int
+    sid: str
+    at: datetime
+    # For a text in: the status of the helpline's answer to the webhook.
+    webhook_status: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class SignedForm:
+    """A webhook as Twilio would post it: URL, form fields and signature."""
+
+    url: str
+    params: dict[str, str]
+    signature: str
+
+    def encoded(self) -> str:
+        return urlencode(self.params)
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Twilio-Signature": self.signature,
+            "I-Twilio-Idempotency-Token": secrets.token_hex(16),
+            "User-Agent": "TwilioProxy/1.1",
+        }
+
+
+@dataclasses.dataclass
+class _Sent:
+    account_sid: str
+    to: str
+    from_: str
+    status_callback: str | None
+
+
+class FakeTwilio:
+    def __init__(
+        self,
+        base_url: str = REAL_API_BASE,
+        *,
+        http: httpx.Client | None = None,
+        auto_status: bool = False,
+        status_delay: float = 0.3,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.auto_status = auto_status
+        self.status_delay = status_delay
+        self.delay = 0.0
+        self.accounts: dict[str, str] = {}
+        self.calls: list[RestCall] = []
+        self.exchanges: list[Exchange] = []
+        self.media_requests: list[str] = []
+        self.status_posts: list[tuple[str, str, int]] = []
+        self._failures: list[tuple[int, int | None]] = []
+        self._sent: dict[str, _Sent] = {}
+        self._threads: list[threading.Thread] = []
+        self._http = http
+        self._lock = threading.RLock()
+
+    # -- set-up -----------------------------------------------------------------
+
+    def register_account(self, sid: str, auth_token: str) -> None:
+        with self._lock:
+            self.accounts[sid] = auth_token
+
+    def fail_next(self, n: int = 1, *, status: int = 500, code: int | None = None) -> None:
+        """Answer the next `n` API calls with this HTTP status and Twilio error code."""
+        with self._lock:
+            self._failures.extend([(status, code)] * n)
+
+    def set_delay(self, seconds: float) -> None:
+        """Wait this long before answering each API call (to test timeouts)."""
+        self.delay = seconds
+
+    @property
+    def http(self) -> httpx.Client:
+        if self._http is None:
+            self._http = httpx.Client(timeout=httpx.Timeout(30.0, connect=5.0))
+        return self._http
+
+    # -- the Messages API ---------------------------------------------------------
+
+    def _credentials(self, authorization: str | None) -> tuple[str | None, str | None]:
+        scheme, _, encoded = (authorization or "").partition(" ")
+        if scheme.lower() != "basic":
+            return None, None
+        try:
+            decoded = base64.b64decode(encoded, validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            return None, None
+        sid, sep, token = decoded.partition(":")
+        return (sid, token) if sep else (None, None)
+
+    def create_message(
+        self, account_sid: str, authorization: str | None, form: Mapping[str, Sequence[str]]
+    ) -> tuple[int, dict[str, Any]]:
+        """POST /2010-04-01/Accounts/{account_sid}/Messages.json: (HTTP status, JSON)."""
+        if self.delay:
+            time.sleep(self.delay)
+        auth_sid, auth_token = self._credentials(authorization)
+
+        def field(name: str) -> str | None:
+            values = form.get(name) or []
+            return values[0] if values else None
+
+        to, from_, body = field("To"), field("From"), field("Body")
+        callback = field("StatusCallback")
+        with self._lock:
+            known = self.accounts.get(auth_sid or "")
+            authorized = (
+                known is not None
+                and auth_token is not None
+                and hmac.compare_digest(known.encode(), auth_token.encode())
+            )
+            if not authorized:
+                status, answer = twilio_error(401)
+            elif auth_sid != account_sid:
+                status, answer = twilio_error(404)
+            elif self._failures:
+                status, answer = twilio_error(*self._failures.pop(0))
+            else:
+                status, answer = self._accept(account_sid, to, from_, body, callback)
+            sid = answer.get("sid")
+            self.calls.append(
+                RestCall(
+                    account_sid=account_sid,
+                    auth_sid=auth_sid,
+                    auth_token=auth_token,
+                    authorized=authorized,
+                    to=to,
+                    from_=from_,
+                    body=body,
+                    status_callback=callback,
+                    status_code=status,
+                    sid=sid,
+                )
+            )
+        if sid and self.auto_status and callback:
+            self._in_background(self.deliver, sid)
+        return status, answer
+
+    def _accept(
+        self,
+        account_sid: str,
+        to: str | None,
+        from_: str | None,
+        body: str | None,
+        callback: str | None,
+    ) -> tuple[int, dict[str, Any]]:
+        if not to:
+            return twilio_error(400, 21604)
+        if not E164_RE.fullmatch(to):
+            return twilio_error(400, 21211)
+        if not from_:
+            return twilio_error(400, 21603)
+        if not body:
+            return twilio_error(400, 21602)
+        if len(body) > 1600:
+            return twilio_error(400, 21617)
+        if callback and not callback.startswith(("http://", "https://")):
+            return twilio_error(400, 21609)
+        sid = new_sid("SM")
+        self._sent[sid] = _Sent(account_sid, to, from_, callback)
+        now = datetime.now(UTC)
+        self.exchanges.append(
+            Exchange(len(self.exchanges) + 1, "out", to, from_, body, 0, sid, now)
+        )
+        created = format_datetime(now)
+        uri = f"/{API_VERSION}/Accounts/{account_sid}/Messages/{sid}"
+        return 201, {
+            "account_sid": account_sid,
+            "api_version": API_VERSION,
+            "body": body,
+            "date_created": created,
+            "date_sent": None,
+            "date_updated": created,
+            "direction": "outbound-api",
+            "error_code": None,
+            "error_message": None,
+            "from": from_,
+            "messaging_service_sid": None,
+            "num_media": "0",
+            "num_segments": str(segments(body)),
+            "price": None,
+            "price_unit": "USD",
+            "sid": sid,
+            "status": "queued",
+            "subresource_uris": {"media": f"{uri}/Media.json"},
+            "to": to,
+            "uri": f"{uri}.json",
+        }
+
+    def note_media_request(self, path: str) -> tuple[int, dict[str, Any]]:
+        """Any request for a photo's URL: Havre must never make one."""
+        with self._lock:
+            self.media_requests.append(path)
+        return twilio_error(404)
+
+    # -- webhooks Twilio posts ------------------------------------------------------
+
+    def _token(self, account_sid: str | None) -> tuple[str, str]:
+        with self._lock:
+            if account_sid is None:
+                if len(self.accounts) != 1:
+                    raise ValueError("name the account: the fake has several or none")
+                account_sid = next(iter(self.accounts))
+            return account_sid, self.accounts[account_sid]
+
+    def inbound_form(
+        self,
+        url: str,
+        *,
+        sender: str,
+        to: str,
+        body: str,
+        media: int = 0,
+        account_sid: str | None = None,
+    ) -> SignedForm:
+        """The form Twilio posts to a number's webhook when a text comes in, signed."""
+        account_sid, token = self._token(account_sid)
+        sid = new_sid("MM" if media else "SM")
+        params = {
+            "ToCountry": _country(to),
+            "ToState": "",
+            "SmsMessageSid": sid,
+            "NumMedia": str(media),
+            "ToCity": "",
+            "FromZip": "",
+            "SmsSid": sid,
+            "FromState": "",
+            "SmsStatus": "received",
+            "FromCity": "",
+            "Body": body,
+            "FromCountry": _country(sender),
+            "To": to,
+            "ToZip": "",
+            "NumSegments": str(segments(body)),
+            "MessageSid": sid,
+            "AccountSid": account_sid,
+            "From": sender,
+            "ApiVersion": API_VERSION,
+        }
+        for index in range(media):
+            params[f"MediaContentType{index}"] = "image/jpeg"
+            params[f"MediaUrl{index}"] = (
+                f"{self.base_url}/{API_VERSION}/Accounts/{account_sid}/Messages/{sid}"
+                f"/Media/{new_sid('ME')}"
+            )
+        return SignedForm(url, params, twilio_signature(token, url, params))
+
+    def inbound(
+        self,
+        url: str,
+        *,
+        sender: str,
+        to: str,
+        body: str,
+        media: int = 0,
+        account_sid: str | None = None,
+    ) -> httpx.Response:
+        """Post a texter's text to the webhook `url`, as Twilio does."""
+        form = self.inbound_form(
+            url, sender=sender, to=to, body=body, media=media, account_sid=account_sid
+        )
+        response = self.post(form)
+        with self._lock:
+            self.exchanges.append(
+                Exchange(
+                    len(self.exchanges) + 1,
+                    "in",
+                    sender,
+                    to,
+                    body,
+                    media,
+                    form.params["MessageSid"],
+                    datetime.now(UTC),
+                    response.status_code,
+                )
+            )
+        return response
+
+    def status_form(self, sid: str, status: str, *, error_code: str | None = None) -> SignedForm:
+        """The delivery report Twilio posts to a sent message's StatusCallback, signed."""
+        with self._lock:
+            sent = self._sent[sid]
+        if not sent.status_callback:
+            raise ValueError("this message was sent without a StatusCallback")
+        _, token = self._token(sent.account_sid)
+        params = {
+            "SmsSid": sid,
+            "SmsStatus": status,
+            "MessageStatus": status,
+            "To": sent.to,
+            "MessageSid": sid,
+            "AccountSid": sent.account_sid,
+            "From": sent.from_,
+            "ApiVersion": API_VERSION,
+        }
+        if error_code:
+            params["ErrorCode"] = error_code
+        if status == "delivered":
+            params["RawDlrDoneDate"] = datetime.now(UTC).strftime("%y%m%d%H%M")
+        url = sent.status_callback
+        return SignedForm(url, params, twilio_signature(token, url, params))
+
+    def post_status(
+        self, sid: str, status: str, *, error_code: str | None = None
+    ) -> httpx.Response:
+        response = self.post(self.status_form(sid, status, error_code=error_code))
+        with self._lock:
+            self.status_posts.append((sid, status, response.status_code))
+        return response
+
+    def deliver(self, sid: str) -> None:
+        """Report `sent`, then `delivered`, as a carrier would, a moment apart."""
+        for status in ("sent", "delivered"):
+            time.sleep(self.status_delay)
+            self.post_status(sid, status)
+
+    def post(self, form: SignedForm) -> httpx.Response:
+        return self.http.post(form.url, content=form.encoded(), headers=form.headers())
+
+    # -- helpers for tests and the simulator ---------------------------------------
+
+    def conversation(self, texters: Iterable[str], after: int = 0) -> list[Exchange]:
+        wanted = set(texters)
+        with self._lock:
+            return [e for e in self.exchanges[after:] if e.texter in wanted]
+
+    def _in_background(self, target: Any, *args: Any) -> None:
+        def run() -> None:
+            # An unreachable helpline: Twilio gives up on the report too.
+            with contextlib.suppress(httpx.HTTPError):
+                target(*args)
+
+        thread = threading.Thread(target=run, daemon=True, name="fake-twilio-callback")
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def wait_for_callbacks(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def _country(number: str) -> str:
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(number, None))
+    except phonenumbers.NumberParseException:
+        return ""
+    return str(region or "")
