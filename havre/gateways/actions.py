@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from havre.accounts.models import Program
+from havre.audit.actions import record
 from havre.gateways.models import Channel, Provider
 from havre.gateways.twilio.wire import ACCOUNT_SID_RE
 from havre.vault.formats import box, server_key, unbox
@@ -74,6 +75,7 @@ def add_channel(
     try:
         with transaction.atomic():
             channel.save(force_insert=True)
+        record(program, None, "channel.add", channel.id)
     except IntegrityError:
         raise ChannelError("a channel already uses this number; remove it first") from None
     return channel
@@ -85,9 +87,12 @@ def remove_channel(channel: Channel) -> None:
     The row stays, since conversations and messages point at it; webhooks
     for it are refused from now on.
     """
-    Channel.objects.filter(pk=channel.pk, removed_at=None).update(
-        removed_at=timezone.now(), secret_box=b""
-    )
+    with transaction.atomic():
+        removed = Channel.objects.filter(pk=channel.pk, removed_at=None).update(
+            removed_at=timezone.now(), secret_box=b""
+        )
+        if removed:
+            record(channel.program, None, "channel.remove", channel.id)
     channel.refresh_from_db()
 
 

@@ -22,7 +22,7 @@ from havre.gateways.twilio.fake import FakeTwilio, SignedForm, twilio_signature
 from havre.gateways.twilio.wire import EMPTY_TWIML
 from havre.gateways.webhooks import BodyTooLargeError, read_body
 from havre.vault import formats
-from tests.conftest import ProgramKeys
+from tests.conftest import CHANNEL_A_TOKEN, ProgramKeys
 from tests.gateways.conftest import for_channel, signed
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def _query_added(form: SignedForm) -> tuple[str, dict[str, str], dict[str, str]]
     return form.url + "?x=1", form.params, form_headers(form.signature)
 
 
-TOKEN = "a-twilio-auth-token-for-tests-00"
+TOKEN = CHANNEL_A_TOKEN
 
 
 @pytest.mark.parametrize(
