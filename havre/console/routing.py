@@ -2,4 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-websocket_urlpatterns: list[Any] = []
+from django.urls import path
+
+from havre.console.consumers import ConsoleConsumer
+
+websocket_urlpatterns: list[Any] = [
+    path("ws/console/", ConsoleConsumer.as_asgi()),
+]

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from havre.console import api, views
 
 app_name = "console"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("api/inbox", api.inbox, name="api-inbox"),
+    path("api/conversations/<uuid:conversation_id>", api.conversation, name="api-conversation"),
+    path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
+    path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
+]

@@ -1,0 +1,158 @@
+"""The console's JSON API: parse, authorise, call one action, answer.
+
+Every object is looked up inside the member's own program, so an id from
+another program answers 404 exactly as an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Concatenate
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+
+from havre.accounts.models import User
+from havre.console import payloads
+from havre.conversations import actions
+from havre.conversations.models import Conversation, Message
+from havre.vault import sealing
+from havre.vault.formats import FormatError, b64d
+
+View = Callable[..., HttpResponse]
+MemberView = Callable[Concatenate[HttpRequest, User, ...], HttpResponse]
+
+
+def error(code: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": code}, status=status)
+
+
+def staff_api(*methods: str) -> Callable[[MemberView], View]:
+    """Session-authenticated JSON endpoint answering only `methods`; the view gets the member.
+
+    Django's CSRF middleware has already checked POSTs by the time this runs.
+    """
+
+    def decorate(view: MemberView) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                response = error("method_not_allowed", 405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            user = request.user
+            if not isinstance(user, User) or not user.is_active:
+                return error("signed_out", 401)
+            return view(request, user, *args, **kwargs)
+
+        return never_cache(wrapper)
+
+    return decorate
+
+
+def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
+    return payloads.conversation_queryset(member.program_id).filter(pk=conversation_id).first()
+
+
+def _json_body(request: HttpRequest) -> dict[str, Any] | None:
+    try:
+        data = json.loads(request.body)
+    except (ValueError, RequestDataTooBig):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@staff_api("GET")
+def inbox(request: HttpRequest, member: User) -> HttpResponse:
+    conversations = payloads.inbox_queryset(member.program_id)
+    return JsonResponse(
+        {"conversations": [payloads.conversation_payload(c) for c in conversations]}
+    )
+
+
+@staff_api("GET")
+def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    after: int | None = None
+    if "after" in request.GET:
+        raw = request.GET["after"]
+        if not raw.isascii() or not raw.isdigit():
+            return error("invalid_after", 400)
+        after = int(raw)
+    # The conversation is read before its messages: a message committed in
+    # between then shows up in this answer or under a later seq, never in neither.
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    messages = payloads.messages_queryset(found, after)
+    return JsonResponse(payloads.conversation_with_messages(found, messages))
+
+
+@staff_api("POST")
+def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    data = _json_body(request)
+    if data is None:
+        return error("invalid_json", 400)
+    body, sealed_text, number = data.get("body"), data.get("body_sealed"), data.get("number")
+    epoch = data.get("epoch")
+    if not (isinstance(body, str) and isinstance(sealed_text, str) and isinstance(number, str)):
+        return error("invalid_reply", 400)
+    if not isinstance(epoch, int) or isinstance(epoch, bool):
+        return error("invalid_reply", 400)
+    try:
+        message_id = uuid.UUID(str(data.get("message_id")))
+        body_sealed = b64d(sealed_text)
+    except (ValueError, FormatError):
+        return error("invalid_reply", 400)
+    current = sealing.current_epoch(member.program)
+    if current is None or current.number != epoch:
+        # Sealed to a key that is no longer the program's current one: the
+        # browser reloads its keys and seals again rather than store a
+        # ciphertext under the wrong epoch.
+        return error("stale_epoch", 409)
+    try:
+        message = actions.queue_reply(
+            found,
+            author=member,
+            message_id=message_id,
+            body=body,
+            body_sealed=body_sealed,
+            number=number,
+        )
+    except actions.ConversationClosed as exc:
+        return error(exc.code, 409)
+    except actions.ActionError as exc:
+        return error(exc.code, 400)
+    except IntegrityError:
+        # The browser retries with the same id when an answer was lost; the
+        # first attempt was stored, so this one succeeds without a second copy.
+        stored = (
+            Message.objects.select_related("epoch", "author")
+            .filter(pk=message_id, conversation=found, author=member)
+            .first()
+        )
+        if stored is None:
+            return error("duplicate_message", 409)
+        return JsonResponse(payloads.message_payload(stored), status=200)
+    return JsonResponse(payloads.message_payload(message), status=201)
+
+
+@staff_api("POST")
+def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    try:
+        actions.close_conversation(found, by=member)
+    except actions.ConversationClosed as exc:
+        return error(exc.code, 409)
+    except actions.ActionError as exc:
+        return error(exc.code, 400)
+    return JsonResponse({"id": str(found.pk), "status": "closed"})

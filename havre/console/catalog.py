@@ -1,0 +1,168 @@
+"""Every text the console page shows, in one catalog for the template and the browser.
+
+The template renders a key with `{% t "key" %}`; the browser receives the
+catalogs of all languages (with `json_script`) so that switching language
+re-renders the page in place, without a reload that would lock the keys.
+Placeholders are written `{name}` and filled in by the browser. The accounts
+app contributes the texts of sign-in errors (`session.*`) and of the team
+panel (`team.*`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from havre.accounts.strings import console_strings
+
+STRINGS: dict[str, Promise] = {
+    # page
+    "page.title": _("Helpline console"),
+    "page.skip": _("Skip to main content"),
+    "page.noscript": _("The console needs JavaScript: messages are decrypted in this page only."),
+    "page.loading": _("Loading the console…"),
+    "page.error": _("Something went wrong. Check the connection, then try again."),
+    "page.retry": _("Try again"),
+    "page.unsupported": _(
+        "This browser cannot decrypt messages here: open the console over https, or on this computer at 127.0.0.1."
+    ),
+    # header
+    "header.label": _("Havre"),
+    "header.signed_in_as": _("Signed in as {name}"),
+    "header.language": _("Language"),
+    "header.lock": _("Lock"),
+    "header.sign_out": _("Sign out"),
+    "header.sections": _("Console sections"),
+    "header.conversations": _("Conversations"),
+    "header.team": _("Team"),
+    "live.connected": _("Live updates on"),
+    "live.connecting": _("Connecting…"),
+    "live.offline": _("Offline: reconnecting in {seconds} s"),
+    # sign-in
+    "signin.title": _("Sign in to the console"),
+    "signin.intro": _(
+        "Sign in with your email and passphrase. Your passphrase never leaves this computer."
+    ),
+    "signin.email": _("Email"),
+    "signin.passphrase": _("Passphrase"),
+    "signin.continue": _("Continue"),
+    "signin.working": _("Checking your passphrase. This takes a few seconds…"),
+    "signin.code_title": _("Second step"),
+    "signin.code_intro": _("Enter the 6-digit code shown by your authenticator app."),
+    "signin.code": _("Code"),
+    "signin.submit": _("Sign in"),
+    "signin.back": _("Start again"),
+    # unlock
+    "unlock.title": _("The console is locked"),
+    "unlock.intro": _("Signed in as {name}. Enter your passphrase to unlock the messages."),
+    "unlock.idle": _("Locked after {minutes} minutes without activity."),
+    "unlock.passphrase": _("Passphrase"),
+    "unlock.submit": _("Unlock"),
+    "unlock.working": _("Unlocking. This takes a few seconds…"),
+    "unlock.sign_out": _("Sign out instead"),
+    # waiting for a grant
+    "waiting.title": _("Waiting for access"),
+    "waiting.intro": _(
+        "You are signed in, but no administrator has given you access to the helpline's messages yet."
+    ),
+    "waiting.read": _(
+        "Read this fingerprint to an administrator, who checks it matches before giving access:"
+    ),
+    "waiting.fingerprint": _("Your fingerprint"),
+    "waiting.after": _(
+        "This page checks every minute and opens the conversations as soon as you have access."
+    ),
+    "waiting.check": _("Check now"),
+    "waiting.still": _("No access yet."),
+    # inbox
+    "inbox.title": _("Open conversations"),
+    "inbox.count.one": _("{n} open conversation"),
+    "inbox.count.other": _("{n} open conversations"),
+    "inbox.empty": _("No open conversations. New texts appear here as they arrive."),
+    "inbox.texter": _("Texter ending {digits}"),
+    "inbox.texter_unknown": _("Texter (number locked)"),
+    "inbox.via": _("via {address}"),
+    "inbox.new": _("New message"),
+    "inbox.awaiting": _("Waiting for a reply"),
+    "inbox.last_activity": _("Last activity {when}"),
+    # conversation
+    "conversation.none": _("Choose a conversation from the list."),
+    "conversation.title": _("Conversation with {texter}"),
+    "conversation.started": _("Started {when}"),
+    "conversation.channel": _("Texted to {address}"),
+    "conversation.messages": _("Messages"),
+    "conversation.closed": _(
+        "This conversation is closed. A new text from this person starts a new conversation."
+    ),
+    "conversation.close": _("Close conversation"),
+    "conversation.close_confirm": _(
+        "Close this conversation? The texter's next message will start a new one."
+    ),
+    "conversation.close_yes": _("Yes, close it"),
+    "conversation.close_no": _("Keep it open"),
+    "conversation.closed_now": _("Conversation closed."),
+    "conversation.loading": _("Loading messages…"),
+    "conversation.empty": _("No messages yet."),
+    "conversation.back": _("Back to the list"),
+    # messages
+    "message.from_texter": _("Texter"),
+    "message.from_you": _("You"),
+    "message.from_unknown": _("Staff"),
+    "message.media": _("Photo or file received (not stored)"),
+    "message.media_many": _("{n} photos or files received (not stored)"),
+    "message.locked": _("Cannot be decrypted with your keys."),
+    "message.new_from_texter": _("New message from the texter: {text}"),
+    "message.new_elsewhere": _("New message in the conversation with {texter}"),
+    "message.new_conversation": _("New conversation from {texter}"),
+    "status.label": _("Status: {status}"),
+    "status.received": _("Received"),
+    "status.pending": _("Sending to the server…"),
+    "status.queued": _("Queued"),
+    "status.sending": _("Sending"),
+    "status.sent": _("Sent"),
+    "status.delivered": _("Delivered"),
+    "status.undelivered": _("Not delivered"),
+    "status.failed": _("Failed"),
+    "status.failed_help": _("The texter did not receive this reply. Error code: {code}."),
+    "status.failed_help_plain": _("The texter did not receive this reply."),
+    "status.edit_again": _("Put the text back in the reply box"),
+    # reply
+    "reply.label": _("Reply"),
+    "reply.hint": _("Ctrl+Enter sends. {count} of {max} characters."),
+    "reply.send": _("Send reply"),
+    "reply.sending": _("Sending…"),
+    "reply.too_long": _("This reply is too long: shorten it to {max} characters."),
+    "reply.error.conversation_closed": _("This conversation is closed: the reply was not sent."),
+    "reply.error.route_mismatch": _(
+        "The number did not match this conversation: the reply was not sent."
+    ),
+    "reply.error.stale_epoch": _(
+        "The helpline's key has changed: lock and unlock the console, then send again."
+    ),
+    "reply.error.no_program_key": _("The helpline has no key yet: the reply was not sent."),
+    "reply.error.generic": _("The reply was not sent ({code})."),
+    "reply.error.network": _("No connection to the server: the reply was not sent."),
+    # errors shared by actions
+    "error.signed_out": _("You have been signed out."),
+    "error.not_found": _("This conversation no longer exists."),
+}
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    with translation.override(language):
+        return {**console_strings(), **{key: str(text) for key, text in STRINGS.items()}}
+
+
+def catalogs() -> dict[str, dict[str, str]]:
+    """The catalog of every language the console offers, keyed by language code."""
+    return {code: catalog(code) for code, _name in settings.LANGUAGES}
+
+
+def text(key: str) -> str:
+    """One string in the active language."""
+    return str(STRINGS[key])

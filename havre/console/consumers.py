@@ -1,0 +1,97 @@
+"""The console's websocket: pushes "conversation X is now at seq N" to signed-in staff.
+
+Events carry ids and sequence numbers only; the page fetches the rows it
+missed over the JSON API, which checks access on every request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from importlib import import_module
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.contrib import auth
+from django.http import HttpRequest
+
+from havre.events import program_group
+
+# Close code for "no longer signed in": the page checks its session and shows
+# the sign-in form instead of reconnecting.
+CLOSE_SIGNED_OUT = 4401
+# How often, at most, an open socket re-reads its session before forwarding
+# an event: catches sessions that expired or ended without a logout signal.
+RECHECK_SECONDS = 60.0
+
+
+def session_group(session_key: str) -> str:
+    """The group of the sockets opened under one session (hashed: keys are credentials)."""
+    return "session." + hashlib.sha256(session_key.encode()).hexdigest()[:40]
+
+
+class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+    user_id: uuid.UUID | None = None
+    session_key: str = ""
+    joined: tuple[str, ...] = ()
+    checked_at: float = 0.0
+    closing: bool = False
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        session = self.scope.get("session")
+        session_key = getattr(session, "session_key", None)
+        if (
+            user is None
+            or not user.is_authenticated
+            or not user.is_active
+            or not isinstance(session_key, str)
+        ):
+            await self.close(code=CLOSE_SIGNED_OUT)
+            return
+        self.user_id = user.pk
+        self.session_key = session_key
+        self.joined = (program_group(user.program_id), session_group(session_key))
+        for group in self.joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.checked_at = time.monotonic()
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.joined = ()
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        # The console only listens; its pings keep idle proxies from closing the socket.
+        if isinstance(content, dict) and content.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+
+    async def havre_event(self, message: dict[str, Any]) -> None:
+        if self.closing:
+            return
+        if time.monotonic() - self.checked_at > RECHECK_SECONDS:
+            if not await self._still_signed_in():
+                await self._sign_out()
+                return
+            self.checked_at = time.monotonic()
+        await self.send_json(message["event"])
+
+    async def havre_signed_out(self, message: dict[str, Any]) -> None:
+        await self._sign_out()
+
+    async def _sign_out(self) -> None:
+        if not self.closing:
+            self.closing = True
+            await self.close(code=CLOSE_SIGNED_OUT)
+
+    @database_sync_to_async  # type: ignore[untyped-decorator]
+    def _still_signed_in(self) -> bool:
+        engine = import_module(settings.SESSION_ENGINE)
+        request = HttpRequest()
+        request.session = engine.SessionStore(self.session_key)
+        user = auth.get_user(request)
+        return bool(user.is_authenticated and user.is_active and user.pk == self.user_id)

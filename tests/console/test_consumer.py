@@ -1,0 +1,128 @@
+"""The console websocket: who may connect, which events reach whom, and sign-out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.test import Client
+
+from havre.accounts.models import User
+from havre.asgi import application
+from havre.console import consumers
+from havre.events import program_group
+from tests.console.conftest import Thread, start_thread, text_in
+from tests.console.wsclient import Socket
+
+pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def session_cookie(user: User | None) -> bytes:
+    if user is None:
+        return b""
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()
+
+
+def communicator(cookie: bytes) -> Socket:
+    headers = [(b"origin", b"http://testserver"), (b"host", b"testserver")]
+    if cookie:
+        headers.append((b"cookie", cookie))
+    return Socket(application, "/ws/console/", headers)
+
+
+@asynccontextmanager
+async def console_socket(user: User) -> AsyncIterator[Socket]:
+    socket = communicator(await sync_to_async(session_cookie)(user))
+    connected, _ = await socket.connect()
+    assert connected
+    try:
+        yield socket
+    finally:
+        await socket.disconnect()
+
+
+async def test_anonymous_and_made_up_sessions_are_refused():
+    for cookie in (b"", f"{settings.SESSION_COOKIE_NAME}=madeup".encode()):
+        socket = communicator(cookie)
+        connected, code = await socket.connect()
+        assert not connected
+        assert code == consumers.CLOSE_SIGNED_OUT
+        await socket.disconnect()
+
+
+async def test_events_reach_their_own_program_only(
+    line_a: Any, line_b: Any, keys_a: Any, alice: User, sam: User, charlie: User
+):
+    async with console_socket(alice) as a1, console_socket(sam) as a2, console_socket(charlie) as b:
+        thread: Thread = await sync_to_async(start_thread)(line_a, keys_a, "help")
+        event = {"type": "conversation", "conversation": str(thread.conversation.pk), "seq": 1}
+        assert await a1.receive_json_from(timeout=2) == event
+        assert await a2.receive_json_from(timeout=2) == event
+        assert await b.receive_nothing(timeout=0.3)
+
+        await sync_to_async(text_in)(line_b, "Bonjour", sender="+33612345678")
+        [b_event] = [await b.receive_json_from(timeout=2)]
+        assert b_event["type"] == "conversation"
+        assert b_event["conversation"] != str(thread.conversation.pk)
+        assert await a1.receive_nothing(timeout=0.3)
+
+
+async def test_events_carry_ids_and_sequence_numbers_only(line_a: Any, keys_a: Any, alice: User):
+    async with console_socket(alice) as socket:
+        await sync_to_async(text_in)(line_a, "my address is 12 rue des Lilas")
+        event = await socket.receive_json_from(timeout=2)
+        assert set(event) == {"type", "conversation", "seq"}
+        assert "Lilas" not in str(event)
+
+
+async def test_signing_out_closes_that_sessions_sockets_only(alice: User):
+    leaving = Client()
+    await sync_to_async(leaving.force_login)(alice)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={leaving.cookies[settings.SESSION_COOKIE_NAME].value}"
+    socket = communicator(cookie.encode())
+    assert (await socket.connect())[0]
+    async with console_socket(alice) as other_tab_elsewhere:
+        await sync_to_async(leaving.logout)()
+        output = await socket.receive_output(timeout=2)
+        assert output == {"type": "websocket.close", "code": consumers.CLOSE_SIGNED_OUT}
+        assert await other_tab_elsewhere.receive_nothing(timeout=0.2)
+    await socket.disconnect()
+
+
+async def test_an_expired_session_is_noticed_before_the_next_event(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+):
+    client = Client()
+    await sync_to_async(client.force_login)(alice)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    socket = communicator(cookie.encode())
+    assert (await socket.connect())[0]
+    # The session row disappears without a logout signal (expiry, cleanup, deactivation).
+    await sync_to_async(client.session.delete)()
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", -1.0)
+    layer = get_channel_layer()
+    event = {"type": "conversation", "conversation": "x", "seq": 1}
+    await layer.group_send(program_group(alice.program_id), {"type": "havre.event", "event": event})
+    output = await socket.receive_output(timeout=2)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_SIGNED_OUT}
+    await socket.disconnect()
+
+
+async def test_pings_are_answered(alice: User):
+    async with console_socket(alice) as socket:
+        await socket.send_json_to({"type": "ping"})
+        assert await socket.receive_json_from(timeout=2) == {"type": "pong"}
+        await socket.send_json_to({"type": "anything else"})
+        assert await socket.receive_nothing(timeout=0.2)
