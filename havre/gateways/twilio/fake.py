@@ -40,6 +40,7 @@ _GSM7 = frozenset(
 )
 _ERROR_MESSAGES = {
     20003: "Authenticate",
+    20004: "Method not allowed",
     20404: "The requested resource was not found",
     20429: "Too Many Requests",
     20500: "An internal server error has occurred",
@@ -188,9 +189,14 @@ class FakeTwilio:
 
     @property
     def http(self) -> httpx.Client:
+        """The client that posts webhooks to the helpline (replaceable in tests)."""
         if self._http is None:
             self._http = httpx.Client(timeout=httpx.Timeout(30.0, connect=5.0))
         return self._http
+
+    @http.setter
+    def http(self, client: httpx.Client) -> None:
+        self._http = client
 
     # -- the Messages API ---------------------------------------------------------
 
@@ -376,19 +382,24 @@ class FakeTwilio:
         form = self.inbound_form(
             url, sender=sender, to=to, body=body, media=media, account_sid=account_sid
         )
+        return self.post_inbound(form)
+
+    def post_inbound(self, form: SignedForm) -> httpx.Response:
+        """Post an inbound form, and note the text and the helpline's answer."""
         response = self.post(form)
+        params = form.params
         with self._lock:
             self.exchanges.append(
                 Exchange(
-                    len(self.exchanges) + 1,
-                    "in",
-                    sender,
-                    to,
-                    body,
-                    media,
-                    form.params["MessageSid"],
-                    datetime.now(UTC),
-                    response.status_code,
+                    seq=len(self.exchanges) + 1,
+                    direction="in",
+                    texter=params["From"],
+                    helpline=params["To"],
+                    body=params["Body"],
+                    media=int(params["NumMedia"]),
+                    sid=params["MessageSid"],
+                    at=datetime.now(UTC),
+                    webhook_status=response.status_code,
                 )
             )
         return response
