@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 
+import havre
 from havre.accounts.models import Role
 from tests.accounts.helpers import Member, make_member
 from tests.conftest import ProgramKeys
@@ -35,3 +39,46 @@ def advocate_a(keys_a: ProgramKeys) -> Member:
 def admin_b(keys_b: ProgramKeys) -> Member:
     """Charlie's counterpart with keys: an admin of B, who must reach nothing of A's."""
     return make_member(keys_b.program, "charlie.keys@b.example", Role.ADMIN, keys_b.private_key)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip on a computer that lacks a tool; in CI, fail instead."""
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI must run this test, but: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def chromium_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A page in Debian's Chromium (never a downloaded browser)."""
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own
+    # database calls are still plain synchronous ones.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-background-networking"],
+        )
+        context = browser.new_context(accept_downloads=True)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture
+def _static_files(settings: Any) -> None:
+    # The bundles live in havre/static/, which belongs to no app; until the
+    # settings list it in STATICFILES_DIRS, point the finders at it here.
+    static = Path(havre.__file__).resolve().parent / "static"
+    if static not in [Path(d) for d in settings.STATICFILES_DIRS]:
+        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, static]
