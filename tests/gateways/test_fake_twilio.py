@@ -9,8 +9,9 @@ import httpx
 import pytest
 from twilio.request_validator import RequestValidator
 
-from havre.gateways.twilio.fake import FakeTwilio, segments, twilio_signature
+from havre.gateways.twilio.fake import FakeTwilio
 from havre.gateways.twilio.fake_server import fake_server
+from havre.gateways.twilio.fake_wire import segments, twilio_signature
 
 SID = "AC" + "c3" * 16
 TOKEN = "fake-twilio-test-token-000000000"

@@ -17,75 +17,28 @@ import base64
 import binascii
 import contextlib
 import dataclasses
-import hashlib
 import hmac
-import secrets
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any, Literal
-from urllib.parse import urlencode
 
 import httpx
-import phonenumbers
 
+from havre.gateways.twilio.fake_wire import (
+    REAL_API_BASE,
+    SignedForm,
+    country_of,
+    new_sid,
+    segments,
+    twilio_error,
+    twilio_signature,
+)
 from havre.gateways.twilio.wire import API_VERSION, E164_RE
 
-REAL_API_BASE = "https://api.twilio.com"
-_GSM7 = frozenset(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f"
-)
-_ERROR_MESSAGES = {
-    20003: "Authenticate",
-    20004: "Method not allowed",
-    20404: "The requested resource was not found",
-    20429: "Too Many Requests",
-    20500: "An internal server error has occurred",
-    21211: "Invalid 'To' Phone Number",
-    21602: "Message body is required.",
-    21603: "A 'From' phone number is required.",
-    21604: "A 'To' phone number is required.",
-    21609: "Invalid StatusCallback url",
-    21610: "Attempt to send to unsubscribed recipient",
-    21617: "The concatenated message body exceeds the 1600 character limit.",
-}
-_DEFAULT_CODES = {400: 21211, 401: 20003, 404: 20404, 429: 20429}
-
-
-def twilio_signature(auth_token: str, url: str, params: Mapping[str, str]) -> str:
-    """X-Twilio-Signature: base64 HMAC-SHA1 of the URL then each field, sorted by name."""
-    data = url + "".join(name + params[name] for name in sorted(params))
-    digest = hmac.new(auth_token.encode(), data.encode(), hashlib.sha1).digest()
-    return base64.b64encode(digest).decode()
-
-
-def new_sid(prefix: str) -> str:
-    return prefix + secrets.token_hex(16)
-
-
-def segments(body: str) -> int:
-    """How many SMS parts Twilio would bill for the body (GSM-7 or UCS-2)."""
-    if all(c in _GSM7 for c in body):
-        single, part, length = 160, 153, len(body)
-    else:
-        single, part, length = 70, 67, len(body.encode("utf-16-le")) // 2
-    return 1 if length <= single else -(-length // part)
-
-
-def twilio_error(status: int, code: int | None = None) -> tuple[int, dict[str, Any]]:
-    code = code or _DEFAULT_CODES.get(status, 20500)
-    answer: dict[str, Any] = {
-        "code": code,
-        "message": _ERROR_MESSAGES.get(code, "Error"),
-        "more_info": f"https://www.twilio.com/docs/errors/{code}",
-        "status": status,
-    }
-    if code == 20003:
-        answer["detail"] = "Your AccountSid or AuthToken was incorrect."
-    return status, answer
+__all__ = ["Exchange", "FakeTwilio", "RestCall", "SignedForm", "twilio_error", "twilio_signature"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,26 +71,6 @@ class Exchange:
     at: datetime
     # For a text in: the status of the helpline's answer to the webhook.
     webhook_status: int | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class SignedForm:
-    """A webhook as Twilio would post it: URL, form fields and signature."""
-
-    url: str
-    params: dict[str, str]
-    signature: str
-
-    def encoded(self) -> str:
-        return urlencode(self.params)
-
-    def headers(self) -> dict[str, str]:
-        return {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Twilio-Signature": self.signature,
-            "I-Twilio-Idempotency-Token": secrets.token_hex(16),
-            "User-Agent": "TwilioProxy/1.1",
-        }
 
 
 @dataclasses.dataclass
@@ -340,7 +273,7 @@ class FakeTwilio:
         account_sid, token = self._token(account_sid)
         sid = new_sid("MM" if media else "SM")
         params = {
-            "ToCountry": _country(to),
+            "ToCountry": country_of(to),
             "ToState": "",
             "SmsMessageSid": sid,
             "NumMedia": str(media),
@@ -351,7 +284,7 @@ class FakeTwilio:
             "SmsStatus": "received",
             "FromCity": "",
             "Body": body,
-            "FromCountry": _country(sender),
+            "FromCountry": country_of(sender),
             "To": to,
             "ToZip": "",
             "NumSegments": str(segments(body)),
@@ -469,11 +402,3 @@ class FakeTwilio:
             threads = list(self._threads)
         for thread in threads:
             thread.join(max(0.0, deadline - time.monotonic()))
-
-
-def _country(number: str) -> str:
-    try:
-        region = phonenumbers.region_code_for_number(phonenumbers.parse(number, None))
-    except phonenumbers.NumberParseException:
-        return ""
-    return str(region or "")
