@@ -118,3 +118,16 @@ def test_a_text_sent_from_the_page_is_stored_sealed_and_the_reply_comes_back(
     expect(page.locator("#phone-33600000007 .state")).to_have_text("Received by the helpline")
     assert Message.objects.filter(direction="in").count() == 2
     assert errors == []
+    assert_accessible(page)
+
+
+def assert_accessible(page: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    serious = [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []

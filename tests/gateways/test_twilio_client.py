@@ -9,6 +9,7 @@ import socket
 
 import pytest
 
+from havre.gateways.actions import remove_channel
 from havre.gateways.base import SendError
 from havre.gateways.registry import gateway_for, webhook_urls
 from havre.gateways.twilio.client import TwilioGateway
@@ -133,3 +134,11 @@ def test_error_messages_and_numbers_stay_out_of_errors_and_logs(
     logged = "\n".join(r.getMessage() for r in caplog.records) + str(refused.value)
     for private in (TEXTER, channel_a.address, body, CHANNEL_A_TOKEN, "Invalid"):
         assert private not in logged
+
+
+def test_a_removed_channel_sends_nothing(twilio: FakeTwilio, channel_a):
+    remove_channel(channel_a)
+    with pytest.raises(SendError) as refused:
+        send(channel_a)
+    assert (refused.value.transient, refused.value.code) == (False, "channel-removed")
+    assert twilio.calls == []

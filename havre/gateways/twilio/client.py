@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import httpx
 from django.conf import settings
 
-from havre.gateways.actions import channel_secret
+from havre.gateways.actions import ChannelError, channel_secret
 from havre.gateways.base import SendError
 from havre.gateways.twilio.wire import ERROR_CODE_RE, MESSAGE_SID_RE, messages_path
 
@@ -47,7 +47,10 @@ class TwilioGateway:
 
     def send(self, channel: Channel, *, to: str, body: str, status_callback: str) -> str:
         account_sid = str(channel.config["account_sid"])
-        auth_token = str(channel_secret(channel)["auth_token"])
+        try:
+            auth_token = str(channel_secret(channel)["auth_token"])
+        except ChannelError:
+            raise SendError(transient=False, code="channel-removed") from None
         url = str(settings.HAVRE_TWILIO_API_BASE).rstrip("/") + messages_path(account_sid)
         form = {"To": to, "From": channel.address, "Body": body, "StatusCallback": status_callback}
         try:
