@@ -12,6 +12,7 @@
 const ENTRIES = [
   { name: "crypto-selftest", entry: "src/crypto.ts", globalName: "HavreCrypto" },
   { name: "simulator", entry: "src/simulator.ts" },
+  { name: "console", entry: "src/console.ts" },
 ];
 
 import { spawnSync } from "node:child_process";

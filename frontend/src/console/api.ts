@@ -1,0 +1,73 @@
+// The console's JSON API (havre/console/api.py). Errors are SessionErrors
+// from session.ts: `status` 401 means signed out, 0 means no connection.
+
+import { apiRequest } from "../session";
+
+export type Direction = "in" | "out";
+export type Delivery = "received" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed";
+
+export interface ConversationRow {
+  id: string;
+  status: "open" | "closed";
+  seq: number;
+  created_at: string;
+  last_activity_at: string;
+  last_inbound_at: string | null;
+  closed_at: string | null;
+  channel: { id: string; provider: string; address: string };
+  number_epoch: number;
+  number_sealed: string;
+}
+
+export interface MessageRow {
+  id: string;
+  seq: number;
+  updated_seq: number;
+  direction: Direction;
+  epoch: number;
+  body_sealed: string;
+  media_count: number;
+  status: Delivery;
+  error_code: string;
+  author: { id: string; name: string } | null;
+  created_at: string;
+}
+
+export interface ConversationDetail extends ConversationRow {
+  messages: MessageRow[];
+}
+
+export interface ReplyRequest {
+  message_id: string;
+  body: string;
+  body_sealed: string;
+  number: string;
+  epoch: number;
+}
+
+export interface Urls {
+  inbox: string;
+  conversations: string;
+}
+
+export class ConsoleApi {
+  constructor(private readonly urls: Urls) {}
+
+  async inbox(): Promise<ConversationRow[]> {
+    const data = await apiRequest<{ conversations: ConversationRow[] }>(this.urls.inbox);
+    return data.conversations;
+  }
+
+  conversation(id: string, after?: number): Promise<ConversationDetail> {
+    const query = after === undefined ? "" : `?after=${after}`;
+    return apiRequest<ConversationDetail>(`${this.urls.conversations}${encodeURIComponent(id)}${query}`);
+  }
+
+  reply(id: string, request: ReplyRequest): Promise<MessageRow> {
+    return apiRequest<MessageRow>(`${this.urls.conversations}${encodeURIComponent(id)}/reply`, request);
+  }
+
+  close(id: string): Promise<unknown> {
+    return apiRequest(`${this.urls.conversations}${encodeURIComponent(id)}/close`, {});
+  }
+}

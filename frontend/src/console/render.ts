@@ -1,0 +1,128 @@
+// DOM builders for the inbox and the messages. Decrypted text only ever
+// enters the page as text nodes (textContent), never as HTML.
+
+import type { ConversationRow, Delivery, MessageRow } from "./api";
+import { currentLanguage, formatWhen, t } from "./i18n";
+
+type Child = Node | string;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+/** How staff name a texter: the last digits of the number, never the whole of it. */
+export function texterLabel(number: string | null): string {
+  if (number === null) return t("inbox.texter_unknown");
+  return t("inbox.texter", { digits: number.replace(/\D/g, "").slice(-4) });
+}
+
+/** The texter wrote last: nobody has answered since. */
+export function awaitingReply(row: ConversationRow): boolean {
+  return row.status === "open" && row.last_inbound_at !== null && row.last_inbound_at >= row.last_activity_at;
+}
+
+export function inboxItem(row: ConversationRow, label: string, selected: boolean, fresh: boolean): HTMLLIElement {
+  const badges: Child[] = [];
+  if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
+  if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
+  const meta = [t("inbox.via", { address: row.channel.address }), t("inbox.last_activity", { when: formatWhen(row.last_activity_at) })];
+  const button = el(
+    "button",
+    { type: "button", class: "inbox-row", "data-id": row.id, "aria-current": selected ? "true" : undefined },
+    el("span", { class: "row-title" }, label),
+    ...badges,
+    el("span", { class: "row-meta" }, meta.join(" · ")),
+  );
+  return el("li", {}, button);
+}
+
+const STATUS_ICONS: Record<Delivery, string> = {
+  received: "",
+  queued: "◷",
+  sending: "→",
+  sent: "✓",
+  delivered: "✓✓",
+  undelivered: "⚠",
+  failed: "⚠",
+};
+
+export function isFailure(message: MessageRow): boolean {
+  return message.direction === "out" && (message.status === "failed" || message.status === "undelivered");
+}
+
+export function failureText(message: MessageRow): string {
+  return message.error_code
+    ? t("status.failed_help", { code: message.error_code })
+    : t("status.failed_help_plain");
+}
+
+/** A version tag: a rendered row is rebuilt when its data or the language changed. */
+export function messageVersion(message: MessageRow): string {
+  return `${message.updated_seq}:${currentLanguage()}`;
+}
+
+export function messageItem(
+  message: MessageRow,
+  text: string | null,
+  myId: string,
+  putBack: (text: string) => void,
+): HTMLLIElement {
+  const who =
+    message.direction === "in"
+      ? t("message.from_texter")
+      : message.author === null
+        ? t("message.from_unknown")
+        : message.author.id === myId
+          ? t("message.from_you")
+          : message.author.name;
+  const parts: Child[] = [
+    el(
+      "p",
+      { class: "message-who" },
+      el("span", { class: "who" }, who),
+      " · ",
+      el("time", { datetime: message.created_at }, formatWhen(message.created_at)),
+    ),
+  ];
+  if (text === null) {
+    parts.push(el("p", { class: "message-locked" }, t("message.locked")));
+  } else if (text !== "") {
+    parts.push(el("p", { class: "message-text" }, text));
+  }
+  if (message.media_count === 1) {
+    parts.push(el("p", { class: "message-media" }, t("message.media")));
+  } else if (message.media_count > 1) {
+    parts.push(el("p", { class: "message-media" }, t("message.media_many", { n: message.media_count })));
+  }
+  if (message.direction === "out") {
+    const status = t(`status.${message.status}`);
+    parts.push(
+      el(
+        "p",
+        { class: `message-status status-${message.status}` },
+        el("span", { class: "status-icon", "aria-hidden": "true" }, STATUS_ICONS[message.status] ?? ""),
+        t("status.label", { status }),
+      ),
+    );
+    if (isFailure(message)) {
+      const failure = el("div", { class: "message-failure" }, el("p", {}, failureText(message)));
+      if (text !== null) {
+        const button = el("button", { type: "button" }, t("status.edit_again"));
+        button.addEventListener("click", () => putBack(text));
+        failure.append(button);
+      }
+      parts.push(failure);
+    }
+  }
+  const classes = ["message", message.direction, isFailure(message) ? "failed" : ""].filter(Boolean).join(" ");
+  return el("li", { class: classes, "data-id": message.id, "data-version": messageVersion(message) }, ...parts);
+}
