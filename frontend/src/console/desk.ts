@@ -75,7 +75,7 @@ export class Desk {
 
   /** After a (re)connection or a lost event: the inbox, then the conversation on screen. */
   async resync(): Promise<void> {
-    await this.refreshInbox();
+    await this.refreshInbox(false);
     if (this.open !== null) await this.refreshOpen();
   }
 
@@ -96,7 +96,8 @@ export class Desk {
     }
   }
 
-  refreshInbox(): Promise<void> {
+  /** `followOpen`: also catch up the conversation on screen if its row moved on. */
+  refreshInbox(followOpen = true): Promise<void> {
     return this.#coalesce("inbox", async (generation) => {
       const rows = await this.api.inbox();
       if (generation !== this.#generation) return;
@@ -119,7 +120,7 @@ export class Desk {
       this.#loaded = true;
       this.view.inboxChanged();
       const open = this.open;
-      if (open !== null && open.seq !== null && (this.rows.get(open.id)?.seq ?? -1) > open.seq) {
+      if (followOpen && open !== null && open.seq !== null && (this.rows.get(open.id)?.seq ?? -1) > open.seq) {
         void this.refreshOpen();
       }
     });

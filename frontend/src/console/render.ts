@@ -2,22 +2,10 @@
 // enters the page as text nodes (textContent), never as HTML.
 
 import type { ConversationRow, Delivery, MessageRow } from "./api";
+import { el } from "./dom";
 import { currentLanguage, formatWhen, t } from "./i18n";
 
 type Child = Node | string;
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 /** How staff name a texter: the last digits of the number, never the whole of it. */
 export function texterLabel(number: string | null): string {
