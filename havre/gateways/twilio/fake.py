@@ -95,6 +95,7 @@ class FakeTwilio:
         self.status_delay = status_delay
         self.delay = 0.0
         self.accounts: dict[str, str] = {}
+        self.numbers: dict[str, str] = {}
         self.calls: list[RestCall] = []
         self.exchanges: list[Exchange] = []
         self.media_requests: list[str] = []
@@ -107,9 +108,11 @@ class FakeTwilio:
 
     # -- set-up -----------------------------------------------------------------
 
-    def register_account(self, sid: str, auth_token: str) -> None:
+    def register_account(self, sid: str, auth_token: str, numbers: Iterable[str] = ()) -> None:
+        """Accept this account's API calls; its `numbers` tell whose texts come in where."""
         with self._lock:
             self.accounts[sid] = auth_token
+            self.numbers.update(dict.fromkeys(numbers, sid))
 
     def fail_next(self, n: int = 1, *, status: int = 500, code: int | None = None) -> None:
         """Answer the next `n` API calls with this HTTP status and Twilio error code."""
@@ -130,6 +133,12 @@ class FakeTwilio:
     @http.setter
     def http(self, client: httpx.Client) -> None:
         self._http = client
+
+    @property
+    def sent(self) -> list[RestCall]:
+        """The API calls Twilio accepted: the texts that would reach a phone."""
+        with self._lock:
+            return [call for call in self.calls if call.sid is not None]
 
     # -- the Messages API ---------------------------------------------------------
 
@@ -251,8 +260,11 @@ class FakeTwilio:
 
     # -- webhooks Twilio posts ------------------------------------------------------
 
-    def _token(self, account_sid: str | None) -> tuple[str, str]:
+    def _token(self, account_sid: str | None, number: str | None = None) -> tuple[str, str]:
+        """The account (named, owning `number`, or the only one) and its auth token."""
         with self._lock:
+            if account_sid is None and number is not None:
+                account_sid = self.numbers.get(number)
             if account_sid is None:
                 if len(self.accounts) != 1:
                     raise ValueError("name the account: the fake has several or none")
@@ -270,7 +282,7 @@ class FakeTwilio:
         account_sid: str | None = None,
     ) -> SignedForm:
         """The form Twilio posts to a number's webhook when a text comes in, signed."""
-        account_sid, token = self._token(account_sid)
+        account_sid, token = self._token(account_sid, to)
         sid = new_sid("MM" if media else "SM")
         params = {
             "ToCountry": country_of(to),
