@@ -1,7 +1,7 @@
 """Conversations made through the real actions, for the console's tests.
 
-The people and programs come from tests/conftest.py: Alice (advocate) and Sam
-(supervisor) work for program A, Charlie for program B.
+The people, programs and channels come from tests/conftest.py: Alice
+(advocate) and Sam (supervisor) work for program A, Charlie for program B.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from havre.accounts.models import Program
 from havre.conversations import actions
 from havre.conversations.models import Conversation, Message
 from havre.gateways.models import Channel
@@ -19,23 +18,6 @@ from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys
 
 TEXTER = "+15145550123"
-
-
-def make_channel(program: Program, address: str) -> Channel:
-    # Straight to the model: these tests need a channel row, not a provider account.
-    return Channel.objects.create(
-        program=program, provider="twilio", address=address, secret_box=b"not used"
-    )
-
-
-@pytest.fixture
-def line_a(program_a: Program) -> Channel:
-    return make_channel(program_a, "+15145550100")
-
-
-@pytest.fixture
-def line_b(program_b: Program) -> Channel:
-    return make_channel(program_b, "+15145550199")
 
 
 def text_in(
@@ -96,10 +78,10 @@ def start_thread(
 
 
 @pytest.fixture
-def thread_a(line_a: Channel, keys_a: ProgramKeys) -> Thread:
-    return start_thread(line_a, keys_a)
+def thread_a(channel_a: Channel, keys_a: ProgramKeys) -> Thread:
+    return start_thread(channel_a, keys_a)
 
 
 @pytest.fixture
-def thread_b(line_b: Channel, keys_b: ProgramKeys) -> Thread:
-    return start_thread(line_b, keys_b, "Bonjour", sender="+33612345678")
+def thread_b(channel_b: Channel, keys_b: ProgramKeys) -> Thread:
+    return start_thread(channel_b, keys_b, "Bonjour", sender="+33612345678")

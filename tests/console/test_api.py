@@ -105,11 +105,11 @@ def test_wrong_methods_are_refused(thread_a: Thread, alice: User):
 
 
 def test_inbox_lists_open_conversations_newest_activity_first(
-    line_a, keys_a, alice: User, sam: User
+    channel_a, keys_a, alice: User, sam: User
 ):
-    older = start_thread(line_a, keys_a, "first", sender="+15145550001")
-    newer = start_thread(line_a, keys_a, "second", sender="+15145550002")
-    closed = start_thread(line_a, keys_a, "third", sender="+15145550003")
+    older = start_thread(channel_a, keys_a, "first", sender="+15145550001")
+    newer = start_thread(channel_a, keys_a, "second", sender="+15145550002")
+    closed = start_thread(channel_a, keys_a, "third", sender="+15145550003")
     actions.close_conversation(closed.conversation, by=sam)
     older.text_in("still there?")  # now the most recent activity
 
@@ -135,7 +135,11 @@ def test_inbox_lists_open_conversations_newest_activity_first(
     }
     assert row["status"] == "open"
     assert row["seq"] == conversation.seq == 2
-    assert row["channel"] == {"id": str(line_a.pk), "provider": "twilio", "address": line_a.address}
+    assert row["channel"] == {
+        "id": str(channel_a.pk),
+        "provider": "twilio",
+        "address": channel_a.address,
+    }
     assert row["number_epoch"] == 1
     assert row["last_inbound_at"] == conversation.last_inbound_at.isoformat()
     assert older.open_number(row["number_sealed"]) == "+15145550001"
@@ -143,15 +147,15 @@ def test_inbox_lists_open_conversations_newest_activity_first(
 
 
 def test_inbox_queries_do_not_grow_with_conversations(
-    line_a, keys_a, alice: User, django_assert_num_queries
+    channel_a, keys_a, alice: User, django_assert_num_queries
 ):
     client = signed_in(alice)
-    start_thread(line_a, keys_a, sender="+15145550001")
+    start_thread(channel_a, keys_a, sender="+15145550001")
     # session, user, conversations
     with django_assert_num_queries(3):
         assert len(get(client, "api-inbox").json()["conversations"]) == 1
     for n in range(2, 8):
-        start_thread(line_a, keys_a, sender=f"+1514555000{n}")
+        start_thread(channel_a, keys_a, sender=f"+1514555000{n}")
     with django_assert_num_queries(3):
         assert len(get(client, "api-inbox").json()["conversations"]) == 7
 

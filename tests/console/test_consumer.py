@@ -63,25 +63,25 @@ async def test_anonymous_and_made_up_sessions_are_refused():
 
 
 async def test_events_reach_their_own_program_only(
-    line_a: Any, line_b: Any, keys_a: Any, alice: User, sam: User, charlie: User
+    channel_a: Any, channel_b: Any, keys_a: Any, alice: User, sam: User, charlie: User
 ):
     async with console_socket(alice) as a1, console_socket(sam) as a2, console_socket(charlie) as b:
-        thread: Thread = await sync_to_async(start_thread)(line_a, keys_a, "help")
+        thread: Thread = await sync_to_async(start_thread)(channel_a, keys_a, "help")
         event = {"type": "conversation", "conversation": str(thread.conversation.pk), "seq": 1}
         assert await a1.receive_json_from(timeout=2) == event
         assert await a2.receive_json_from(timeout=2) == event
         assert await b.receive_nothing(timeout=0.3)
 
-        await sync_to_async(text_in)(line_b, "Bonjour", sender="+33612345678")
+        await sync_to_async(text_in)(channel_b, "Bonjour", sender="+33612345678")
         [b_event] = [await b.receive_json_from(timeout=2)]
         assert b_event["type"] == "conversation"
         assert b_event["conversation"] != str(thread.conversation.pk)
         assert await a1.receive_nothing(timeout=0.3)
 
 
-async def test_events_carry_ids_and_sequence_numbers_only(line_a: Any, keys_a: Any, alice: User):
+async def test_events_carry_ids_and_sequence_numbers_only(channel_a: Any, keys_a: Any, alice: User):
     async with console_socket(alice) as socket:
-        await sync_to_async(text_in)(line_a, "my address is 12 rue des Lilas")
+        await sync_to_async(text_in)(channel_a, "my address is 12 rue des Lilas")
         event = await socket.receive_json_from(timeout=2)
         assert set(event) == {"type", "conversation", "seq"}
         assert "Lilas" not in str(event)
