@@ -141,19 +141,4 @@ def _test_data_dir() -> Iterator[None]:
     shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
 
 
-@pytest.fixture
-def fake_twilio(settings: object, channel_a_token: str) -> Iterator[object]:
-    """The fake Twilio API on 127.0.0.1, knowing channel A's account, with Havre pointed at it."""
-    from havre.gateways.twilio.fake import FakeTwilio
-    from havre.gateways.twilio.fake_server import fake_server
-
-    fake = FakeTwilio()
-    fake.register_account(CHANNEL_A_SID, channel_a_token)
-    with fake_server(fake):
-        settings.HAVRE_TWILIO_API_BASE = fake.base_url  # type: ignore[attr-defined]
-        yield fake
-
-
-def accepted(fake: object) -> list[object]:
-    """The Messages API calls the fake accepted."""
-    return [call for call in fake.calls if call.status_code == 201]  # type: ignore[attr-defined]
+from tests.gateways.fake_twilio import fake_twilio  # noqa: E402, F401  (shared fixture)

@@ -10,7 +10,7 @@ from django.db import connection
 from havre.conversations import actions, relay
 from havre.conversations.models import Conversation, Delivery, Message, Status
 from havre.vault import formats, sealing
-from tests.conftest import ProgramKeys, accepted
+from tests.conftest import ProgramKeys
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_reply_keeps_only_the_browsers_ciphertext_and_drops_the_relay(
     assert sent.status == Delivery.SENDING
     assert sent.provider_id
     assert relay.get(sent.pk) is None
-    [call] = accepted(fake_twilio)
+    [call] = fake_twilio.sent
     assert call.to == TEXTER
     assert call.body == "Are you safe to text now?"
 
@@ -153,7 +153,7 @@ def test_transient_failures_retry_then_give_up_visibly(
     sent.refresh_from_db()
     assert sent.status == Delivery.FAILED
     assert sent.attempts == 3
-    assert not accepted(fake_twilio)
+    assert not fake_twilio.sent
     assert relay.get(sent.pk) is None
 
 
@@ -168,7 +168,7 @@ def test_transient_failure_then_success(
     sent.refresh_from_db()
     assert sent.status == Delivery.SENDING
     assert sent.attempts == 2
-    assert len(accepted(fake_twilio)) == 1
+    assert len(fake_twilio.sent) == 1
 
 
 def test_permanent_failure_does_not_retry(

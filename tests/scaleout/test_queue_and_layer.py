@@ -17,7 +17,7 @@ from havre import tasks_backend
 from havre.conversations import actions
 from havre.conversations.models import Delivery
 from havre.events import program_group, send_event_on_commit
-from tests.conftest import accepted, need
+from tests.conftest import need
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 TEXTER = "+33611223344"
@@ -103,7 +103,7 @@ def test_a_queued_reply_carries_only_its_id_and_then_sends(
     real_queue.execute(pending)
     reply.refresh_from_db()
     assert reply.status == Delivery.SENDING
-    assert [call.body for call in accepted(fake_twilio)] == [SECRET_TEXT]
+    assert [call.body for call in fake_twilio.sent] == [SECRET_TEXT]
 
 
 @pytest.mark.redis
