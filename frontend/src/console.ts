@@ -384,9 +384,10 @@ class ConsolePage implements DeskView {
     if (desk === null) return;
     byId("view-console").dataset.pane = "conversation";
     if (desk.open?.id !== id) this.#thread.switching();
-    const selecting = desk.select(id);
-    byId("conversation-title").focus();
-    await selecting;
+    await desk.select(id);
+    await this.#thread.settled();
+    // Once its title is there, so that a screen reader says which conversation opened.
+    if (this.#desk === desk && desk.open?.id === id) byId("conversation-title").focus();
   }
 }
 

@@ -20,6 +20,7 @@ export interface ThreadHost {
 
 export class Thread {
   #ticket = 0;
+  #rendering: Promise<void> = Promise.resolve();
   /** The reply being sent: the same text to the same conversation keeps its id. */
   #draft: { conversation: string; text: string; id: string } | null = null;
 
@@ -68,7 +69,17 @@ export class Thread {
     byId("close-confirm").hidden = true;
   }
 
-  async render(added: MessageRow[], changed: MessageRow[], initial: boolean): Promise<void> {
+  render(added: MessageRow[], changed: MessageRow[], initial: boolean): Promise<void> {
+    this.#rendering = this.#render(added, changed, initial);
+    return this.#rendering;
+  }
+
+  /** Resolves once the latest render has reached the page. */
+  settled(): Promise<void> {
+    return this.#rendering;
+  }
+
+  async #render(added: MessageRow[], changed: MessageRow[], initial: boolean): Promise<void> {
     const { desk, reader } = this.host;
     const open = desk?.open ?? null;
     const ticket = ++this.#ticket;
