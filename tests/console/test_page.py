@@ -80,6 +80,7 @@ def test_the_page_renders_in_the_sessions_language():
     session["havre_language"] = "fr"
     session.save()
     html = client.get(reverse("console:home")).content.decode()
+    assert '<html lang="fr">' in html
     assert "Connexion à la console" in html
     assert "Conversations ouvertes" in html
     assert data_block(html, "havre-console-config")["language"] == "fr"  # type: ignore[index]
