@@ -284,6 +284,27 @@ def test_reply_stores_the_browsers_ciphertext_and_answers_the_row(thread_a: Thre
     assert stored.status == Delivery.QUEUED
 
 
+def test_a_reply_is_relayed_once_committed_and_announced_by_seq_only(
+    thread_a: Thread, alice: User, fake_twilio, events, django_capture_on_commit_callbacks
+):
+    data = reply_data(thread_a, "We can talk now.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(signed_in(alice), "api-reply", thread_a.conversation.pk, data=data)
+    assert response.status_code == 201
+    [sent] = fake_twilio.calls
+    assert (sent.to, sent.body) == (TEXTER, "We can talk now.")
+    conversation = str(thread_a.conversation.pk)
+    # Queued, then handed to the provider: each change is one seq, and the
+    # events name the conversation and the seq, never the text.
+    assert events == [
+        {"type": "conversation", "conversation": conversation, "seq": 2},
+        {"type": "conversation", "conversation": conversation, "seq": 3},
+    ]
+    stored = Message.objects.get(pk=data["message_id"])
+    assert b64e(bytes(stored.body_sealed)) == data["body_sealed"]
+    assert stored.status == Delivery.SENDING
+
+
 def test_a_retried_reply_is_stored_once(thread_a: Thread, alice: User):
     client = signed_in(alice)
     data = reply_data(thread_a, "Once only")

@@ -82,7 +82,7 @@ def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
         )
         assert made.returncode == 0, made.stderr
         setup = json.loads(made.stdout.strip().splitlines()[-1])
-        fake.register_account(setup["account_sid"], setup["auth_token"])
+        fake.register_account(setup["account_sid"], setup["auth_token"], [setup["address"]])
         with log.open("wb") as out:
             server = subprocess.Popen(
                 [
