@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from functools import cache
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.tasks.backends.base import BaseTaskBackend
@@ -21,6 +21,9 @@ from huey.api import Huey
 from huey.consumer import Consumer
 
 logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @cache
@@ -36,7 +39,7 @@ def get_huey() -> Huey:
 
 
 def _run(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    task: Task = import_string(module_path)
+    task: Task[..., Any] = import_string(module_path)
     return task.call(*args, **kwargs)
 
 
@@ -69,7 +72,9 @@ class HueyBackend(BaseTaskBackend):
     supports_defer = True
     supports_get_result = False
 
-    def enqueue(self, task: Task, args: Any, kwargs: Any) -> TaskResult:
+    def enqueue(
+        self, task: Task[P, R], args: list[Any], kwargs: dict[str, Any]
+    ) -> TaskResult[P, R]:
         self.validate_task(task)
         huey_task = _huey_task()
         payload = (task.module_path, list(args), dict(kwargs))

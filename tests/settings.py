@@ -7,6 +7,8 @@ browser tests start, which set HAVRE_MODE themselves) runs in test mode.
 import os
 
 os.environ["HAVRE_MODE"] = "test"
-os.environ.setdefault("HAVRE_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "data", "test"))
+os.environ.setdefault(
+    "HAVRE_DATA_DIR", os.path.join(os.path.dirname(__file__), "..", "data", "test")
+)
 
-from havre.settings import *  # noqa: E402, F403
+from havre.settings import *  # noqa: F403
