@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,9 +55,19 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def _wait_for_request_threads(timeout: float = 5.0) -> None:
+    # The live server answers each browser connection in a thread that closes
+    # its database connection when the browser hangs up; let those finish
+    # before the test database is torn down under them.
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
 @pytest.fixture
-def chromium_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """A page in Debian's Chromium (never a downloaded browser)."""
+def chromium_page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A page in Debian's Chromium (never a downloaded browser), closed before the live server."""
     require(CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
@@ -73,6 +85,7 @@ def chromium_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         finally:
             context.close()
             browser.close()
+            _wait_for_request_threads()
 
 
 @pytest.fixture

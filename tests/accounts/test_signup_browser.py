@@ -36,6 +36,9 @@ class Api:
         self.http = httpx.Client(base_url=base_url, timeout=30)
         self.http.get("/accounts/api/me")  # sets the CSRF cookie
 
+    def close(self) -> None:
+        self.http.close()
+
     def get(self, path: str) -> httpx.Response:
         return self.http.get(f"/accounts/api/{path}")
 
@@ -60,7 +63,7 @@ class Api:
 
 @pytest.mark.usefixtures("_static_files")
 def test_first_admin_makes_the_program_key_in_the_browser(
-    chromium_page: Any, live_server: Any, admin_b: Member
+    chromium_page: Any, live_server: Any, admin_b: Member, request: pytest.FixtureRequest
 ) -> None:
     page = chromium_page
     program = create_program("Refuge du navigateur", "en")
@@ -106,6 +109,7 @@ def test_first_admin_makes_the_program_key_in_the_browser(
         assert formats.b64e(program_private) not in body
 
     api = Api(live_server.url)
+    request.addfinalizer(api.close)
     wrap_key = api.sign_in(admin.email, PASSPHRASE, secret)
     me = api.get("me").json()
     assert me["current_epoch"] == {"number": 1, "public_key": formats.b64e(program_public)}
@@ -121,6 +125,7 @@ def test_first_admin_makes_the_program_key_in_the_browser(
 
     # Program B's admin, signed in on the same server, reaches nothing of it.
     other = Api(live_server.url)
+    request.addfinalizer(other.close)
     other.sign_in(admin_b.user.email, admin_b.passphrase, admin_b.totp_secret)
     assert str(admin.pk) not in {m["id"] for m in other.get("team").json()["members"]}
     refused = other.post(
