@@ -11,6 +11,7 @@
 // on window when set. A missing entry file fails the build.
 const ENTRIES = [
   { name: "crypto-selftest", entry: "src/crypto.ts", globalName: "HavreCrypto" },
+  { name: "signup", entry: "src/signup.ts" },
   { name: "simulator", entry: "src/simulator.ts" },
   { name: "console", entry: "src/console.ts" },
 ];
