@@ -7,8 +7,9 @@
 // by hand, at sign-out or when the page is left) wipes the keys and removes
 // every decrypted text from the DOM.
 //
-// Boot: GET /accounts/api/me says whether the session is signed in (unlock)
-// or not (sign-in); after either, the inbox comes from /console/api/inbox and
+// Boot: the page says whether the session was signed in when it was served;
+// if so, GET /accounts/api/me confirms it and the page asks only for the
+// passphrase (unlock), otherwise for the full sign-in. After either, the inbox comes from /console/api/inbox and
 // the websocket /ws/console/ keeps it current.
 
 import { ConsoleApi, type ConversationRow, type MessageRow } from "./console/api";
@@ -102,6 +103,10 @@ class ConsolePage implements DeskView {
     this.#show("loading");
     if (!globalThis.crypto?.subtle) {
       this.#showError(t("page.unsupported"));
+      return;
+    }
+    if (!this.#config.signedIn) {
+      this.#gate.showSignIn("");
       return;
     }
     try {
