@@ -56,9 +56,10 @@ def check_login_secret(email: str, login_secret: str) -> tuple[User | None, bool
     does not tell it apart from a wrong secret.
     """
     user = User.objects.select_related("program").filter(email=email).first()
-    if user is None:
+    if user is None or not user.has_usable_password():
+        # Nor does an invited member who has not chosen a passphrase yet.
         make_password(login_secret)
-        return None, False
+        return user, False
     return user, user.check_password(login_secret) and user.is_active
 
 

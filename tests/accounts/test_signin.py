@@ -8,6 +8,7 @@ import pytest
 from django.test import Client, override_settings
 
 from havre.accounts import ratelimit
+from havre.accounts.models import User
 from havre.audit.models import Entry
 from havre.vault import formats
 from tests.accounts.helpers import Member, open_grants, post, sign_in
@@ -197,3 +198,11 @@ def test_secrets_and_codes_never_reach_logs_or_audit(
         assert needle not in audited
     admin_a.user.refresh_from_db()
     assert admin_a.totp_secret.encode() not in bytes(admin_a.user.totp_secret_box)
+
+
+def test_an_invited_member_cannot_sign_in_before_choosing_a_passphrase(
+    client: Client, alice: User
+) -> None:
+    answer = post(client, "login", {"email": alice.email, "login_secret": formats.b64e(bytes(32))})
+    assert answer.json() == {"error": "invalid_credentials"}
+    assert Entry.objects.filter(action="sign_in_failed", target=str(alice.pk)).exists()
