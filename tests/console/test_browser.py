@@ -253,6 +253,16 @@ def test_console_reads_replies_updates_live_and_forgets_on_idle_lock(
     page.get_by_role("button", name="Unlock").click()
     page.get_by_role("button", name=re.compile("Texter ending 0123")).click(timeout=30_000)
     expect(messages.get_by_text("I need help tonight")).to_be_visible()
+
+    # A reload keeps the session but not the keys: the passphrase again.
+    page.reload()
+    expect(page.get_by_role("heading", name="The console is locked")).to_be_visible()
+    expect(page.get_by_text("Signed in as Ada.")).to_be_visible()
+    page.get_by_role("textbox", name="Passphrase").fill(setup["passphrase"])
+    page.get_by_role("button", name="Unlock").click()
+    expect(page.get_by_role("button", name=re.compile("Texter ending 0123"))).to_be_visible(
+        timeout=30_000
+    )
     assert problems == []
     context.close()
 
