@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
-import havre
 from havre.accounts.models import Role
 from tests.accounts.helpers import Member, make_member
 from tests.conftest import ProgramKeys
@@ -86,12 +85,3 @@ def chromium_page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator
             context.close()
             browser.close()
             _wait_for_request_threads()
-
-
-@pytest.fixture
-def _static_files(settings: Any) -> None:
-    # The bundles live in havre/static/, which belongs to no app; until the
-    # settings list it in STATICFILES_DIRS, point the finders at it here.
-    static = Path(havre.__file__).resolve().parent / "static"
-    if static not in [Path(d) for d in settings.STATICFILES_DIRS]:
-        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, static]

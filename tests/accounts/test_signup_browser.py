@@ -61,7 +61,6 @@ class Api:
         return wrap_key
 
 
-@pytest.mark.usefixtures("_static_files")
 def test_first_admin_makes_the_program_key_in_the_browser(
     chromium_page: Any, live_server: Any, admin_b: Member, request: pytest.FixtureRequest
 ) -> None:
