@@ -15,10 +15,12 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from havre.config import ensure_data_dir  # noqa: E402
 from havre.console.routing import websocket_urlpatterns  # noqa: E402
 
 if settings.HAVRE_CONFIG_PROBLEMS:
     raise SystemExit("Havre will not start:\n  " + "\n  ".join(settings.HAVRE_CONFIG_PROBLEMS))
+ensure_data_dir()
 
 application = ProtocolTypeRouter(
     {

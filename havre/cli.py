@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> None:
             sys.stderr.write(f"  - {problem}\n")
         sys.exit(2)
 
+    if command not in NEEDS_NO_SERVER_SETTINGS:
+        from havre.config import ensure_data_dir
+
+        ensure_data_dir()
+
     from django.core.management import execute_from_command_line
 
     argv[0] = "havre"

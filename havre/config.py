@@ -74,3 +74,15 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def ensure_data_dir() -> None:
+    """Make the data folder, private to the server's user, when a command needs it.
+
+    Not done when settings are read, so that `havre keys generate` on an
+    offline computer leaves nothing behind.
+    """
+    from django.conf import settings
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+    settings.LOG_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)

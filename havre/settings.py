@@ -25,6 +25,7 @@ HAVRE_TESTING = HAVRE_MODE == "test"
 
 DATA_DIR = Path(env("HAVRE_DATA_DIR", "data") or "data").resolve()
 
+
 # Problems that stop `havre serve` and friends outside the demo and tests.
 # Collected rather than raised here, so that `havre keys generate` still runs on
 # an offline computer that has no server settings at all.
@@ -142,7 +143,6 @@ DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
     DATABASES: dict[str, Any] = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -277,7 +277,6 @@ LOGGING: dict[str, Any] = {
     },
 }
 if not HAVRE_TESTING or env("HAVRE_LOG_FILE"):
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
     LOGGING["handlers"]["file"] = {
         "class": "logging.FileHandler",
         "filename": env("HAVRE_LOG_FILE") or str(LOG_DIR / "havre.log"),

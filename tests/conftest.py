@@ -136,7 +136,9 @@ def events() -> Iterator[list[dict[str, object]]]:
 def _test_data_dir() -> Iterator[None]:
     from django.conf import settings
 
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    from havre.config import ensure_data_dir
+
+    ensure_data_dir()
     yield
     shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
 

@@ -94,11 +94,16 @@ def test_secrets_can_come_from_files(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_key_generation_needs_no_server_settings(tmp_path: Path) -> None:
+def test_key_generation_needs_no_server_settings_and_leaves_nothing_behind(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "recovery.json"
-    result = havre(tmp_path, "keys", "generate", "--out", str(out))
+    result = havre(
+        tmp_path, "keys", "generate", "--out", str(out), HAVRE_DATA_DIR=str(tmp_path / "data")
+    )
     assert result.returncode == 0, result.stderr
     assert out.exists()
+    assert not (tmp_path / "data").exists()
 
 
 def test_typed_helpers_fail_loudly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
