@@ -19,6 +19,7 @@ from django.core.management import call_command  # noqa: E402
 
 from havre.accounts.actions import create_program, create_staff_with_keys, enrol_totp  # noqa: E402
 from havre.accounts.models import Role  # noqa: E402
+from havre.config import ensure_data_dir  # noqa: E402
 from havre.conversations.actions import receive_inbound  # noqa: E402
 from havre.gateways.actions import add_channel  # noqa: E402
 from havre.vault.formats import KdfParams, fingerprint, generate_keypair  # noqa: E402
@@ -34,6 +35,7 @@ ADDRESS = "+15555550100"
 
 
 def main() -> None:
+    ensure_data_dir()
     call_command("migrate", interactive=False, verbosity=0)
     program = create_program("Refuge du test", "en")
     private_key, _public_key = generate_keypair()
