@@ -14,9 +14,10 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,17 +129,36 @@ def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
                 server.wait()
 
 
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
+def with_browser(work: Callable[[Any], None]) -> None:
+    """Runs `work(chromium)` with a Playwright of its own, in a thread of its own.
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield chromium
-        chromium.close()
+    Playwright's sync API keeps an event loop running in the thread that
+    started it, and other browser tests may hold one open in the main thread
+    for the whole run; a fresh thread is free of it.
+    """
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM),
+                    args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+                )
+                try:
+                    work(chromium)
+                finally:
+                    chromium.close()
+        except BaseException as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=run, name="console-browser")
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def assert_accessible(page: Any, where: str) -> None:
@@ -167,8 +187,18 @@ def sign_in(page: Any, email: str, passphrase: str, totp_secret: str) -> None:
 
 
 def test_console_reads_replies_updates_live_and_forgets_on_idle_lock(
-    console_server: ConsoleServer, browser: Any
+    console_server: ConsoleServer,
 ) -> None:
+    with_browser(lambda browser: reads_replies_updates_live_and_locks(console_server, browser))
+
+
+def test_a_member_without_the_key_waits_with_her_fingerprint_until_granted(
+    console_server: ConsoleServer,
+) -> None:
+    with_browser(lambda browser: waits_for_the_key_until_granted(console_server, browser))
+
+
+def reads_replies_updates_live_and_locks(console_server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
     setup = console_server.setup
@@ -267,9 +297,7 @@ def test_console_reads_replies_updates_live_and_forgets_on_idle_lock(
     context.close()
 
 
-def test_a_member_without_the_key_waits_with_her_fingerprint_until_granted(
-    console_server: ConsoleServer, browser: Any
-) -> None:
+def waits_for_the_key_until_granted(console_server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
     setup = console_server.setup
