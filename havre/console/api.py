@@ -21,7 +21,6 @@ from havre.accounts.models import User
 from havre.console import payloads
 from havre.conversations import actions
 from havre.conversations.models import Conversation, Message
-from havre.vault import sealing
 from havre.vault.formats import FormatError, b64d
 
 View = Callable[..., HttpResponse]
@@ -111,12 +110,6 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
         body_sealed = b64d(sealed_text)
     except (ValueError, FormatError):
         return error("invalid_reply", 400)
-    current = sealing.current_epoch(member.program)
-    if current is None or current.number != epoch:
-        # Sealed to a key that is no longer the program's current one: the
-        # browser reloads its keys and seals again rather than store a
-        # ciphertext under the wrong epoch.
-        return error("stale_epoch", 409)
     try:
         message = actions.queue_reply(
             found,
@@ -125,8 +118,9 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
             body=body,
             body_sealed=body_sealed,
             number=number,
+            epoch=epoch,
         )
-    except actions.ConversationClosed as exc:
+    except (actions.ConversationClosed, actions.StaleEpoch) as exc:
         return error(exc.code, 409)
     except actions.ActionError as exc:
         return error(exc.code, 400)

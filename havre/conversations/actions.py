@@ -53,6 +53,13 @@ class InvalidReply(ActionError):  # noqa: N818
     code = "invalid_reply"
 
 
+class StaleEpoch(ActionError):  # noqa: N818
+    """Sealed to a program key that is no longer current: the browser reloads
+    its keys and seals again, rather than store a ciphertext under the wrong epoch."""
+
+    code = "stale_epoch"
+
+
 def _epoch_or_refuse(channel: Channel) -> Epoch:
     epoch = sealing.current_epoch(channel.program)
     if epoch is None:
@@ -194,6 +201,7 @@ def queue_reply(
     body: str,
     body_sealed: bytes,
     number: str,
+    epoch: int,
 ) -> Message:
     """Store the browser's sealed copy of a reply and queue its relay.
 
@@ -217,16 +225,18 @@ def queue_reply(
             conversation.route, sealing.route_for(conversation.program_id, e164)
         ):
             raise RouteMismatch("number does not match the conversation")
-        epoch = sealing.current_epoch(conversation.program)
-        if epoch is None:
+        current = sealing.current_epoch(conversation.program)
+        if current is None:
             raise NoProgramKey("the program has no key yet")
+        if current.number != epoch:
+            raise StaleEpoch("sealed to an epoch that is not current")
         seq = _bump(conversation)
         message = Message.objects.create(
             id=message_id,
             conversation=conversation,
             channel_id=conversation.channel_id,
             direction=Direction.OUTBOUND,
-            epoch=epoch,
+            epoch=current,
             body_sealed=body_sealed,
             status=Delivery.QUEUED,
             author=author,

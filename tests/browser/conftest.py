@@ -113,8 +113,10 @@ def demo_server(tmp_path: Path) -> Iterator[RunningServer]:
             _drop_postgres_database(database_name)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium() -> Iterator[object]:
+    """Chromium for one test. Not session-wide: a running Playwright holds the
+    main thread's event loop, which other tests' own Playwright would trip on."""
     need(
         CHROMIUM.exists(),
         f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)",

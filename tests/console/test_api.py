@@ -209,6 +209,7 @@ def test_catch_up_returns_exactly_the_messages_changed_after_a_seq(thread_a: Thr
         body="We are here.",
         body_sealed=sealed,
         number=TEXTER,
+        epoch=1,
     )
     missed = get(client, "api-conversation", thread_a.conversation.pk, after=seen["seq"]).json()
     assert missed["seq"] == 3
@@ -259,6 +260,7 @@ def test_conversation_queries_do_not_grow_with_messages(
         body="reply",
         body_sealed=b"x" * 112,
         number=TEXTER,
+        epoch=1,
     )
     with django_assert_num_queries(4):
         data = get(client, "api-conversation", thread_a.conversation.pk).json()

@@ -107,6 +107,7 @@ def reply(conversation, author, body="We are here.", number=TEXTER):
         body=body,
         body_sealed=b"sealed-by-the-browser",
         number=number,
+        epoch=1,
     )
 
 
@@ -116,6 +117,21 @@ def test_reply_to_another_number_is_refused(channel_a, alice):
         reply(message.conversation, alice, number="+33698765432")
     with pytest.raises(actions.RouteMismatch):
         reply(message.conversation, alice, number="garbage")
+    assert message.conversation.messages.count() == 1
+
+
+def test_reply_sealed_to_an_old_epoch_is_refused(channel_a, alice):
+    message, _ = receive(channel_a)
+    with pytest.raises(actions.StaleEpoch):
+        actions.queue_reply(
+            message.conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="hello",
+            body_sealed=b"sealed",
+            number=TEXTER,
+            epoch=2,
+        )
     assert message.conversation.messages.count() == 1
 
 

@@ -105,6 +105,7 @@ def test_a_text_sent_from_the_page_is_stored_sealed_and_the_reply_comes_back(
         body="We are here. Is it safe to text?",
         body_sealed=b"sealed by the browser" * 4,
         number="+33600000001",
+        epoch=1,
     )
     expect(page.locator(".bubble.from-helpline")).to_contain_text("We are here")
     expect(page.locator("#simulator-announcer")).to_contain_text("We are here")

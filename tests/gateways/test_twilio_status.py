@@ -36,6 +36,7 @@ def reply(twilio: FakeTwilio, channel_a, alice, django_capture_on_commit_callbac
             body="We are here. Is it safe to text?",
             body_sealed=b"sealed by the browser" * 4,
             number=TEXTER,
+            epoch=1,
         )
     message.refresh_from_db()
     assert message.status == Delivery.SENDING

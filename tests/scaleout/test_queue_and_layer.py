@@ -92,6 +92,7 @@ def test_a_queued_reply_carries_only_its_id_and_then_sends(
             body=SECRET_TEXT,
             body_sealed=b"browser-ciphertext",
             number=TEXTER,
+            epoch=1,
         )
     [pending] = real_queue.pending()
     assert pending.args[1] == [str(reply.pk)]
