@@ -21,6 +21,9 @@ class Program(models.Model):
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=8, default="en")
     idle_lock_minutes = models.PositiveIntegerField(default=15)
+    # Concurrent conversations per advocate, unless set per person.
+    max_conversations = models.PositiveSmallIntegerField(default=3)
+    auto_assign = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
@@ -67,6 +70,11 @@ class User(AbstractBaseUser):
     totp_secret_box = models.BinaryField(max_length=128, null=True)
     totp_confirmed_at = models.DateTimeField(null=True)
     totp_last_step = models.BigIntegerField(default=0)
+
+    on_duty = models.BooleanField(default=False)
+    duty_changed_at = models.DateTimeField(null=True)
+    # Overrides the program's cap on concurrent conversations.
+    max_conversations = models.PositiveSmallIntegerField(null=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

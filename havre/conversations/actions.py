@@ -125,6 +125,7 @@ def _store_inbound(
                 id=conversation_id,
                 program_id=channel.program_id,
                 channel=channel,
+                queued_at=timezone.now(),
                 route=route,
                 number_epoch=epoch,
                 number_sealed=sealing.seal_number(epoch, conversation_id, e164),

@@ -42,6 +42,27 @@ class Conversation(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Team work: who holds it, and since when it waits in the queue (null
+    # when someone holds it). Crisis-flagged conversations go first.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="assigned_conversations",
+    )
+    queued_at = models.DateTimeField(null=True)
+    crisis_category = models.CharField(max_length=16, null=True)
+    crisis_at = models.DateTimeField(null=True)
+    # Safety tools. The code word is sealed to the program key by the
+    # advocate's browser and compared there; it is never displayed.
+    code_word_sealed = models.BinaryField(max_length=512, null=True)
+    code_word_epoch = models.ForeignKey(
+        Epoch, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    checkin_every = models.DurationField(null=True)
+    checkin_due_at = models.DateTimeField(null=True)
+    # The texter asked to stop (STOP / ARRET): nothing more is sent.
+    stopped_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
@@ -83,6 +104,9 @@ class Message(models.Model):
     body_sealed = models.BinaryField(max_length=20000)
     # Photos and files are never fetched: only how many came.
     media_count = models.PositiveSmallIntegerField(default=0)
+    # For an automatic notice, which one was sent (its key), never its text;
+    # body_sealed is then empty.
+    notice = models.CharField(max_length=48, blank=True)
     provider_id = models.CharField(max_length=64, null=True)
     status = models.CharField(max_length=16, choices=Delivery.choices)
     error_code = models.CharField(max_length=32, blank=True)
@@ -109,3 +133,63 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.id}"
+
+
+class Participant(models.Model):
+    """A colleague or supervisor who joined a conversation besides its holder."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="participant_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"participant {self.user_id} in {self.conversation_id}"
+
+
+class NoteKind(models.TextChoices):
+    HANDOFF = "handoff", _("Handoff note")
+    NOTE = "note", _("Note")
+
+
+class Note(models.Model):
+    """Staff-only text about a conversation, sealed by the writer's browser."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=16, choices=NoteKind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    epoch = models.ForeignKey(Epoch, on_delete=models.PROTECT, related_name="+")
+    body_sealed = models.BinaryField(max_length=20000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"note {self.id}"
+
+
+class HeavyMark(models.Model):
+    """An advocate marked a conversation as heavy; seen only by them and supervisors."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="heavy_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"heavy {self.conversation_id} by {self.user_id}"

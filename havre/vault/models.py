@@ -47,3 +47,36 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return f"grant of {self.epoch} to {self.user_id}"
+
+
+class Block(models.Model):
+    """A blocked number, as an HMAC under the block key (never the number).
+
+    The label, written by staff to recognise the entry, is sealed to the
+    program key like every other stored text.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="blocks")
+    block_hash = models.CharField(max_length=64)
+    label_sealed = models.BinaryField(max_length=2048)
+    label_epoch = models.ForeignKey(Epoch, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    lifted_at = models.DateTimeField(null=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "block_hash"],
+                condition=models.Q(lifted_at__isnull=True),
+                name="block_one_active_per_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"block {self.pk}"
