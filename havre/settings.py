@@ -62,6 +62,9 @@ def _generated_secret(name: str) -> str:
 
 SECRET_KEY = _secret("HAVRE_SECRET_KEY")
 HAVRE_ROUTE_KEY = _secret("HAVRE_ROUTE_KEY")
+# The block index's key. Optional: derived from the route key when unset, so
+# that a program that rotates one on purpose can keep the other.
+HAVRE_BLOCK_KEY = env("HAVRE_BLOCK_KEY")
 if HAVRE_ROUTE_KEY == SECRET_KEY and HAVRE_MODE == "production":
     HAVRE_CONFIG_PROBLEMS.append("HAVRE_ROUTE_KEY must differ from HAVRE_SECRET_KEY")
 
@@ -101,6 +104,8 @@ INSTALLED_APPS = [
     "havre.conversations",
     "havre.console",
     "havre.audit",
+    "havre.protocols",
+    "havre.triage",
     "havre.demo",
 ]
 

@@ -1,0 +1,36 @@
+"""Refusals an action may raise. `code` is a short machine string, never user content."""
+
+from __future__ import annotations
+
+
+class ActionError(Exception):
+    """A refused action; `code` is a short machine string, never user content."""
+
+    code = "invalid"
+
+
+class InvalidNumber(ActionError):  # noqa: N818 (reads as the condition it reports)
+    code = "invalid_number"
+
+
+class NoProgramKey(ActionError):  # noqa: N818
+    code = "no_program_key"
+
+
+class RouteMismatch(ActionError):  # noqa: N818
+    code = "route_mismatch"
+
+
+class ConversationClosed(ActionError):  # noqa: N818
+    code = "conversation_closed"
+
+
+class InvalidReply(ActionError):  # noqa: N818
+    code = "invalid_reply"
+
+
+class StaleEpoch(ActionError):  # noqa: N818
+    """Sealed to a program key that is no longer current: the browser reloads
+    its keys and seals again, rather than store a ciphertext under the wrong epoch."""
+
+    code = "stale_epoch"

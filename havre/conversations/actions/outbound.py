@@ -1,0 +1,247 @@
+"""Replies and notices on their way out, and what the provider says of them.
+
+A reply's text reaches the provider through the relay (see relay.py): the
+database keeps only the ciphertext the advocate's browser made. A notice is
+stored as its key alone; its text is the program's, rendered when it is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from havre.accounts.models import User
+from havre.conversations import relay
+from havre.conversations.actions.common import DELIVERY_RANK, bump, set_status
+from havre.conversations.actions.errors import (
+    ActionError,
+    ConversationClosed,
+    InvalidReply,
+    NoProgramKey,
+    RouteMismatch,
+    StaleEpoch,
+)
+from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
+from havre.gateways.models import Channel
+from havre.vault import sealing
+
+logger = logging.getLogger(__name__)
+
+
+def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Conversation, str]:
+    """Lock the conversation for update and check a number a browser sent for it.
+
+    The number comes from a browser that decrypted it; the server relays only
+    when its route matches the conversation's, so nothing can be sent to any
+    other number. Call inside a transaction.
+    """
+    try:
+        e164 = sealing.normalize_number(number)
+    except sealing.InvalidNumberError:
+        raise RouteMismatch("number does not match the conversation") from None
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if conversation.status != Status.OPEN or conversation.stopped_at is not None:
+        raise ConversationClosed("conversation is closed")
+    if not sealing.routes_match(
+        conversation.route, sealing.route_for(conversation.program_id, e164)
+    ):
+        raise RouteMismatch("number does not match the conversation")
+    return conversation, e164
+
+
+def queue_reply(
+    conversation: Conversation,
+    *,
+    author: User,
+    message_id: uuid.UUID,
+    body: str,
+    body_sealed: bytes,
+    number: str,
+    epoch: int,
+) -> Message:
+    """Store the browser's sealed copy of a reply and queue its relay.
+
+    The number comes from the advocate's browser, which decrypted it; the
+    server relays only when its route matches the conversation's, so a reply
+    cannot be sent to any other number.
+    """
+    if author.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    if not body.strip() or len(body) > settings.HAVRE_MAX_MESSAGE_CHARS or not body_sealed:
+        raise InvalidReply("empty or oversized reply")
+    with transaction.atomic():
+        conversation, e164 = lock_open_conversation(conversation, number)
+        current = sealing.current_epoch(conversation.program)
+        if current is None:
+            raise NoProgramKey("the program has no key yet")
+        if current.number != epoch:
+            raise StaleEpoch("sealed to an epoch that is not current")
+        seq = bump(conversation)
+        message = Message.objects.create(
+            id=message_id,
+            conversation=conversation,
+            channel_id=conversation.channel_id,
+            direction=Direction.OUTBOUND,
+            epoch=current,
+            body_sealed=body_sealed,
+            status=Delivery.QUEUED,
+            author=author,
+            seq=seq,
+            updated_seq=seq,
+        )
+        relay.put(message.pk, relay.Relay(to=e164, body=body))
+        transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
+    return message
+
+
+def enqueue_send(message_id: uuid.UUID, *, delay_seconds: int) -> None:
+    """Queue the send task once the row is committed; tasks carry the id only."""
+    from havre.conversations.tasks import send_message
+
+    if delay_seconds <= 0:
+        send_message.enqueue(str(message_id))
+    else:
+        run_after = timezone.now() + timedelta(seconds=delay_seconds)
+        send_message.using(run_after=run_after).enqueue(str(message_id))
+
+
+def deliver(message_id: uuid.UUID) -> None:
+    """Hand one queued reply to its provider, retrying transient errors a bounded number of times."""
+    from havre.gateways.base import SendError
+    from havre.gateways.registry import gateway_for, webhook_urls
+
+    claimed = Message.objects.filter(pk=message_id, status=Delivery.QUEUED).update(
+        status=Delivery.SENDING, attempts=F("attempts") + 1, status_at=timezone.now()
+    )
+    if not claimed:
+        return  # already handled, or another worker has it
+    message = Message.objects.select_related("conversation", "channel").get(pk=message_id)
+    payload = relay.get(message.pk)
+    if payload is None:
+        with transaction.atomic():
+            set_status(message, Delivery.FAILED, error_code="relay-expired")
+        return
+    channel = message.channel
+    try:
+        provider_id = gateway_for(channel).send(
+            channel,
+            to=payload.to,
+            body=payload.body,
+            status_callback=webhook_urls(channel)["status"],
+        )
+    except SendError as exc:
+        retry = exc.transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
+        with transaction.atomic():
+            set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=exc.code)
+        logger.warning(
+            "send failed: message=%s attempt=%s code=%s retry=%s",
+            message.pk,
+            message.attempts,
+            exc.code,
+            retry,
+        )
+        if retry:
+            delay = settings.HAVRE_SEND_RETRY_SECONDS * 2 ** (message.attempts - 1)
+            enqueue_send(message.pk, delay_seconds=delay)
+        else:
+            relay.drop(message.pk)
+        return
+    relay.drop(message.pk)
+    with transaction.atomic():
+        # The provider's own callbacks move it on to sent and delivered.
+        set_status(message, Delivery.SENDING, provider_id=provider_id)
+    logger.info("handed to provider: message=%s", message.pk)
+
+
+def queue_notice(
+    conversation: Conversation, notice: str, *, to: str, author: User | None = None
+) -> Message:
+    """Queue one of the program's notices to `to` (E.164), inside the caller's transaction.
+
+    The message row records the notice's key, never its text. Callers hold
+    the number either from the webhook they are answering, or from
+    `lock_open_conversation` when a browser asks for the notice.
+    """
+    from havre.protocols.notices import render
+
+    text = render(conversation.program, notice)
+    epoch = sealing.current_epoch(conversation.program)
+    if epoch is None:
+        raise NoProgramKey("the program has no key yet")
+    seq = bump(conversation)
+    message = Message.objects.create(
+        conversation=conversation,
+        channel_id=conversation.channel_id,
+        direction=Direction.OUTBOUND,
+        epoch=epoch,
+        body_sealed=b"",
+        notice=notice,
+        status=Delivery.QUEUED,
+        author=author,
+        seq=seq,
+        updated_seq=seq,
+    )
+    relay.put(message.pk, relay.Relay(to=to, body=text))
+    transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
+    return message
+
+
+def send_notice(conversation: Conversation, notice: str, *, by: User, number: str) -> Message:
+    """An advocate sends (or re-sends) a notice in one click; the browser supplies the number."""
+    if by.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    with transaction.atomic():
+        conversation, e164 = lock_open_conversation(conversation, number)
+        return queue_notice(conversation, notice, to=e164, author=by)
+
+
+def record_delivery(
+    channel: Channel, *, provider_id: str, status: str, error_code: str = ""
+) -> bool:
+    """Apply a provider's delivery report. False when the message is unknown."""
+    new_status = Delivery(status)
+    with transaction.atomic():
+        message = (
+            Message.objects.select_related("conversation")
+            .filter(channel=channel, provider_id=provider_id, direction=Direction.OUTBOUND)
+            .first()
+        )
+        if message is None:
+            return False
+        if DELIVERY_RANK[new_status] <= DELIVERY_RANK.get(Delivery(message.status), -1):
+            return True
+        set_status(message, new_status, error_code=error_code)
+    return True
+
+
+STALLED_AFTER = timedelta(minutes=10)
+
+
+def sweep_stalled_sends() -> int:
+    """Fail, visibly, replies whose sender died mid-send.
+
+    A reply claimed for sending but never handed to the provider (the process
+    stopped in between) would otherwise show "sending" for ever. Whether the
+    provider got it is unknown, so it is not sent again: the advocate sees the
+    failure and decides.
+    """
+    cutoff = timezone.now() - STALLED_AFTER
+    stalled = Message.objects.select_related("conversation").filter(
+        status=Delivery.SENDING, provider_id__isnull=True, status_at__lt=cutoff
+    )
+    count = 0
+    for message in stalled:
+        with transaction.atomic():
+            if Message.objects.filter(
+                pk=message.pk, status=Delivery.SENDING, provider_id__isnull=True
+            ).exists():
+                set_status(message, Delivery.FAILED, error_code="interrupted")
+                relay.drop(message.pk)
+                count += 1
+    return count
