@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +38,40 @@ class RunningServer:
     data_dir: Path
     output: Path
     database_url: str | None
+    redis_url: str | None = None
+
+    def redis_contents(self) -> bytes:
+        """Every value in the scale-out Redis database, as stored."""
+        if not self.redis_url:
+            return b""
+        import redis
+
+        conn = redis.Redis.from_url(self.redis_url)
+        chunks: list[bytes] = []
+        for key in conn.scan_iter():
+            kind = conn.type(key)
+            if kind == b"string":
+                chunks.append(conn.get(key) or b"")
+            elif kind == b"list":
+                chunks.extend(conn.lrange(key, 0, -1))
+            elif kind == b"zset":
+                chunks.extend(conn.zrange(key, 0, -1))
+            elif kind == b"hash":
+                chunks.extend(conn.hgetall(key).values())
+            elif kind == b"set":
+                chunks.extend(conn.smembers(key))
+        return b"\n".join(chunks)
 
     def output_text(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")
 
 
-def _postgres_database() -> tuple[str | None, str | None]:
-    """A throwaway database when the suite runs on PostgreSQL."""
-    base = os.environ.get("DATABASE_URL")
-    if not base:
-        return None, None
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
+SCALE_OUT_REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def _create_postgres_database(base: str) -> tuple[str, str]:
+    """A throwaway database beside `base`, for one server's run."""
     import psycopg
 
     name = f"havre_e2e_{uuid.uuid4().hex[:12]}"
@@ -56,41 +80,87 @@ def _postgres_database() -> tuple[str | None, str | None]:
     return base.rsplit("/", 1)[0] + "/" + name, name
 
 
-def _drop_postgres_database(name: str) -> None:
+def _drop_postgres_database(base: str, name: str) -> None:
     import psycopg
 
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+    with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def demo_server(tmp_path: Path) -> Iterator[RunningServer]:
-    port = free_port()
-    data_dir = tmp_path / "data"
-    output = tmp_path / "server-output.log"
-    database_url, database_name = _postgres_database()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("HAVRE_", "DJANGO_")) and k != "DATABASE_URL"
-    }
-    env["HAVRE_DATA_DIR"] = str(data_dir)
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    with output.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "havre", "demo", "--port", str(port)],
+def _flush_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def _reachable(check: Callable[[], object]) -> bool:
+    try:
+        check()
+    except Exception:
+        return False
+    return True
+
+
+def _start(args: list[str], env: dict[str, str], output: Path) -> subprocess.Popen[bytes]:
+    with output.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "havre", *args],
             cwd=ROOT,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@pytest.fixture(params=["embedded"])
+def demo_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningServer]:
+    """`havre demo` on a free port. Parametrize indirectly with "scale-out" to run
+    it on PostgreSQL and Redis with its task workers in a separate `havre worker`."""
+    scale_out = request.param == "scale-out"
+    port = free_port()
+    data_dir = tmp_path / "data"
+    output = tmp_path / "server-output.log"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("HAVRE_", "DJANGO_")) and k not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    env["HAVRE_DATA_DIR"] = str(data_dir)
+    base = os.environ.get("DATABASE_URL") or (POSTGRES_URL if scale_out else None)
+    database_name = None
+    if base:
+        import psycopg
+
+        need(
+            _reachable(lambda: psycopg.connect(base, connect_timeout=3).close()),
+            f"PostgreSQL is not reachable at {base}",
+        )
+        env["DATABASE_URL"], database_name = _create_postgres_database(base)
+    if scale_out:
+        import redis
+
+        need(
+            _reachable(lambda: redis.Redis.from_url(SCALE_OUT_REDIS_URL).ping()),
+            f"Redis is not reachable at {SCALE_OUT_REDIS_URL}",
+        )
+        _flush_redis(SCALE_OUT_REDIS_URL)
+        env["REDIS_URL"] = SCALE_OUT_REDIS_URL
+    processes = [_start(["demo", "--port", str(port)], env, output)]
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
         while True:
-            if process.poll() is not None:
+            if processes[0].poll() is not None:
                 pytest.fail(f"havre demo exited early:\n{output.read_text()}")
             try:
                 with urllib.request.urlopen(f"{url}/simulator/", timeout=2) as response:
@@ -101,16 +171,24 @@ def demo_server(tmp_path: Path) -> Iterator[RunningServer]:
             if time.monotonic() > deadline:
                 pytest.fail(f"havre demo did not answer:\n{output.read_text()}")
             time.sleep(0.3)
-        yield RunningServer(url, data_dir, output, database_url)
+        if scale_out:
+            # The demo's settings, read from the same data folder, in a worker
+            # process of its own: the server runs no task threads when REDIS_URL is set.
+            worker_env = {
+                **env,
+                "HAVRE_MODE": "demo",
+                "HAVRE_PUBLIC_URL": url,
+                "HAVRE_TWILIO_API_BASE": f"{url}/simulator/twilio",
+            }
+            processes.append(_start(["worker"], worker_env, output))
+        yield RunningServer(url, data_dir, output, env.get("DATABASE_URL"), env.get("REDIS_URL"))
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        if database_name:
-            _drop_postgres_database(database_name)
+        for process in reversed(processes):
+            _stop(process)
+        if base and database_name:
+            _drop_postgres_database(base, database_name)
+        if scale_out:
+            _flush_redis(SCALE_OUT_REDIS_URL)
 
 
 @pytest.fixture

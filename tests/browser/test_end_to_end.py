@@ -3,7 +3,9 @@
 A texter writes from the simulator; an advocate signs in, unlocks, reads the
 text decrypted in the console and replies; the texter receives the reply. Then
 neither the texts nor the number, in any common format, may appear in the
-database files (SQLite and its WAL, or a PostgreSQL dump) or in the logs.
+database files (SQLite and its WAL, or a PostgreSQL dump), the task queue,
+Redis or the logs. It runs twice: embedded (one process) and scaled out
+(PostgreSQL, Redis, and a separate `havre worker` sending the replies).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ TEXT_OUT = "We hear you. Are you somewhere safe to text right now?"
 SECRETS = ["danger chez moi", "rue des Lilas", "somewhere safe to text", TEXT_IN, TEXT_OUT]
 
 
+@pytest.mark.parametrize("demo_server", ["embedded", "scale-out"], indirect=True)
 def test_text_reply_and_nothing_readable_left_behind(demo_server: RunningServer, chromium) -> None:
     from playwright.sync_api import expect
 
@@ -86,6 +89,7 @@ def assert_nothing_readable(server: RunningServer) -> None:
     stored.update({str(f.name): f.read_bytes() for f in server.data_dir.glob("tasks.sqlite3*")})
     stored.update({f"logs/{f.name}": f.read_bytes() for f in (server.data_dir / "logs").glob("*")})
     stored["server output"] = server.output.read_bytes()
+    stored["redis"] = server.redis_contents()
     # The scan sees the database's contents: staff addresses are stored in
     # clear by design, so they must be found where texts and numbers are not.
     database = b"".join(
