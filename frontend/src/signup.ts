@@ -24,6 +24,7 @@ import {
   wrapPrivateKey,
 } from "./crypto";
 import { SessionError, apiRequest } from "./session";
+import { el } from "./console/dom";
 
 interface PageData {
   stage: "passphrase" | "second_factor";
@@ -57,18 +58,6 @@ const strings = readJson<Record<string, string>>("havre-signup-strings");
 const app = document.getElementById("signup-app") as HTMLElement;
 const t = (key: string): string => strings[key] ?? key;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value !== undefined) node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 function show(...nodes: (Node | string)[]): void {
   app.replaceChildren(...nodes);

@@ -7,6 +7,7 @@
 
 import { b64d, b64e, fingerprint, grantInfo, seal } from "./crypto";
 import { type Keyring, type Role, SessionError, apiRequest } from "./session";
+import { el } from "./console/dom";
 
 export { ownFingerprint } from "./session";
 
@@ -30,18 +31,6 @@ interface Team {
 
 const ROLES: Role[] = ["advocate", "supervisor", "admin"];
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value !== undefined) node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
