@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -57,6 +59,9 @@ class Block(models.Model):
     """
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="blocks")
+    # Chosen by the browser that seals the label, since the label's HPKE info
+    # names the block: the id exists before the row does.
+    uid = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     block_hash = models.CharField(max_length=64)
     label_sealed = models.BinaryField(max_length=2048)
     label_epoch = models.ForeignKey(Epoch, on_delete=models.PROTECT, related_name="+")
@@ -80,3 +85,21 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"block {self.pk}"
+
+
+class CheckinReminder(models.Model):
+    """A check-in that came due and was shown to the advocates.
+
+    Made by the periodic sweep, at most once per due time, and removed when an
+    advocate marks the check-in done, snoozes it or stops check-ins. It reminds
+    staff only: nothing is ever sent to the texter because of it.
+    """
+
+    conversation = models.OneToOneField(
+        "conversations.Conversation", on_delete=models.CASCADE, related_name="checkin_reminder"
+    )
+    due_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"check-in reminder for {self.conversation_id}"

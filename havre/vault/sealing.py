@@ -51,6 +51,16 @@ def number_info(program_id: uuid.UUID | str, conversation_id: uuid.UUID | str) -
     return formats.info("number", str(program_id), str(conversation_id))
 
 
+def code_word_info(program_id: uuid.UUID | str, conversation_id: uuid.UUID | str) -> bytes:
+    """Info of a conversation's code word, which the advocate's browser seals and opens."""
+    return formats.info("codeword", str(program_id), str(conversation_id))
+
+
+def block_label_info(program_id: uuid.UUID | str, block_id: uuid.UUID | str) -> bytes:
+    """Info of the label staff write to recognise a blocked number, sealed by their browser."""
+    return formats.info("block", str(program_id), str(block_id))
+
+
 def seal_number(epoch: Epoch, conversation_id: uuid.UUID, e164: str) -> bytes:
     return formats.seal(
         bytes(epoch.public_key), e164.encode(), number_info(epoch.program_id, conversation_id)
