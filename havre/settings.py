@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "havre.audit",
     "havre.protocols",
     "havre.triage",
+    "havre.safety",
     "havre.demo",
 ]
 
@@ -193,7 +194,10 @@ else:
 # threads inside the server process (embedded), or Redis with `havre worker`
 # processes (scale-out). Tests run tasks at once, in the caller's thread.
 TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
-HAVRE_SWEEPS = ["havre.conversations.actions.sweep_stalled_sends"]
+HAVRE_SWEEPS = [
+    "havre.conversations.actions.sweep_stalled_sends",
+    "havre.conversations.actions.safety.sweep_checkins",
+]
 HAVRE_HUEY: dict[str, Any] = {
     "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
     "redis_url": REDIS_URL,

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from havre.conversations.models import Conversation, Message, Status
+from havre.safety.payloads import safety_fields
 from havre.vault.formats import b64e
 
 
@@ -61,6 +62,7 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         },
         "number_epoch": conversation.number_epoch.number,
         "number_sealed": b64e(bytes(conversation.number_sealed)),
+        "safety": safety_fields(conversation),
     }
 
 

@@ -132,6 +132,7 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "channel",
         "number_epoch",
         "number_sealed",
+        "safety",
     }
     assert row["status"] == "open"
     assert row["seq"] == conversation.seq == 2
