@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
+from havre.safety.strings import safety_strings
 
 STRINGS: dict[str, Promise] = {
     # page
@@ -155,7 +156,11 @@ STRINGS: dict[str, Promise] = {
 @cache
 def catalog(language: str) -> dict[str, str]:
     with translation.override(language):
-        return {**console_strings(), **{key: str(text) for key, text in STRINGS.items()}}
+        return {
+            **console_strings(),
+            **safety_strings(),
+            **{key: str(text) for key, text in STRINGS.items()},
+        }
 
 
 def catalogs() -> dict[str, dict[str, str]]:
