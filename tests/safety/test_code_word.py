@@ -133,3 +133,11 @@ def test_setting_it_tells_the_consoles_without_counting_as_activity(
         {"type": "conversation", "conversation": str(after.pk), "seq": before.seq + 1}
     ]
     assert after.last_activity_at == before.last_activity_at
+
+
+def test_the_contexts_are_the_ones_the_browser_uses():
+    """frontend/test/console-safety.test.mjs pins the same bytes for crypto.ts's `info`."""
+    program = "6f1c2a5e-8d0b-4e57-9a43-2b7c1d9e0f11"
+    row = "0b8e4f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b"
+    assert sealing.code_word_info(program, row) == f"havre/v1|codeword|{program}|{row}".encode()
+    assert sealing.block_label_info(program, row) == f"havre/v1|block|{program}|{row}".encode()
