@@ -21,6 +21,7 @@ import { IdleLock } from "./console/idle";
 import { LiveConnection, type LiveState } from "./console/live";
 import { Reader } from "./console/reader";
 import { inboxItem, texterLabel } from "./console/render";
+import { SafetyTools } from "./console/safety";
 import { Thread } from "./console/thread";
 import { type Keyring, type MeInfo, SessionError, apiRequest, ownFingerprint, setLanguage as saveLanguage, signOut } from "./session";
 import { type TeamPanel, mountTeamPanel } from "./team";
@@ -51,6 +52,7 @@ class ConsolePage implements DeskView {
   readonly #idle: IdleLock;
   readonly #gate: Gate;
   readonly #thread: Thread;
+  readonly #safety: SafetyTools;
   #me: MeInfo | null = null;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
@@ -91,6 +93,25 @@ class ConsolePage implements DeskView {
       labelFor: (row) => this.#labelFor(row),
       announce: (text) => this.#announce(text),
       signedOut: () => this.signedOut(),
+    });
+    this.#safety = new SafetyTools({
+      get desk() {
+        return page.#desk;
+      },
+      get reader() {
+        return page.#reader;
+      },
+      get role() {
+        return page.#me?.role ?? null;
+      },
+      api: this.#api,
+      maxChars: config.maxMessageChars,
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+      openConversation: async (id) => {
+        await this.#desk?.refreshInbox();
+        await this.#select(id);
+      },
     });
   }
 
@@ -236,6 +257,7 @@ class ConsolePage implements DeskView {
     void this.#thread.render([], [], true);
     this.#showSection(this.#section);
     if (this.#me?.role === "admin") this.#mountTeam();
+    this.#safety.start();
     this.#live.start();
     void this.#desk.refreshInbox();
     byId("main").focus();
@@ -261,6 +283,7 @@ class ConsolePage implements DeskView {
     this.#team = null;
     this.#inboxTicket += 1;
     this.#thread.clear();
+    this.#safety.clear();
     for (const id of ["inbox-list", "announcer", "team-panel"]) byId(id).replaceChildren();
     for (const id of ["inbox-count", "waiting-fingerprint"]) byId(id).textContent = "";
     if (reason !== "signed-out" && this.#me !== null) {
@@ -322,6 +345,7 @@ class ConsolePage implements DeskView {
     this.#showLiveState(this.#liveState.state, this.#liveState.seconds);
     this.#updateTitle();
     this.#thread.updateReplyHint();
+    this.#safety.retranslate();
     if (this.#desk !== null) {
       this.inboxChanged();
       void this.#thread.render([], [], false);
@@ -356,6 +380,7 @@ class ConsolePage implements DeskView {
 
   conversationChanged(added: MessageRow[], changed: MessageRow[], initial: boolean): void {
     void this.#thread.render(added, changed, initial);
+    this.#safety.conversationChanged();
   }
 
   newConversation(row: ConversationRow): void {
@@ -381,6 +406,7 @@ class ConsolePage implements DeskView {
     if (focused !== undefined) list.querySelector<HTMLElement>(`.inbox-row[data-id="${focused}"]`)?.focus();
     byId("inbox-count").textContent = tn("inbox.count", rows.length);
     byId("inbox-empty").hidden = rows.length > 0;
+    this.#safety.inboxChanged(rows, labels);
     this.#updateTitle();
   }
 

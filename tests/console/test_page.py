@@ -103,7 +103,11 @@ def test_every_key_the_page_and_its_scripts_use_is_in_the_catalog():
     used = set(re.findall(r'\{% t ["\']([\w.]+)["\'] %\}', template))
     used |= set(re.findall(r'data-t(?:-[\w-]+)?="([\w.]+)"', template))
     for source in SOURCES:
-        used |= set(re.findall(r'\bt[n]?\("([\w.]+)"', source.read_text()))
+        text = source.read_text()
+        used |= set(re.findall(r'\bt\("([\w.]+)"', text))
+        # Plurals: tn("key", n) reads "key.one" or "key.other".
+        plurals = re.findall(r'\btn\("([\w.]+)"', text)
+        used |= {f"{key}.{form}" for key in plurals for form in ("one", "other")}
     # Keys built at run time.
     used |= {f"status.{status}" for status in Delivery.values}
     used |= {"inbox.count.one", "inbox.count.other"} - {"inbox.count"}

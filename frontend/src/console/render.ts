@@ -3,7 +3,9 @@
 
 import type { ConversationRow, Delivery, MessageRow } from "./api";
 import { el } from "./dom";
+import { glossedText } from "./glossary";
 import { currentLanguage, formatWhen, t } from "./i18n";
+import { safetyBadges } from "./safety-text";
 
 type Child = Node | string;
 
@@ -22,6 +24,7 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
   const badges: Child[] = [];
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
+  badges.push(...safetyBadges(row));
   const meta = [t("inbox.via", { address: row.channel.address }), t("inbox.last_activity", { when: formatWhen(row.last_activity_at) })];
   const button = el(
     "button",
@@ -84,7 +87,7 @@ export function messageItem(
   if (text === null) {
     parts.push(el("p", { class: "message-locked" }, t("message.locked")));
   } else if (text !== "") {
-    parts.push(el("p", { class: "message-text" }, text));
+    parts.push(el("p", { class: "message-text" }, ...glossedText(text)));
   }
   if (message.media_count === 1) {
     parts.push(el("p", { class: "message-media" }, t("message.media")));
