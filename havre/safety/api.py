@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -26,6 +27,8 @@ from havre.gateways.models import Channel
 from havre.safety.payloads import safety_fields
 from havre.vault import blocks
 from havre.vault.formats import FormatError, b64d, b64e
+
+Act = Callable[[Conversation, dict[str, Any]], None]
 
 # Refusals that describe the state of things rather than a malformed request.
 CONFLICTS = (ConversationClosed, StaleEpoch, safety.NumberBlocked, safety.BlockRefused)
@@ -90,7 +93,7 @@ def _state(conversation_id: uuid.UUID) -> JsonResponse:
 
 
 def _conversation_action(
-    request: HttpRequest, member: User, conversation_id: uuid.UUID, act: Any
+    request: HttpRequest, member: User, conversation_id: uuid.UUID, act: Act
 ) -> HttpResponse:
     """Runs `act(conversation, data)` on one of the member's conversations."""
     found = _conversation(member, conversation_id)
