@@ -1,0 +1,191 @@
+"""Spellings read as one: contractions, elisions and common SMS forms, in English and French.
+
+Each table maps what a texter types (folded: lower case, no accents) to the
+words it stands for. Lexicon terms go through the same tables, so a term
+written "je ne veux plus vivre" also matches "jveux plu vivre".
+"""
+
+from __future__ import annotations
+
+from havre.triage.letters import squeeze, words
+
+# French elision before an apostrophe: "j'ai" -> "je ai", "qu'il" -> "que il".
+ELISIONS: dict[str, tuple[str, ...]] = {
+    left: words(full)
+    for left, full in {
+        "j": "je",
+        "m": "me",
+        "t": "te",
+        "l": "le",
+        "s": "se",
+        "n": "ne",
+        "d": "de",
+        "c": "ce",
+        "qu": "que",
+        "jusqu": "jusque",
+        "lorsqu": "lorsque",
+        "puisqu": "puisque",
+        "quoiqu": "quoique",
+        "quelqu": "quelque",
+    }.items()
+}
+
+# English contraction after an apostrophe: "he'll" -> "he will".
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "ll": words("will"),
+    "re": words("are"),
+    "ve": words("have"),
+    "m": words("am"),
+    "d": words("would"),
+    "s": words("is"),
+}
+
+# "n't": the word before it, when it is not simply the stem minus its "n".
+N_T_STEMS: dict[str, str] = {"don": "do", "won": "will", "can": "can", "ain": "is", "shan": "shall"}
+
+_SMS_SOURCE: dict[str, str] = {
+    # English: contractions typed without their apostrophe
+    "im": "i am",
+    "ive": "i have",
+    "ill": "i will",
+    "youre": "you are",
+    "hes": "he is",
+    "shes": "she is",
+    "theyre": "they are",
+    "its": "it is",
+    "thats": "that is",
+    "whats": "what is",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "isnt": "is not",
+    "arent": "are not",
+    "wasnt": "was not",
+    "werent": "were not",
+    "aint": "is not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "hadnt": "had not",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "lemme": "let me",
+    # English: SMS
+    "u": "you",
+    "r": "are",
+    "b": "be",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "plse": "please",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmrow": "tomorrow",
+    "2morrow": "tomorrow",
+    "2moro": "tomorrow",
+    "2mrw": "tomorrow",
+    "tomoro": "tomorrow",
+    "tommorow": "tomorrow",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "rn": "right now",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bcuz": "because",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "hubby": "husband",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "ppl": "people",
+    "idk": "i do not know",
+    "idc": "i do not care",
+    "nvm": "never mind",
+    "milligram": "mg",
+    "milligrams": "mg",
+    # French: SMS
+    "jveux": "je veux",
+    "jveu": "je veux",
+    "jvx": "je veux",
+    "jvais": "je vais",
+    "jvai": "je vais",
+    "jve": "je vais",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "chui": "je suis",
+    "chuis": "je suis",
+    "chu": "je suis",
+    "chus": "je suis",
+    "jpeux": "je peux",
+    "jpeu": "je peux",
+    "jsais": "je sais",
+    "jsp": "je sais pas",
+    "jme": "je me",
+    "jte": "je te",
+    "jai": "je ai",
+    "g": "je ai",
+    "jpense": "je pense",
+    "jcrois": "je crois",
+    "jen": "je en",
+    "jarrive": "je arrive",
+    "cest": "ce est",
+    "c": "ce est",
+    "ct": "ce etait",
+    "ya": "il y a",
+    "kil": "que il",
+    "pa": "pas",
+    "plu": "plus",
+    "vx": "veux",
+    "veu": "veux",
+    "mm": "meme",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "pourkoi": "pourquoi",
+    "koi": "quoi",
+    "ki": "qui",
+    "kan": "quand",
+    "qd": "quand",
+    "ke": "que",
+    "ds": "dans",
+    "pr": "pour",
+    "tt": "tout",
+    "ts": "tous",
+    "tjs": "toujours",
+    "tjrs": "toujours",
+    "dmain": "demain",
+    "dem1": "demain",
+    "2main": "demain",
+    "ajd": "aujourdhui",
+    "auj": "aujourdhui",
+    "ajrd": "aujourdhui",
+    "ns": "nous",
+    "vs": "vous",
+    "bcp": "beaucoup",
+    "mtn": "maintenant",
+    "mnt": "maintenant",
+    "tlm": "tout le monde",
+    "qqn": "quelque un",
+    "qq1": "quelque un",
+    "msg": "message",
+    "mourrir": "mourir",
+    "milligramme": "mg",
+    "milligrammes": "mg",
+}
+
+
+SMS: dict[str, tuple[str, ...]] = {typed: words(meant) for typed, meant in _SMS_SOURCE.items()}
+
+# Looked up only for words typed with a letter held down ("jveuuux", "gonnaaa"):
+# squeezing every word first would read "ill" as the French "il".
+SMS_HELD: dict[str, tuple[str, ...]] = {squeeze(typed): meant for typed, meant in SMS.items()}

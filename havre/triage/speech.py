@@ -1,0 +1,183 @@
+"""Who says it, and whether it is denied: the two readings triage makes around a match.
+
+Negation. A match is denied when a negation word ("not", "never", "no",
+"pas", "jamais", "aucun"...) stands at most `NEGATION_REACH` words before it
+in the same clause. The look-back stops at punctuation, at a quotation
+mark, at a linking word ("but", "and", "mais", "et"...) and at a subject
+pronoun ("I", "je", "he"...), which starts a new statement: in "I'm not ok I
+want to die" the "not" does not deny "want to die". "can't" and "couldn't"
+are not denials here: "I can't stop thinking about ending it" is a risk.
+"No"/"non" followed by a pronoun is an answer ("no I want to die"), not a
+denial.
+
+Reported speech. Words belong to someone else when they stand after a
+reporting verb ("said", "told", "says", "texted", "dit", "écrit",
+"crié"...) whose subject is not the texter ("he", "my friend", "il", "elle"),
+up to the end of the clause (or of the next one when the verb ends its own:
+"he said: ..."), or up to "but"/"mais" or a linking word followed by "I"/"je".
+Words inside quotation marks belong to someone else when such a verb stands
+just before or just after the quote ("my friend said 'I want to die'",
+"'I want to die,' she said"). A verb with the texter as subject ("I told him
+'I want to die'", "j'ai dit que...") or with no subject at all keeps the
+words the texter's own, and so do quotes nobody is said to have spoken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from havre.triage.letters import squeeze
+from havre.triage.normalize import Token, texts
+
+
+def _set(*phrases: str) -> frozenset[str]:
+    """The words as typed, and squeezed as they read when typed with a letter held down."""
+    found = [word for phrase in phrases for word in texts(phrase)]
+    return frozenset(found + [squeeze(word) for word in found])
+
+
+NEGATION_REACH = 4
+NEGATIONS = _set("not no never nor neither pas jamais aucun aucune non nullement")
+# "no"/"non" before a pronoun answers a question rather than denies what follows.
+ANSWERS = _set("no non")
+# Negation words that are not denials when the word before them is one of these.
+NOT_DENIED_AFTER = {texts("not")[0]: _set("can could")}
+# Negation words that are not denials when followed by one of these.
+NOT_DENIED_BEFORE = {
+    texts("no")[0]: _set("matter doubt longer"),
+    texts("not")[0]: _set("only just"),
+    texts("non")[0]: _set("seulement"),
+    texts("pas")[0]: _set("seulement"),
+    texts("never")[0]: _set("mind"),
+    texts("jamais")[0]: _set("autant"),
+}
+LINKS = _set(
+    "but and so then because or if however though "
+    "mais et donc alors puis parce car ou si pourtant cependant sauf"
+)
+CONTRASTS = _set("but however mais pourtant cependant")
+FIRST_PERSON = _set("i je")
+PRONOUNS = FIRST_PERSON | _set("you he she we they tu il elle on nous vous ils elles")
+REPORTING = _set(
+    "said says say saying told tells tell telling texted texts wrote writes "
+    "yelled yells screamed screams shouted shouts asked asks goes whispered messaged "
+    "dit dis disait dire disant ecrit ecrivait crie criait hurle hurlait repete repetait "
+    "raconte racontait texte envoye"
+)
+# Between a reporting verb and its subject: auxiliaries, modals, objects, adverbs.
+BETWEEN_SUBJECT_AND_VERB = _set(
+    "have has had did does do will would always just kept keeps keep to me him her them us "
+    "was is am were then also even again literally want wants wanted going need needs "
+    "try tried got like love "
+    "ai as a avait avais me te lui leur nous vous veux veut vais va voulais voulait "
+    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
+)
+QUOTE_REACH = 5
+SUBJECT_REACH = 5
+
+
+def negated(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the match beginning at `tokens[start]` is denied by the words before it."""
+    first = tokens[start]
+    for i in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+        token = tokens[i]
+        if token.clause != first.clause or token.quote != first.quote:
+            return False
+        word = token.text
+        if word in LINKS or word in PRONOUNS:
+            return False
+        if word in NEGATIONS and _denies(tokens, i):
+            return True
+    return False
+
+
+def _denies(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].text
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if word in ANSWERS and after in PRONOUNS:
+        return False
+    if before in NOT_DENIED_AFTER.get(word, ()):
+        return False
+    return after not in NOT_DENIED_BEFORE.get(word, ())
+
+
+def others(tokens: Sequence[Token]) -> list[bool]:
+    """For each token, whether it is someone else's words rather than the texter's."""
+    result = [False] * len(tokens)
+    for i, token in enumerate(tokens):
+        if token.quote == 0 and token.text in REPORTING and not _texter_speaks(tokens, i):
+            _mark_reported(tokens, i, result)
+    for first, last in _quotes(tokens):
+        if _quote_reported(tokens, first, last):
+            for i in range(first, last + 1):
+                result[i] = True
+        else:
+            for i in range(first, last + 1):
+                result[i] = False
+    return result
+
+
+def _texter_speaks(tokens: Sequence[Token], verb: int) -> bool:
+    """The subject of the reporting verb at `verb` is the texter, or is left out.
+
+    The nearest pronoun before the verb in its clause decides ("I told him",
+    "il m'a dit"); without one, a word there is taken for a named subject
+    ("my friend said"); with nothing at all, the texter speaks ("told him...").
+    """
+    clause = tokens[verb].clause
+    named = False
+    for i in range(verb - 1, max(-1, verb - 1 - SUBJECT_REACH), -1):
+        token = tokens[i]
+        if token.clause != clause or token.quote != 0 or token.text in LINKS:
+            break
+        if token.text in BETWEEN_SUBJECT_AND_VERB:
+            continue
+        if token.text in PRONOUNS:
+            return token.text in FIRST_PERSON
+        named = True
+    return not named
+
+
+def _mark_reported(tokens: Sequence[Token], verb: int, result: list[bool]) -> None:
+    clause = tokens[verb].clause
+    if verb + 1 < len(tokens) and tokens[verb + 1].clause != clause:
+        clause = tokens[verb + 1].clause  # "he said: ...", "elle m'a dit, ..."
+    for i in range(verb + 1, len(tokens)):
+        token = tokens[i]
+        if token.clause != clause or token.text in CONTRASTS:
+            return
+        following = {t.text for t in tokens[i + 1 : i + 3]}
+        if token.text in LINKS and following & FIRST_PERSON:
+            return  # "... and I want to die": the texter speaks again
+        result[i] = True
+
+
+def _quotes(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    spans: dict[int, tuple[int, int]] = {}
+    for i, token in enumerate(tokens):
+        if token.quote:
+            first, _last = spans.get(token.quote, (i, i))
+            spans[token.quote] = (first, i)
+    return list(spans.values())
+
+
+def _quote_reported(tokens: Sequence[Token], first: int, last: int) -> bool:
+    sentence = tokens[first].sentence
+    for i in range(first - 1, max(-1, first - 1 - QUOTE_REACH), -1):
+        token = tokens[i]
+        if token.sentence != sentence:
+            break
+        if token.quote == 0 and token.text in REPORTING:
+            return not _texter_speaks(tokens, i)
+    for i in range(last + 1, min(len(tokens), last + 1 + QUOTE_REACH)):
+        token = tokens[i]
+        if token.sentence != sentence or token.quote != 0:
+            break
+        if token.text in REPORTING:
+            # "'...' she said" or "'...' said my friend"
+            subject = tokens[i - 1] if i - 1 > last else None
+            if subject is None and i + 1 < len(tokens):
+                subject = tokens[i + 1]
+            return subject is not None and subject.text not in FIRST_PERSON
+    return False

@@ -1,0 +1,267 @@
+"""How a text is read against the lexicons: normalised, whole words, denials, reported speech."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from havre.triage import defaults
+from havre.triage.lexicons import LIST_KEYS, builtin_matcher, compile_lists
+from havre.triage.matcher import DANGER, SUICIDE, Matcher, Term, TermError, parse_term
+from havre.triage.normalize import tokenize
+
+
+def matcher(suicide: list[str] = (), danger: list[str] = ()) -> Matcher:  # type: ignore[assignment]
+    return compile_lists({(SUICIDE, "en"): list(suicide), (DANGER, "en"): list(danger)})
+
+
+def category(text: str, m: Matcher | None = None) -> str | None:
+    return (m or builtin_matcher()).assess(text).category
+
+
+# -- normalising ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die",
+        "i WANT to DIE!!!",
+        "I waaaant to diiiie",
+        "i wanna die",
+        "I want... to die",
+    ],
+)
+def test_case_punctuation_repeated_letters_and_sms_spellings_do_not_matter(text):
+    assert category(text, matcher(["want to die"])) == SUICIDE
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("je veux mourir", "JE VEUX MOURRIR"),
+        ("je veux mourir", "jveux mourir"),
+        ("je ne veux plus vivre", "je n'veux plu vivre"),
+        ("j'ai pris des cachets", "g pris des cachets"),
+        ("won't be here tomorrow", "wont b here tmrw"),
+        ("he's here", "he is here"),
+        ("he is here", "Hes here"),
+        ("can't go on", "i cannot go on"),
+        ("là", "la"),
+        ("fenêtre", "FENETRE"),
+    ],
+)
+def test_terms_and_texts_are_normalised_alike(term, text):
+    assert category(text, matcher([term])) == SUICIDE
+
+
+@pytest.mark.parametrize("text", ["800mg", "800 mg", "took 800 MG", "1,000mg", "2x 200mg"])
+def test_a_number_and_its_unit_match_stuck_together_or_apart(text):
+    assert category(text, matcher(["# mg"])) == SUICIDE
+
+
+def test_a_literal_dose_matches_only_that_dose():
+    m = matcher(["800 mg"])
+    assert category("took 800mg", m) == SUICIDE
+    assert category("took 200mg", m) is None
+
+
+def test_whole_words_only():
+    m = matcher(["kill myself", "rope", "od"])
+    assert category("skill myself up", m) is None
+    assert category("trip to europe", m) is None
+    assert category("that's odd", m) is None
+    assert category("gonna OD", m) == SUICIDE
+
+
+def test_a_star_matches_any_ending_of_a_word():
+    m = matcher(["overdos*"])
+    for text in ("overdose", "I overdosed", "overdosing now"):
+        assert category(text, m) == SUICIDE
+    assert category("dose", m) is None
+
+
+def test_an_emoji_is_a_word():
+    m = matcher(["💊"], ["🔪"])
+    assert category("💊💊💊", m) == SUICIDE
+    assert category("he has a 🔪", m) == DANGER
+    assert category("ok 👍", m) is None
+
+
+def test_a_phrase_does_not_run_across_sentences_or_out_of_quotes():
+    m = matcher(["want to die"])
+    assert category("I want to. Die Hard is on tv", m) is None
+
+
+def test_contractions_and_elisions_are_spelt_out():
+    assert [t.text for t in tokenize("j'ai l'arme qu'il a")] == [
+        "je", "ai", "le", "arme", "que", "il", "a",
+    ]  # fmt: skip
+    assert [t.text for t in tokenize("I can't, he'll, she's, didn't")] == [
+        "i", "can", "not", "he", "will", "she", "is", "did", "not",
+    ]  # fmt: skip
+
+
+# -- denial ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal",
+        "I don't want to die",
+        "I'm not going to kill myself",
+        "I would never hurt myself",
+        "no suicidal thoughts here",
+        "je ne suis pas suicidaire",
+        "je n'ai pas envie de mourir",
+        "je ne vais pas me suicider",
+        "je n'ai jamais pensé au suicide",
+    ],
+)
+def test_a_denied_term_does_not_count(text):
+    assessment = builtin_matcher().assess(text)
+    assert assessment.category is None
+    assert assessment.hits
+    assert all(h.reason == "negated" for h in assessment.hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not ok, I want to die",
+        "I'm not ok I want to die",
+        "no I want to die",
+        "I can't stop thinking about killing myself",
+        "je vais pas bien je veux mourir",
+        "non, je veux mourir",
+        "I don't know what to do, I want to end it all",
+    ],
+)
+def test_a_denial_before_a_new_clause_or_subject_does_not_reach_the_term(text):
+    assert category(text) == SUICIDE
+
+
+def test_a_denial_inside_a_term_is_part_of_the_term():
+    assert category("I don't want to live anymore") == SUICIDE
+    assert category("j'ai plus envie de vivre") == SUICIDE
+
+
+# -- reported speech ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend said 'I want to die'",
+        'my friend said "I want to die"',
+        "my friend said “I want to die”",
+        '"I want to die," she said',
+        "my sister told me she took a whole bottle of pills",
+        "mon amie m'a dit « je veux mourir »",
+        "ma sœur dit qu'elle a pris tous ses cachets",
+    ],
+)
+def test_suicide_words_said_by_someone_else_do_not_count(text):
+    assessment = builtin_matcher().assess(text)
+    assert assessment.category is None
+    assert any(h.reason == "reported" for h in assessment.hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'he told me "I\'ll kill you"',
+        "he texted 'I will kill you'",
+        "il m'a dit « je vais te tuer »",
+        "he said he will kill me if I leave",
+        'my neighbour said "he has a gun"',
+    ],
+)
+def test_danger_words_count_even_in_someone_elses_mouth(text):
+    assert category(text) == DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'I told him "I want to die"',
+        "j'ai dit à ma mère « je veux mourir »",
+        '"I want to die"',
+        "I just wanted to say goodbye",
+        "He said I'm worthless and I want to die",
+        "they say it gets better but I want to die",
+    ],
+)
+def test_the_texters_own_words_count_even_when_quoted_or_after_someone_elses(text):
+    assert category(text) == SUICIDE
+
+
+def test_an_unmatched_quotation_mark_hides_nothing():
+    assert category('my friend said "hi. " I want to die') == SUICIDE
+    assert category('" I want to die') == SUICIDE
+
+
+# -- categories --------------------------------------------------------------------
+
+
+def test_danger_comes_first_when_both_match():
+    assert category("he has a knife and I want to die") == DANGER
+
+
+def test_every_hit_is_explained():
+    hits = builtin_matcher().assess("I'm not suicidal but he's at the door").hits
+    assert {(h.term, h.category, h.counted, h.reason) for h in hits} >= {
+        ("suicid*", SUICIDE, False, "negated"),
+        ("at the door", DANGER, True, None),
+    }
+
+
+# -- terms -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "code"),
+    [
+        ("", "term_empty"),
+        ("?!", "term_empty"),
+        ("#", "term_only_numbers"),
+        ("ab*", "term_prefix_too_short"),
+        ("x" * 121, "term_too_long"),
+    ],
+)
+def test_terms_that_cannot_match_are_refused(term, code):
+    with pytest.raises(TermError) as refused:
+        parse_term(term)
+    assert refused.value.code == code
+
+
+@pytest.mark.parametrize("key", LIST_KEYS)
+def test_every_built_in_term_is_valid_and_matches_itself(key):
+    terms = defaults.terms(*key)
+    assert len(terms) >= 60
+    m = Matcher([Term.of(t, *key) for t in terms])
+    for term in terms:
+        if "#" in term or "*" in term:
+            continue
+        assert any(h.term == term for h in m.assess(term).hits), term
+
+
+def test_the_built_in_lists_know_the_published_signals():
+    for text in ("ibuprofen", "800 mg", "Excedrin", "antifreeze", "💊", "say goodbye"):
+        assert category(text) == SUICIDE, text
+
+
+def test_it_is_fast_enough_for_every_inbound_text():
+    texts = [
+        "he keeps texting me and I don't know what to do about the custody hearing next week "
+        f"and whether I should tell the school {n}"
+        for n in range(500)
+    ]
+    m = builtin_matcher()
+    started = time.perf_counter()
+    for text in texts:
+        m.assess(text)
+    per_text = (time.perf_counter() - started) / len(texts)
+    assert per_text < 0.002, f"{per_text * 1000:.2f} ms per text"
