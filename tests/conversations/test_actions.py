@@ -31,7 +31,7 @@ def test_inbound_is_sealed_to_the_program_key(
     channel_a, keys_a: ProgramKeys, events, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        message, created = receive(channel_a, "Je ne suis pas en sécurité 🙏")
+        message, created = receive(channel_a, "Puis-je écrire ici en sécurité ? 🙏")
     assert created
     conversation = message.conversation
     assert (
@@ -39,7 +39,7 @@ def test_inbound_is_sealed_to_the_program_key(
             message.body_sealed,
             formats.message_info(keys_a.program.pk, conversation.pk, message.pk, "in"),
         )
-        == "Je ne suis pas en sécurité 🙏"
+        == "Puis-je écrire ici en sécurité ? 🙏"
     )
     assert (
         keys_a.open(
