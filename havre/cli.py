@@ -25,13 +25,14 @@ def main(argv: list[str] | None = None) -> None:
 
     from django.conf import settings
 
-    if settings.HAVRE_CONFIG_PROBLEMS and command not in NEEDS_NO_SERVER_SETTINGS:
+    needs_server = _needs_server_settings(command, argv[2:])
+    if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
         sys.stderr.write("Havre will not start:\n")
         for problem in settings.HAVRE_CONFIG_PROBLEMS:
             sys.stderr.write(f"  - {problem}\n")
         sys.exit(2)
 
-    if command not in NEEDS_NO_SERVER_SETTINGS:
+    if needs_server:
         from havre.config import ensure_data_dir
 
         ensure_data_dir()
@@ -40,6 +41,13 @@ def main(argv: list[str] | None = None) -> None:
 
     argv[0] = "havre"
     execute_from_command_line(argv)
+
+
+def _needs_server_settings(command: str, args: list[str]) -> bool:
+    if command in NEEDS_NO_SERVER_SETTINGS:
+        return False
+    # Evaluating the built-in triage lexicons reads no database and no secret.
+    return not (command == "triage" and "--defaults" in args)
 
 
 def _prepare_demo(args: list[str]) -> None:

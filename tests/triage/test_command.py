@@ -1,0 +1,55 @@
+"""`havre triage` with a program's lexicons in force, as it reads them from the database."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from havre.triage.actions import save_lexicon
+
+pytestmark = pytest.mark.django_db
+
+
+def triage(monkeypatch: pytest.MonkeyPatch, text: str, *args: str) -> list[dict[str, object]]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    out = io.StringIO()
+    call_command("triage", *args, stdout=out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_the_programs_current_lexicons_apply(monkeypatch, program_a, program_b, sam):
+    save_lexicon(program_a, by=sam, category="suicide", language="en", terms=["mango"])
+    text = "mango\nI want to die\n"
+    assert triage(monkeypatch, text, "--program", str(program_a.pk)) == [
+        {"crisis": True, "category": "suicide"},
+        {"crisis": False, "category": None},  # A replaced the built-in English list
+    ]
+    assert triage(monkeypatch, text, "--program", str(program_b.pk)) == [
+        {"crisis": False, "category": None},
+        {"crisis": True, "category": "suicide"},
+    ]
+    assert triage(monkeypatch, text, "--defaults") == [
+        {"crisis": False, "category": None},
+        {"crisis": True, "category": "suicide"},
+    ]
+
+
+def test_the_program_may_be_left_out_only_when_there_is_one(monkeypatch, program_a, program_b):
+    with pytest.raises(CommandError, match="--program"):
+        triage(monkeypatch, "hi\n")
+    program_b.delete()
+    assert triage(monkeypatch, "hi\nhe has a gun\n") == [
+        {"crisis": False, "category": None},
+        {"crisis": True, "category": "danger"},
+    ]
+
+
+def test_an_unknown_program_or_none_at_all_is_refused(monkeypatch, db):
+    with pytest.raises(CommandError, match="--defaults"):
+        triage(monkeypatch, "hi\n")
+    for wrong in ("not-a-uuid", "00000000-0000-0000-0000-000000000000"):
+        with pytest.raises(CommandError, match="no program"):
+            triage(monkeypatch, "hi\n", "--program", wrong)
