@@ -73,6 +73,9 @@ BETWEEN_SUBJECT_AND_VERB = _set(
     "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
 )
 QUOTE_REACH = 5
+# Reported words run at most this far after their verb, which also keeps a
+# text of nothing but "said said said..." from costing more than a long one.
+REPORT_REACH = 40
 SUBJECT_REACH = 5
 
 
@@ -143,7 +146,7 @@ def _mark_reported(tokens: Sequence[Token], verb: int, result: list[bool]) -> No
     clause = tokens[verb].clause
     if verb + 1 < len(tokens) and tokens[verb + 1].clause != clause:
         clause = tokens[verb + 1].clause  # "he said: ...", "elle m'a dit, ..."
-    for i in range(verb + 1, len(tokens)):
+    for i in range(verb + 1, min(len(tokens), verb + 1 + REPORT_REACH)):
         token = tokens[i]
         if token.clause != clause or token.text in CONTRASTS:
             return
