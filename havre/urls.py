@@ -8,6 +8,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="console:home", permanent=False)),
     path("accounts/", include("havre.accounts.urls")),
     path("console/", include("havre.console.urls")),
+    path("console/api/triage/", include("havre.triage.urls")),
     path("hooks/", include("havre.gateways.urls")),
 ]
 

@@ -63,6 +63,8 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         "number_epoch": conversation.number_epoch.number,
         "number_sealed": b64e(bytes(conversation.number_sealed)),
         "safety": safety_fields(conversation),
+        "crisis_category": conversation.crisis_category,
+        "crisis_at": _time(conversation.crisis_at),
     }
 
 

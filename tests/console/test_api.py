@@ -133,6 +133,8 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "number_epoch",
         "number_sealed",
         "safety",
+        "crisis_category",
+        "crisis_at",
     }
     assert row["status"] == "open"
     assert row["seq"] == conversation.seq == 2

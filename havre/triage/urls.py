@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path
+
+from havre.triage import api
+
+app_name = "triage"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("lexicons", api.lexicons, name="lexicons"),
+    path("lexicons/<str:category>/<str:language>", api.save, name="save"),
+    path("lexicons/<str:category>/<str:language>/reset", api.reset, name="reset"),
+    path("try", api.try_text, name="try"),
+]
