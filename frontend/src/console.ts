@@ -13,11 +13,13 @@
 // the websocket /ws/console/ keeps it current.
 
 import { ConsoleApi, type ConversationRow, type MessageRow } from "./console/api";
+import { CrisisAlerts, isCrisisEvent } from "./console/crisis";
 import { Desk, type DeskView } from "./console/desk";
 import { byId, el } from "./console/dom";
 import { Gate } from "./console/gate";
 import { currentLanguage, loadCatalogues, setLanguage, t, tn, translatePage } from "./console/i18n";
 import { IdleLock } from "./console/idle";
+import { type LexiconEditor, mountLexiconEditor } from "./console/lexicon";
 import { LiveConnection, type LiveState } from "./console/live";
 import { Reader } from "./console/reader";
 import { inboxItem, texterLabel } from "./console/render";
@@ -33,11 +35,13 @@ interface Config {
   demo: boolean;
   maxMessageChars: number;
   idleLockMinutes: number;
-  urls: { me: string; language: string; inbox: string; conversations: string; websocket: string };
+  urls: { me: string; language: string; inbox: string; conversations: string; websocket: string; triage: string };
 }
 
-type ViewName = "loading" | "error" | "signin" | "unlock" | "waiting" | "console" | "team";
-const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team"];
+type ViewName = "loading" | "error" | "signin" | "unlock" | "waiting" | "console" | "team" | "triage";
+type Section = "conversations" | "team" | "triage";
+const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage"];
+const SECTION_VIEWS: Record<Section, ViewName> = { conversations: "console", team: "team", triage: "triage" };
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
 
@@ -53,11 +57,13 @@ class ConsolePage implements DeskView {
   readonly #gate: Gate;
   readonly #thread: Thread;
   readonly #safety: SafetyTools;
+  readonly #crisis: CrisisAlerts;
   #me: MeInfo | null = null;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
   #team: TeamPanel | null = null;
-  #section: "conversations" | "team" = "conversations";
+  #lexicon: LexiconEditor | null = null;
+  #section: Section = "conversations";
   #waitingTimer: number | undefined;
   #inboxTicket = 0;
   #liveState: { state: LiveState; seconds: number } = { state: "connecting", seconds: 0 };
@@ -69,6 +75,9 @@ class ConsolePage implements DeskView {
     this.#live = new LiveConnection(config.urls.websocket, {
       onOpen: () => void this.#desk?.resync(),
       onEvent: (event) => this.#desk?.onEvent(event),
+      onOther: (event) => {
+        if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
+      },
       onState: (state, seconds) => this.#showLiveState(state, seconds),
       onSignedOut: () => void this.#checkSession(),
     });
@@ -79,6 +88,17 @@ class ConsolePage implements DeskView {
       signOut: () => this.#signOut(),
     });
     const page = this;
+    this.#crisis = new CrisisAlerts({
+      get myId() {
+        return page.#me?.id ?? "";
+      },
+      row: (id) => this.#rowFor(id),
+      labelFor: (row) => this.#labelFor(row),
+      open: (id) => {
+        this.#showSection("conversations");
+        void this.#select(id);
+      },
+    });
     this.#thread = new Thread({
       get desk() {
         return page.#desk;
@@ -146,6 +166,7 @@ class ConsolePage implements DeskView {
     byId("waiting-check").addEventListener("click", () => void this.#checkGrant());
     byId("nav-conversations").addEventListener("click", () => this.#showSection("conversations"));
     byId("nav-team").addEventListener("click", () => this.#showSection("team"));
+    byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
     }
@@ -172,12 +193,14 @@ class ConsolePage implements DeskView {
 
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
-    const unlocked = view === "console" || view === "team" || view === "waiting";
+    const desk = view === "console" || view === "team" || view === "triage";
+    const unlocked = desk || view === "waiting";
     byId("lock-button").hidden = !unlocked;
     byId("sign-out-button").hidden = !unlocked;
     byId("signed-in-as").hidden = !unlocked;
-    byId("live-status").hidden = !(view === "console" || view === "team");
-    byId("section-nav").hidden = !(unlocked && view !== "waiting" && this.#me?.role === "admin");
+    byId("live-status").hidden = !desk;
+    byId("section-nav").hidden = !(desk && this.#isSupervisor());
+    byId("nav-team").hidden = this.#me?.role !== "admin";
     if (view === "signin") byId("program-name").textContent = "";
     this.#updateTitle();
   }
@@ -188,16 +211,17 @@ class ConsolePage implements DeskView {
     byId("error-retry").focus();
   }
 
-  #showSection(section: "conversations" | "team"): void {
+  #showSection(section: Section): void {
     this.#section = section;
-    for (const [id, name] of [
-      ["nav-conversations", "conversations"],
-      ["nav-team", "team"],
-    ] as const) {
-      if (name === section) byId(id).setAttribute("aria-current", "page");
-      else byId(id).removeAttribute("aria-current");
+    for (const name of Object.keys(SECTION_VIEWS) as Section[]) {
+      if (name === section) byId(`nav-${name}`).setAttribute("aria-current", "page");
+      else byId(`nav-${name}`).removeAttribute("aria-current");
     }
-    if (this.#desk !== null) this.#show(section === "team" ? "team" : "console");
+    if (this.#desk !== null) this.#show(SECTION_VIEWS[section]);
+  }
+
+  #isSupervisor(): boolean {
+    return this.#me?.role === "admin" || this.#me?.role === "supervisor";
   }
 
   #updateTitle(): void {
@@ -258,6 +282,7 @@ class ConsolePage implements DeskView {
     this.#showSection(this.#section);
     if (this.#me?.role === "admin") this.#mountTeam();
     this.#safety.start();
+    if (this.#isSupervisor()) this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
     this.#live.start();
     void this.#desk.refreshInbox();
     byId("main").focus();
@@ -281,6 +306,9 @@ class ConsolePage implements DeskView {
     this.#reader = null;
     this.#team?.destroy();
     this.#team = null;
+    this.#lexicon?.destroy();
+    this.#lexicon = null;
+    this.#crisis.clear();
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();
@@ -350,6 +378,8 @@ class ConsolePage implements DeskView {
       this.inboxChanged();
       void this.#thread.render([], [], false);
       if (this.#team !== null) this.#mountTeam();
+      this.#lexicon?.retranslate();
+      this.#crisis.render();
     }
   }
 
@@ -366,6 +396,14 @@ class ConsolePage implements DeskView {
     const region = byId("announcer");
     region.append(el("p", {}, text));
     while (region.childElementCount > ANNOUNCEMENTS_KEPT) region.firstElementChild?.remove();
+  }
+
+  /** A conversation's row, fetching the inbox first when this page does not list it yet. */
+  async #rowFor(id: string): Promise<ConversationRow | null> {
+    const desk = this.#desk;
+    if (desk === null) return null;
+    if (!desk.rows.has(id)) await desk.refreshInbox();
+    return desk.rows.get(id) ?? null;
   }
 
   async #labelFor(row: ConversationRow): Promise<string> {

@@ -30,6 +30,8 @@ export class SessionError extends Error {
   constructor(
     readonly code: string,
     readonly status = 0,
+    /** The rest of the server's error answer, e.g. which line of a form was refused. */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(code);
     this.name = "SessionError";
@@ -76,7 +78,8 @@ export async function apiRequest<T>(path: string, body?: unknown): Promise<T> {
   if (!response.ok) {
     const code = (data as { error?: unknown } | null)?.error;
     if (response.status === 429) throw new SessionError("too_many_attempts", 429);
-    throw new SessionError(typeof code === "string" ? code : "error_generic", response.status);
+    const detail = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+    throw new SessionError(typeof code === "string" ? code : "error_generic", response.status, detail);
   }
   return data as T;
 }

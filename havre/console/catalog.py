@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
 from havre.safety.strings import safety_strings
+from havre.triage.strings import console_strings as triage_strings
 
 STRINGS: dict[str, Promise] = {
     # page
@@ -159,6 +160,7 @@ def catalog(language: str) -> dict[str, str]:
         return {
             **console_strings(),
             **safety_strings(),
+            **triage_strings(),
             **{key: str(text) for key, text in STRINGS.items()},
         }
 
@@ -169,5 +171,7 @@ def catalogs() -> dict[str, dict[str, str]]:
 
 
 def text(key: str) -> str:
-    """One string in the active language."""
-    return str(STRINGS[key])
+    """One string in the active language, from this catalog or a contributed one."""
+    if key in STRINGS:
+        return str(STRINGS[key])
+    return catalog(translation.get_language() or settings.LANGUAGE_CODE)[key]

@@ -35,6 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "inbox": reverse("console:api-inbox"),
             "conversations": reverse("console:home") + "api/conversations/",
             "websocket": "/ws/console/",
+            "triage": reverse("triage:lexicons"),
         },
     }
     # The site-wide Content-Security-Policy (settings.SECURE_CSP) admits no

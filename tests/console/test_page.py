@@ -13,6 +13,7 @@ from django.urls import reverse
 from havre.accounts.models import User
 from havre.console.catalog import STRINGS, catalog
 from havre.conversations.models import Delivery
+from havre.triage.matcher import CATEGORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,5 @@ def test_every_key_the_page_and_its_scripts_use_is_in_the_catalog():
         used |= {f"{key}.{form}" for key in plurals for form in ("one", "other")}
     # Keys built at run time.
     used |= {f"status.{status}" for status in Delivery.values}
-    used |= {"inbox.count.one", "inbox.count.other"} - {"inbox.count"}
-    used.discard("inbox.count")
+    used |= {f"triage.{part}.{c}" for part in ("marker", "alert", "category") for c in CATEGORIES}
     assert used - known == set()

@@ -17,6 +17,9 @@ export interface ConversationRow {
   channel: { id: string; provider: string; address: string };
   number_epoch: number;
   number_sealed: string;
+  /** Set by crisis triage when a text matched (never the words that did). */
+  crisis_category: "suicide" | "danger" | null;
+  crisis_at: string | null;
 }
 
 export interface MessageRow {

@@ -14,6 +14,8 @@ export interface LiveHandlers {
   /** Every (re)connection: the page refetches what it may have missed meanwhile. */
   onOpen(): void;
   onEvent(event: ConversationEvent): void;
+  /** Any other event the server pushes (e.g. a crisis alert); checked by its receiver. */
+  onOther?(event: Record<string, unknown>): void;
   onState(state: LiveState, retryInSeconds: number): void;
   /** The server closed the socket because the session ended. */
   onSignedOut(): void;
@@ -94,6 +96,7 @@ export class LiveConnection {
         return;
       }
       if (isConversationEvent(data)) this.handlers.onEvent(data);
+      else if (typeof data === "object" && data !== null) this.handlers.onOther?.(data as Record<string, unknown>);
     };
     socket.onclose = (close: CloseEvent) => {
       window.clearInterval(this.#pingTimer);

@@ -2,6 +2,7 @@
 // enters the page as text nodes (textContent), never as HTML.
 
 import type { ConversationRow, Delivery, MessageRow } from "./api";
+import { crisisBadge } from "./crisis";
 import { el } from "./dom";
 import { glossedText } from "./glossary";
 import { currentLanguage, formatWhen, t } from "./i18n";
@@ -26,9 +27,11 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
   badges.push(...safetyBadges(row));
   const meta = [t("inbox.via", { address: row.channel.address }), t("inbox.last_activity", { when: formatWhen(row.last_activity_at) })];
+  const crisis = crisisBadge(row);
   const button = el(
     "button",
     { type: "button", class: "inbox-row", "data-id": row.id, "aria-current": selected ? "true" : undefined },
+    ...(crisis === null ? [] : [crisis]),
     el("span", { class: "row-title" }, label),
     ...badges,
     el("span", { class: "row-meta" }, meta.join(" · ")),

@@ -2,6 +2,7 @@
 
 import { SessionError } from "../session";
 import type { ConversationRow, MessageRow } from "./api";
+import { showCrisisMarker } from "./crisis";
 import { type Desk, ReplyRefused } from "./desk";
 import { byId } from "./dom";
 import { formatWhen, has, t } from "./i18n";
@@ -64,6 +65,7 @@ export class Thread {
       byId(id).textContent = "";
     }
     byId<HTMLTextAreaElement>("reply-text").value = "";
+    showCrisisMarker(byId("conversation-crisis"), null);
     byId("conversation-body").hidden = true;
     byId("conversation-none").hidden = false;
     byId("close-confirm").hidden = true;
@@ -104,6 +106,7 @@ export class Thread {
             t("conversation.channel", { address: row.channel.address }),
             t("conversation.started", { when: formatWhen(row.created_at) }),
           ].join(" · ");
+    showCrisisMarker(byId("conversation-crisis"), row);
     const closed = row?.status === "closed";
     byId("close-button").hidden = row === null || closed;
     byId("reply-form").hidden = row === null || closed;
