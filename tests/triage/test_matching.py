@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from havre.triage import defaults
@@ -253,25 +251,9 @@ def test_the_built_in_lists_know_the_published_signals():
         assert category(text) == SUICIDE, text
 
 
-def test_it_is_fast_enough_for_every_inbound_text():
-    texts = [
-        "he keeps texting me and I don't know what to do about the custody hearing next week "
-        f"and whether I should tell the school {n}"
-        for n in range(500)
-    ]
+def test_texts_built_to_be_slow_are_still_read_right():
+    """Their cost is measured by `make bench` (bench/triage.py), not here."""
     m = builtin_matcher()
-    started = time.perf_counter()
-    for text in texts:
-        m.assess(text)
-    per_text = (time.perf_counter() - started) / len(texts)
-    # About a third of a millisecond on a quiet machine; the bound only catches
-    # a blow-up, with room for a loaded CI runner.
-    assert per_text < 0.02, f"{per_text * 1000:.2f} ms per text"
-
-
-def test_a_text_built_to_be_slow_costs_no_more_than_a_long_one():
-    m = builtin_matcher()
-    for text in ("he said " * 2000 + "I want to die", "not " * 4000 + "pills", '"' * 4000):
-        started = time.perf_counter()
-        m.assess(text)
-        assert time.perf_counter() - started < 2.0, text[:20]
+    assert m.assess("he said " * 2000 + "I want to die").category is None
+    assert m.assess("not " * 4000 + "pills").category is None
+    assert m.assess('"' * 4000).category is None
