@@ -24,6 +24,9 @@ class Program(models.Model):
     # Concurrent conversations per advocate, unless set per person.
     max_conversations = models.PositiveSmallIntegerField(default=3)
     auto_assign = models.BooleanField(default=False)
+    # The supervisor view flags a conversation whose texter wrote last and
+    # has had no reply for this long.
+    no_reply_minutes = models.PositiveSmallIntegerField(default=10)
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
@@ -75,6 +78,8 @@ class User(AbstractBaseUser):
     duty_changed_at = models.DateTimeField(null=True)
     # Overrides the program's cap on concurrent conversations.
     max_conversations = models.PositiveSmallIntegerField(null=True)
+    # When the member last acknowledged the console's suggestion of a pause.
+    support_seen_at = models.DateTimeField(null=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

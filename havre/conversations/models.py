@@ -190,6 +190,7 @@ class HeavyMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["conversation", "user"], name="heavy_unique"),
         ]
+        indexes = [models.Index(fields=["user", "at"], name="heavy_user_at")]
 
     def __str__(self) -> str:
         return f"heavy {self.conversation_id} by {self.user_id}"

@@ -20,10 +20,17 @@ def epoch_or_refuse(channel: Channel) -> Epoch:
     return epoch
 
 
-def bump(conversation: Conversation, *, inbound: bool = False) -> int:
-    """Advance the conversation's sequence inside the current transaction."""
+def bump(conversation: Conversation, *, inbound: bool = False, activity: bool = True) -> int:
+    """Advance the conversation's sequence inside the current transaction.
+
+    `activity=False` for changes around the conversation (who holds it, who
+    joined) that are not messages: the inbox's order and "waiting for a
+    reply" follow the messages only.
+    """
     now = timezone.now()
-    changes: dict[str, object] = {"seq": F("seq") + 1, "last_activity_at": now}
+    changes: dict[str, object] = {"seq": F("seq") + 1}
+    if activity:
+        changes["last_activity_at"] = now
     if inbound:
         changes["last_inbound_at"] = now
     Conversation.objects.filter(pk=conversation.pk).update(**changes)
