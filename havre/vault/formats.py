@@ -481,6 +481,21 @@ def make_vectors() -> dict[str, Any]:
                 "sealed": b64e(seal(program_public, plaintext, message_info(*args))),
             }
         )
+    # A staff note (handoff note): its info is built with the generic `info`,
+    # by havre.vault.sealing.note_info in Python and crypto.ts `info` in the browser.
+    note_args = ["note", program_id, conversation_id, "0a7e0000-0000-4000-8000-000000000001"]
+    note_text = "Passation : elle rappelle après 21 h, code vu ensemble."
+    sealed.append(
+        {
+            "name": "note",
+            "builder": "info",
+            "args": note_args,
+            "info": info(*note_args).decode(),
+            "text": note_text,
+            "plaintext": b64e(note_text.encode()),
+            "sealed": b64e(seal(program_public, note_text.encode(), info(*note_args))),
+        }
+    )
     grant_args: list[Any] = [program_id, 3, user_id]
     sealed.append(
         {

@@ -61,6 +61,16 @@ def block_label_info(program_id: uuid.UUID | str, block_id: uuid.UUID | str) -> 
     return formats.info("block", str(program_id), str(block_id))
 
 
+def note_info(
+    program_id: uuid.UUID | str, conversation_id: uuid.UUID | str, note_id: uuid.UUID | str
+) -> bytes:
+    """Info of a staff note (a handoff note), sealed by its author's browser to the program key.
+
+    The browser builds the same bytes with crypto.ts `info("note", ...)`.
+    """
+    return formats.info("note", str(program_id), str(conversation_id), str(note_id))
+
+
 def seal_number(epoch: Epoch, conversation_id: uuid.UUID, e164: str) -> bytes:
     return formats.seal(
         bytes(epoch.public_key), e164.encode(), number_info(epoch.program_id, conversation_id)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from havre.accounts.models import User
+from havre.conversations.actions import team
 from havre.conversations.actions.common import bump
 from havre.conversations.actions.errors import ActionError, ConversationClosed
 from havre.conversations.models import Conversation, Status
@@ -23,3 +24,4 @@ def close_conversation(conversation: Conversation, *, by: User) -> None:
         Conversation.objects.filter(pk=conversation.pk).update(
             status=Status.CLOSED, route=None, closed_at=timezone.now(), closed_by=by
         )
+        team.after_close(conversation)

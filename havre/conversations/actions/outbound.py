@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from havre.accounts.models import User
 from havre.conversations import relay
+from havre.conversations.actions import team
 from havre.conversations.actions.common import DELIVERY_RANK, bump, set_status
 from havre.conversations.actions.errors import (
     ActionError,
@@ -76,7 +77,9 @@ def queue_reply(
     if not body.strip() or len(body) > settings.HAVRE_MAX_MESSAGE_CHARS or not body_sealed:
         raise InvalidReply("empty or oversized reply")
     with transaction.atomic():
+        author = team.lock_member(author)
         conversation, e164 = lock_open_conversation(conversation, number)
+        team.before_reply(conversation, author)
         current = sealing.current_epoch(conversation.program)
         if current is None:
             raise NoProgramKey("the program has no key yet")
