@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from havre.accounts.models import User
 from havre.console import payloads
 from havre.conversations import actions
+from havre.conversations.actions.team_errors import NotParticipant
 from havre.conversations.models import Conversation, Message
 from havre.vault.formats import FormatError, b64d
 
@@ -120,7 +121,7 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
             number=number,
             epoch=epoch,
         )
-    except (actions.ConversationClosed, actions.StaleEpoch) as exc:
+    except (actions.ConversationClosed, actions.StaleEpoch, NotParticipant) as exc:
         return error(exc.code, 409)
     except actions.ActionError as exc:
         return error(exc.code, 400)

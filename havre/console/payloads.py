@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from havre.console.team_payloads import team_fields
 from havre.conversations.models import Conversation, Message, Status
 from havre.safety.payloads import safety_fields
 from havre.vault.formats import b64e
@@ -22,7 +23,7 @@ def inbox_queryset(program_id: uuid.UUID) -> QuerySet[Conversation]:
     """Open conversations of one program, the most recently active first."""
     return (
         Conversation.objects.filter(program_id=program_id, status=Status.OPEN)
-        .select_related("channel", "number_epoch")
+        .select_related("channel", "number_epoch", "assigned_to")
         .order_by("-last_activity_at", "-created_at")
     )
 
@@ -30,7 +31,7 @@ def inbox_queryset(program_id: uuid.UUID) -> QuerySet[Conversation]:
 def conversation_queryset(program_id: uuid.UUID) -> QuerySet[Conversation]:
     """Every conversation of one program: another program's ids are simply not found."""
     return Conversation.objects.filter(program_id=program_id).select_related(
-        "channel", "number_epoch"
+        "channel", "number_epoch", "assigned_to"
     )
 
 
@@ -65,6 +66,7 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         "safety": safety_fields(conversation),
         "crisis_category": conversation.crisis_category,
         "crisis_at": _time(conversation.crisis_at),
+        **team_fields(conversation),
     }
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from havre.console import api, views
+from havre.console import api, team_urls, views
 
 app_name = "console"
 
@@ -13,4 +13,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
     path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
     path("api/safety/", include("havre.safety.urls")),
+    *team_urls.urlpatterns,
 ]

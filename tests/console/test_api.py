@@ -135,6 +135,8 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "safety",
         "crisis_category",
         "crisis_at",
+        "holder",
+        "queued_at",
     }
     assert row["status"] == "open"
     assert row["seq"] == conversation.seq == 2
