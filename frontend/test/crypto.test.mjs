@@ -15,7 +15,7 @@ const utf8 = (text) => new TextEncoder().encode(text);
 const programPrivate = c.b64d(vectors.program.private_key);
 const programPublic = c.b64d(vectors.program.public_key);
 const memberPrivate = c.b64d(vectors.member.private_key);
-const builders = { message_info: c.messageInfo, grant_info: c.grantInfo };
+const builders = { message_info: c.messageInfo, grant_info: c.grantInfo, info: c.info };
 const kdfVector = (v) => [v.password, c.b64d(v.salt), c.kdfParamsFromDict(v.params)];
 
 describe("Python-made vectors", () => {

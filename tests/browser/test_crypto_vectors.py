@@ -38,7 +38,7 @@ async (vectors) => {
   const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   const fromHex = (text) => Uint8Array.from(text.match(/../g), (h) => parseInt(h, 16));
   const decode = (bytes) => new TextDecoder().decode(bytes);
-  const builders = { message_info: c.messageInfo, grant_info: c.grantInfo };
+  const builders = { message_info: c.messageInfo, grant_info: c.grantInfo, info: c.info };
   const program = c.b64d(vectors.program.private_key);
   const member = c.b64d(vectors.member.private_key);
 

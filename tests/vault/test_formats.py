@@ -25,6 +25,7 @@ SMALL_KDF = f.KdfParams(time_cost=1, memory_kib=1024, parallelism=1)
 BUILDERS: dict[str, Callable[..., bytes]] = {
     "message_info": f.message_info,
     "grant_info": f.grant_info,
+    "info": f.info,
 }
 
 
@@ -46,6 +47,14 @@ def test_python_opens_every_sealed_vector(vector: dict[str, Any]) -> None:
     assert plaintext == f.b64d(vector["plaintext"])
     if "text" in vector:
         assert plaintext.decode() == vector["text"]
+
+
+def test_note_info_is_the_note_vectors_info() -> None:
+    from havre.vault import sealing
+
+    [vector] = [v for v in VECTORS["sealed"] if v["name"] == "note"]
+    assert vector["args"][0] == "note"
+    assert sealing.note_info(*vector["args"][1:]) == vector["info"].encode()
 
 
 def test_vectors_cover_the_promised_texts() -> None:
