@@ -21,6 +21,8 @@ import { currentLanguage, loadCatalogues, setLanguage, t, tn, translatePage } fr
 import { IdleLock } from "./console/idle";
 import { type LexiconEditor, mountLexiconEditor } from "./console/lexicon";
 import { LiveConnection, type LiveState } from "./console/live";
+import { isTeamEvent } from "./console/team-api";
+import { Teamwork } from "./console/teamwork";
 import { Reader } from "./console/reader";
 import { inboxItem, texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
@@ -35,13 +37,13 @@ interface Config {
   demo: boolean;
   maxMessageChars: number;
   idleLockMinutes: number;
-  urls: { me: string; language: string; inbox: string; conversations: string; websocket: string; triage: string };
+  urls: { me: string; language: string; inbox: string; conversations: string; websocket: string; triage: string; team: string };
 }
 
-type ViewName = "loading" | "error" | "signin" | "unlock" | "waiting" | "console" | "team" | "triage";
-type Section = "conversations" | "team" | "triage";
-const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage"];
-const SECTION_VIEWS: Record<Section, ViewName> = { conversations: "console", team: "team", triage: "triage" };
+type ViewName = "loading" | "error" | "signin" | "unlock" | "waiting" | "console" | "team" | "triage" | "supervision";
+type Section = "conversations" | "team" | "triage" | "supervision";
+const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage", "supervision"];
+const SECTION_VIEWS: Record<Section, ViewName> = { conversations: "console", team: "team", triage: "triage", supervision: "supervision" };
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
 
@@ -58,6 +60,7 @@ class ConsolePage implements DeskView {
   readonly #thread: Thread;
   readonly #safety: SafetyTools;
   readonly #crisis: CrisisAlerts;
+  readonly #teamwork: Teamwork;
   #me: MeInfo | null = null;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
@@ -73,10 +76,14 @@ class ConsolePage implements DeskView {
     this.#api = new ConsoleApi(config.urls);
     this.#idle = new IdleLock(() => this.lock("idle"));
     this.#live = new LiveConnection(config.urls.websocket, {
-      onOpen: () => void this.#desk?.resync(),
+      onOpen: () => {
+        void this.#desk?.resync();
+        if (this.#desk !== null) this.#teamwork.resync();
+      },
       onEvent: (event) => this.#desk?.onEvent(event),
       onOther: (event) => {
         if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
+        else if (isTeamEvent(event)) this.#teamwork.onEvent(event);
       },
       onState: (state, seconds) => this.#showLiveState(state, seconds),
       onSignedOut: () => void this.#checkSession(),
@@ -111,6 +118,7 @@ class ConsolePage implements DeskView {
       },
       maxChars: config.maxMessageChars,
       labelFor: (row) => this.#labelFor(row),
+      mayAnswer: (row) => this.#teamwork.mayAnswer(row),
       announce: (text) => this.#announce(text),
       signedOut: () => this.signedOut(),
     });
@@ -133,6 +141,28 @@ class ConsolePage implements DeskView {
         await this.#select(id);
       },
     });
+    this.#teamwork = new Teamwork(
+      {
+        get desk() {
+          return page.#desk;
+        },
+        get reader() {
+          return page.#reader;
+        },
+        get me() {
+          return page.#me;
+        },
+        labelFor: (row) => this.#labelFor(row),
+        select: (id) => {
+          this.#showSection("conversations");
+          return this.#select(id);
+        },
+        announce: (text) => this.#announce(text),
+        signedOut: () => this.signedOut(),
+        answerChanged: () => void this.#thread.render([], [], false),
+      },
+      config.urls.team,
+    );
   }
 
   start(): void {
@@ -167,6 +197,7 @@ class ConsolePage implements DeskView {
     byId("nav-conversations").addEventListener("click", () => this.#showSection("conversations"));
     byId("nav-team").addEventListener("click", () => this.#showSection("team"));
     byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
+    byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
     }
@@ -193,7 +224,7 @@ class ConsolePage implements DeskView {
 
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
-    const desk = view === "console" || view === "team" || view === "triage";
+    const desk = view === "console" || view === "team" || view === "triage" || view === "supervision";
     const unlocked = desk || view === "waiting";
     byId("lock-button").hidden = !unlocked;
     byId("sign-out-button").hidden = !unlocked;
@@ -218,6 +249,7 @@ class ConsolePage implements DeskView {
       else byId(`nav-${name}`).removeAttribute("aria-current");
     }
     if (this.#desk !== null) this.#show(SECTION_VIEWS[section]);
+    if (section === "supervision") this.#teamwork.showSupervision();
   }
 
   #isSupervisor(): boolean {
@@ -279,10 +311,14 @@ class ConsolePage implements DeskView {
     this.#desk = new Desk(this.#api, reader, this);
     byId("view-console").dataset.pane = "inbox";
     void this.#thread.render([], [], true);
+    const role = this.#me?.role;
+    if (this.#section === "team" && role !== "admin") this.#section = "conversations";
+    if (this.#section !== "team" && !this.#isSupervisor()) this.#section = "conversations";
     this.#showSection(this.#section);
-    if (this.#me?.role === "admin") this.#mountTeam();
+    if (role === "admin") this.#mountTeam();
     this.#safety.start();
     if (this.#isSupervisor()) this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
+    this.#teamwork.start();
     this.#live.start();
     void this.#desk.refreshInbox();
     byId("main").focus();
@@ -309,6 +345,7 @@ class ConsolePage implements DeskView {
     this.#lexicon?.destroy();
     this.#lexicon = null;
     this.#crisis.clear();
+    this.#teamwork.stop();
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();
@@ -380,6 +417,7 @@ class ConsolePage implements DeskView {
       if (this.#team !== null) this.#mountTeam();
       this.#lexicon?.retranslate();
       this.#crisis.render();
+      this.#teamwork.retranslate();
     }
   }
 
@@ -414,11 +452,13 @@ class ConsolePage implements DeskView {
 
   inboxChanged(): void {
     void this.#renderInbox();
+    this.#teamwork.inboxChanged();
   }
 
   conversationChanged(added: MessageRow[], changed: MessageRow[], initial: boolean): void {
     void this.#thread.render(added, changed, initial);
     this.#safety.conversationChanged();
+    this.#teamwork.conversationChanged();
   }
 
   newConversation(row: ConversationRow): void {
@@ -439,7 +479,9 @@ class ConsolePage implements DeskView {
     const list = byId("inbox-list");
     const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(".inbox-row")?.dataset.id;
     list.replaceChildren(
-      ...rows.map((row, i) => inboxItem(row, labels[i] as string, row.id === desk.open?.id, desk.fresh.has(row.id))),
+      ...rows.map((row, i) =>
+        inboxItem(row, labels[i] as string, row.id === desk.open?.id, desk.fresh.has(row.id), this.#me?.id ?? ""),
+      ),
     );
     if (focused !== undefined) list.querySelector<HTMLElement>(`.inbox-row[data-id="${focused}"]`)?.focus();
     byId("inbox-count").textContent = tn("inbox.count", rows.length);

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from havre.accounts.strings import console_strings
 from havre.safety.strings import safety_strings
 from havre.triage.strings import console_strings as triage_strings
+from havre.conversations.strings import TEAM_WORK_STRINGS
 
 STRINGS: dict[str, Promise] = {
     # page
@@ -151,6 +152,7 @@ STRINGS: dict[str, Promise] = {
     # errors shared by actions
     "error.signed_out": _("You have been signed out."),
     "error.not_found": _("This conversation no longer exists."),
+    **TEAM_WORK_STRINGS,
 }
 
 

@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from havre.accounts.models import User
 from havre.console import team_payloads as shapes
 from havre.console.api import error, staff_api
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions import caseload, duty, participants, support, team
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.actions.team_errors import (
@@ -101,13 +101,13 @@ def _refused(exc: ActionError) -> JsonResponse:
 def queue_state(request: HttpRequest, member: User) -> HttpResponse:
     """The queue in its order, its summary, and the member's own shift."""
     program = member.program
-    waiting = queue.waiting(program.pk)
+    waiting = queueing.waiting(program.pk)
     summary = waiting.order_by().aggregate(
         count=Count("pk"),
         oldest=Min("waiting_since"),
         crisis=Count("pk", filter=Q(crisis_category__isnull=False)),
     )
-    heavy = queue.heavy_count(member)
+    heavy = queueing.heavy_count(member)
     oldest = summary["oldest"]
     return JsonResponse(
         {
@@ -118,11 +118,11 @@ def queue_state(request: HttpRequest, member: User) -> HttpResponse:
             "me": {
                 "on_duty": member.on_duty,
                 "since": member.duty_changed_at.isoformat() if member.duty_changed_at else None,
-                "load": queue.load_of(member),
-                "cap": queue.cap_of(member, program),
-                "joined": queue.joined_by(member),
+                "load": queueing.load_of(member),
+                "cap": queueing.cap_of(member, program),
+                "joined": queueing.joined_by(member),
                 "heavy": heavy,
-                "suggest_pause": queue.suggests_pause(member, heavy),
+                "suggest_pause": queueing.suggests_pause(member, heavy),
             },
         }
     )
@@ -133,7 +133,7 @@ def people(request: HttpRequest, member: User) -> HttpResponse:
     """Colleagues on duty with their load: whom a conversation can go to."""
     program = member.program
     return JsonResponse(
-        {"people": [shapes.staff_row(m, program) for m in queue.on_duty(program.pk)]}
+        {"people": [shapes.staff_row(m, program) for m in queueing.on_duty(program.pk)]}
     )
 
 
@@ -175,7 +175,7 @@ def overview(request: HttpRequest, member: User) -> HttpResponse:
         return error("forbidden", 403)
     program = member.program
     summary = (
-        queue.waiting(program.pk)
+        queueing.waiting(program.pk)
         .order_by()
         .aggregate(count=Count("pk"), oldest=Min("waiting_since"))
     )
@@ -184,11 +184,11 @@ def overview(request: HttpRequest, member: User) -> HttpResponse:
         {
             "waiting": summary["count"],
             "oldest": oldest.isoformat() if oldest is not None else None,
-            "crisis": [shapes.flagged_row(c) for c in queue.crisis(program)],
-            "unanswered": [shapes.flagged_row(c) for c in queue.unanswered(program)],
+            "crisis": [shapes.flagged_row(c) for c in queueing.crisis(program)],
+            "unanswered": [shapes.flagged_row(c) for c in queueing.unanswered(program)],
             "staff": [
                 {**shapes.staff_row(m, program), "heavy": m.heavy}  # type: ignore[attr-defined]
-                for m in queue.staff_overview(program)
+                for m in queueing.staff_overview(program)
             ],
             "settings": {
                 "max_conversations": program.max_conversations,

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from havre.accounts.models import Program, User
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.models import Conversation, Note
 from havre.vault.formats import b64e
 
@@ -35,7 +35,7 @@ def team_fields(conversation: Conversation) -> dict[str, Any]:
 
 
 def waiting_row(conversation: Conversation) -> dict[str, Any]:
-    """One conversation of the queue (annotated by queue.waiting)."""
+    """One conversation of the queue (annotated by queueing.waiting)."""
     since: datetime = conversation.waiting_since  # type: ignore[attr-defined]
     return {
         "id": str(conversation.pk),
@@ -45,7 +45,7 @@ def waiting_row(conversation: Conversation) -> dict[str, Any]:
 
 
 def staff_row(member: User, program: Program) -> dict[str, Any]:
-    """A member with their load (annotated by queue.with_load) and cap."""
+    """A member with their load (annotated by queueing.with_load) and cap."""
     load: int = member.load  # type: ignore[attr-defined]
     return {
         "id": str(member.pk),
@@ -54,7 +54,7 @@ def staff_row(member: User, program: Program) -> dict[str, Any]:
         "on_duty": member.on_duty,
         "since": _time(member.duty_changed_at),
         "load": load,
-        "cap": queue.cap_of(member, program),
+        "cap": queueing.cap_of(member, program),
         "own_cap": member.max_conversations,
     }
 

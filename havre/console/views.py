@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "conversations": reverse("console:home") + "api/conversations/",
             "websocket": "/ws/console/",
             "triage": reverse("triage:lexicons"),
+            "team": reverse("console:home") + "api/team/",
         },
     }
     # The site-wide Content-Security-Policy (settings.SECURE_CSP) admits no

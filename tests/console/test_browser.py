@@ -18,6 +18,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,13 @@ def free_port() -> int:
 
 @pytest.fixture
 def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
+    with serve_console(tmp_path, "tests.console.browser_setup") as server:
+        yield server
+
+
+@contextmanager
+def serve_console(tmp_path: Path, setup_module: str) -> Iterator[ConsoleServer]:
+    """uvicorn on a free port over a database that `python -m <setup_module>` prepared."""
     need(CHROMIUM.exists(), f"Debian's Chromium is not installed at {CHROMIUM}")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -73,7 +81,7 @@ def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
             DJANGO_SETTINGS_MODULE="havre.settings",
         )
         made = subprocess.run(
-            [sys.executable, "-m", "tests.console.browser_setup"],
+            [sys.executable, "-m", setup_module],
             cwd=ROOT,
             env=env,
             capture_output=True,

@@ -22,6 +22,10 @@ TEMPLATE = ROOT / "havre/console/templates/console/home.html"
 SOURCES = [ROOT / "frontend/src/console.ts", *sorted((ROOT / "frontend/src/console").glob("*.ts"))]
 # Words that French writes the same way.
 SAME_IN_FRENCH = {
+    "team_work.nav",
+    "team_work.supervision_title",
+    "team_work.wait.one",
+    "team_work.wait.other",
     "header.label",
     "header.conversations",
     "signin.code",

@@ -17,7 +17,7 @@ from django.db import connection
 
 from havre.accounts.models import User
 from havre.audit.models import Entry
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions import team
 from havre.conversations.actions.errors import ActionError
 from tests.team.conftest import hold, on_duty, waiting_thread
@@ -79,7 +79,7 @@ def test_two_advocates_taking_the_last_one_at_once_never_share_it(
     assert len(taken) == 1, results
     assert taken[0].pk == only.conversation.pk
     assert sorted(r for r in results if isinstance(r, str)) == ["queue_empty"]
-    assert queue.load_of(alice) + queue.load_of(bea) == 1
+    assert queueing.load_of(alice) + queueing.load_of(bea) == 1
     assert Entry.objects.filter(action="take_next").count() == 1
 
 
@@ -93,7 +93,7 @@ def test_two_advocates_taking_at_once_get_one_each(monkeypatch, channel_a, keys_
     )
 
     assert {r.pk for r in results} == {one.conversation.pk, two.conversation.pk}
-    assert (queue.load_of(alice), queue.load_of(bea)) == (1, 1)
+    assert (queueing.load_of(alice), queueing.load_of(bea)) == (1, 1)
 
 
 def test_two_supervisors_filling_the_last_place_at_once_respect_the_cap(
@@ -115,4 +115,4 @@ def test_two_supervisors_filling_the_last_place_at_once_respect_the_cap(
     )
 
     assert sorted(results) == ["assign", "at_capacity"]
-    assert queue.load_of(User.objects.get(pk=bea.pk)) == 3
+    assert queueing.load_of(User.objects.get(pk=bea.pk)) == 3

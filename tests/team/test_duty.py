@@ -6,7 +6,7 @@ import pytest
 
 from havre.accounts.models import User
 from havre.audit.models import Entry
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions import duty, participants
 from havre.conversations.models import Conversation, Note, Participant
 from tests.team.conftest import (
@@ -57,7 +57,7 @@ def test_the_end_of_a_shift_cannot_strand_conversations(alice, alices_shift):
     }
     alice.refresh_from_db()
     assert alice.on_duty
-    assert queue.load_of(alice) == 2
+    assert queueing.load_of(alice) == 2
 
 
 def test_each_conversation_needs_its_handoff_note(keys_a, alice, alices_shift):
@@ -68,7 +68,7 @@ def test_each_conversation_needs_its_handoff_note(keys_a, alice, alices_shift):
     ]
     response = post(signed_in(alice), "team-duty", data={"on_duty": False, "handoffs": handoffs})
     assert (response.status_code, response.json()) == (400, {"error": "note_required"})
-    assert queue.load_of(alice) == 2
+    assert queueing.load_of(alice) == 2
     assert not Note.objects.exists()
 
 
@@ -97,9 +97,9 @@ def test_the_end_of_a_shift_hands_each_one_on_with_a_note(
     assert response.status_code == 200, response.json()
     alice.refresh_from_db()
     assert not alice.on_duty
-    assert queue.load_of(alice) == 0
+    assert queueing.load_of(alice) == 0
     assert Conversation.objects.get(pk=one.pk).assigned_to_id == bea.pk
-    assert [c.pk for c in queue.waiting(keys_a.program.pk)][-1] == two.pk
+    assert [c.pk for c in queueing.waiting(keys_a.program.pk)][-1] == two.pk
     assert {(n.conversation_id, n.recipient_id) for n in Note.objects.all()} == {
         (one.pk, bea.pk),
         (two.pk, None),
@@ -139,8 +139,8 @@ def test_one_refused_handoff_leaves_everything_as_it_was(
     assert (response.status_code, response.json()) == (409, {"error": "at_capacity"})
     alice.refresh_from_db()
     assert alice.on_duty
-    assert queue.load_of(alice) == 2
-    assert queue.load_of(bea) == 0
+    assert queueing.load_of(alice) == 2
+    assert queueing.load_of(bea) == 0
     assert not Note.objects.exists()
 
 

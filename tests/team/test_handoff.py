@@ -8,7 +8,7 @@ from django.db import connection
 
 from havre.accounts.models import User
 from havre.audit.models import Entry
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions import team
 from havre.conversations.actions.team_errors import AtCapacity, NotAllowed, NotOnDuty
 from havre.conversations.models import Conversation, Note, NoteKind
@@ -126,7 +126,7 @@ def test_back_to_the_queue_and_escalation_to_a_supervisor(channel_a, keys_a, ali
     one.conversation.refresh_from_db()
     assert one.conversation.assigned_to is None
     assert one.conversation.queued_at is not None
-    assert [c.pk for c in queue.waiting(keys_a.program.pk)] == [one.conversation.pk]
+    assert [c.pk for c in queueing.waiting(keys_a.program.pk)] == [one.conversation.pk]
 
     note = seal_note(keys_a, two.conversation, "Talks about pills; please take over.")
     assert team.transfer(two.conversation, by=alice, to=sam, note=note) == "escalate"
@@ -155,7 +155,7 @@ def test_a_supervisor_assigns_a_named_waiting_conversation(channel_a, keys_a, be
     chosen = waiting_thread(channel_a, keys_a, 2)
     on_duty(bea)
     assert team.transfer(chosen.conversation, by=sam, to=bea, note=None) == "assign"
-    assert [c.pk for c in queue.waiting(keys_a.program.pk)] == [older.conversation.pk]
+    assert [c.pk for c in queueing.waiting(keys_a.program.pk)] == [older.conversation.pk]
     assert Entry.objects.filter(action="assign.to", target=str(bea.pk), actor=sam).exists()
 
 
@@ -190,7 +190,7 @@ def test_no_transfer_or_assignment_pushes_anyone_past_the_cap(
         signed_in(alice), "team-transfer", thread_a.conversation.pk, data={"to": str(full_bea.pk)}
     )
     assert (response.status_code, response.json()) == (409, {"error": "at_capacity"})
-    assert queue.load_of(full_bea) == 3
+    assert queueing.load_of(full_bea) == 3
 
 
 def test_automatic_assignment_respects_the_cap(channel_a, keys_a, program_a, full_bea):
@@ -198,7 +198,7 @@ def test_automatic_assignment_respects_the_cap(channel_a, keys_a, program_a, ful
     program_a.save()
     newcomer = waiting_thread(channel_a, keys_a, 1)
     assert newcomer.conversation.assigned_to is None
-    assert queue.load_of(full_bea) == 3
+    assert queueing.load_of(full_bea) == 3
 
 
 def test_a_supervisor_overrides_the_cap_on_purpose_and_it_is_audited(
@@ -224,7 +224,7 @@ def test_a_supervisor_overrides_the_cap_on_purpose_and_it_is_audited(
         data={"to": str(full_bea.pk), "override": True},
     )
     assert response.status_code == 200
-    assert queue.load_of(full_bea) == 4
+    assert queueing.load_of(full_bea) == 4
     override = Entry.objects.get(action="cap_override")
     assert (override.actor_id, override.target) == (sam.pk, str(thread_a.conversation.pk))
     assert Entry.objects.filter(action="cap_override.to", target=str(full_bea.pk)).exists()

@@ -6,7 +6,7 @@ import pytest
 
 from havre.accounts.models import Program, User
 from havre.audit.models import Entry
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions import close_conversation, team
 from havre.conversations.actions.team_errors import AtCapacity, NotOnDuty, QueueEmpty
 from havre.conversations.models import Conversation
@@ -38,7 +38,7 @@ def test_crisis_comes_first_then_the_longest_wait(channel_a, keys_a, alice: User
     hold(held.conversation, alice)
 
     expected = [suicide_old, danger_new, calm_old, calm_new]
-    assert ids(queue.waiting(keys_a.program.pk)) == [str(t.conversation.pk) for t in expected]
+    assert ids(queueing.waiting(keys_a.program.pk)) == [str(t.conversation.pk) for t in expected]
 
     data = get(signed_in(alice), "team-queue").json()
     assert [row["id"] for row in data["waiting"]] == [str(t.conversation.pk) for t in expected]
@@ -52,7 +52,7 @@ def test_a_new_conversation_waits_in_the_queue(channel_a, keys_a):
     conversation = message.conversation
     assert conversation.assigned_to is None
     assert conversation.queued_at is not None
-    assert ids(queue.waiting(keys_a.program.pk)) == [str(conversation.pk)]
+    assert ids(queueing.waiting(keys_a.program.pk)) == [str(conversation.pk)]
 
 
 def test_take_next_gives_the_first_of_the_queue_and_announces_it(
@@ -69,7 +69,7 @@ def test_take_next_gives_the_first_of_the_queue_and_announces_it(
     assert taken.pk == first.conversation.pk
     taken.refresh_from_db()
     assert (taken.assigned_to_id, taken.queued_at) == (alice.pk, None)
-    assert ids(queue.waiting(keys_a.program.pk)) == [str(later.conversation.pk)]
+    assert ids(queueing.waiting(keys_a.program.pk)) == [str(later.conversation.pk)]
     # The row's seq moves (its holder shows in the inbox); consoles refetch the queue.
     assert events == [
         {"type": "conversation", "conversation": str(taken.pk), "seq": taken.seq},
@@ -93,8 +93,8 @@ def test_take_next_needs_duty_room_and_something_waiting(channel_a, keys_a, alic
         team.take_next(alice)
     with pytest.raises(AtCapacity):
         team.take_next(alice)
-    assert queue.load_of(alice) == 3
-    assert queue.waiting(keys_a.program.pk).count() == 1
+    assert queueing.load_of(alice) == 3
+    assert queueing.waiting(keys_a.program.pk).count() == 1
 
 
 def test_a_personal_cap_overrides_the_programs(channel_a, keys_a, alice: User):

@@ -214,9 +214,9 @@ def test_team_reads_do_not_grow_with_conversations_or_staff(channel_a, keys_a, a
 
 
 def test_the_shift_window_for_heavy_counts_is_the_shift(alice):
-    from havre.conversations import queue
+    from havre.conversations import queueing
 
     on_duty(alice)
-    assert queue.shift_start(alice) == alice.duty_changed_at
+    assert queueing.shift_start(alice) == alice.duty_changed_at
     alice.on_duty = False
-    assert alice.duty_changed_at - queue.shift_start(alice) < timedelta(hours=12, seconds=5)
+    assert alice.duty_changed_at - queueing.shift_start(alice) < timedelta(hours=12, seconds=5)

@@ -20,6 +20,9 @@ export interface ConversationRow {
   /** Set by crisis triage when a text matched (never the words that did). */
   crisis_category: "suicide" | "danger" | null;
   crisis_at: string | null;
+  /** Who holds it (null: it waits in the queue), and since when it waits. */
+  holder: { id: string; name: string } | null;
+  queued_at: string | null;
 }
 
 export interface MessageRow {

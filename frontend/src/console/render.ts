@@ -7,6 +7,7 @@ import { el } from "./dom";
 import { glossedText } from "./glossary";
 import { currentLanguage, formatWhen, t } from "./i18n";
 import { safetyBadges } from "./safety-text";
+import { holderBadges } from "./team-render";
 
 type Child = Node | string;
 
@@ -21,8 +22,8 @@ export function awaitingReply(row: ConversationRow): boolean {
   return row.status === "open" && row.last_inbound_at !== null && row.last_inbound_at >= row.last_activity_at;
 }
 
-export function inboxItem(row: ConversationRow, label: string, selected: boolean, fresh: boolean): HTMLLIElement {
-  const badges: Child[] = [];
+export function inboxItem(row: ConversationRow, label: string, selected: boolean, fresh: boolean, myId = ""): HTMLLIElement {
+  const badges: Child[] = holderBadges(row, myId);
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
   badges.push(...safetyBadges(row));

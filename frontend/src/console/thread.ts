@@ -15,6 +15,8 @@ export interface ThreadHost {
   readonly myId: string;
   readonly maxChars: number;
   labelFor(row: ConversationRow): Promise<string>;
+  /** Someone else holds it and the member has not joined: no reply box. */
+  mayAnswer(row: ConversationRow): boolean;
   announce(text: string): void;
   signedOut(): void;
 }
@@ -109,7 +111,7 @@ export class Thread {
     showCrisisMarker(byId("conversation-crisis"), row);
     const closed = row?.status === "closed";
     byId("close-button").hidden = row === null || closed;
-    byId("reply-form").hidden = row === null || closed;
+    byId("reply-form").hidden = row === null || closed || !this.host.mayAnswer(row);
     byId("conversation-notice").textContent = open.failed
       ? t("page.error")
       : closed

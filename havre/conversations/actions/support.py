@@ -1,7 +1,7 @@
 """Staff support: marking a conversation as heavy, and the pause it may call for.
 
 Marks are the member's own: only they and supervisors see the counts (see
-queue.heavy_count and queue.staff_overview). No event is broadcast for a
+queueing.heavy_count and queueing.staff_overview). No event is broadcast for a
 mark, since even its timing would tell colleagues something: the member's
 console updates from the answer, the supervisor view on its next refresh.
 """

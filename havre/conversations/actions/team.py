@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from havre.accounts.models import Program, User
 from havre.audit.actions import record
-from havre.conversations import queue
+from havre.conversations import queueing
 from havre.conversations.actions.common import bump
 from havre.conversations.actions.errors import (
     ActionError,
@@ -91,7 +91,7 @@ def lock_member(member: User) -> User:
 
 
 def has_room(member: User) -> bool:
-    return queue.load_of(member) < queue.cap_of(member, member.program)
+    return queueing.load_of(member) < queueing.cap_of(member, member.program)
 
 
 def _claim(conversation_id: uuid.UUID, member: User) -> bool:
@@ -137,7 +137,7 @@ def take_next(member: User) -> Conversation:
             raise AtCapacity("at the cap")
         for _round in range(CLAIM_ROUNDS):
             candidates = list(
-                queue.waiting(member.program_id).values_list("pk", flat=True)[:CLAIM_BATCH]
+                queueing.waiting(member.program_id).values_list("pk", flat=True)[:CLAIM_BATCH]
             )
             if not candidates:
                 break
@@ -163,7 +163,7 @@ def refill(program: Program, *, exclude: uuid.UUID | None = None) -> int:
         return 0
     candidates = [
         pk
-        for pk in queue.advocates_with_room(program).values_list("pk", flat=True)[:REFILL_LIMIT]
+        for pk in queueing.advocates_with_room(program).values_list("pk", flat=True)[:REFILL_LIMIT]
         if pk != exclude
     ]
     if not candidates:
@@ -183,10 +183,10 @@ def refill(program: Program, *, exclude: uuid.UUID | None = None) -> int:
         .values_list("assigned_to", "n")
     ):
         loads[holder_id] = count
-    room = {pk: queue.cap_of(m, program) - loads[pk] for pk, m in members.items()}
+    room = {pk: queueing.cap_of(m, program) - loads[pk] for pk, m in members.items()}
     order = [pk for pk in candidates if pk in members]
     assigned = 0
-    waiting = list(queue.waiting(program.pk).values_list("pk", flat=True)[:REFILL_LIMIT])
+    waiting = list(queueing.waiting(program.pk).values_list("pk", flat=True)[:REFILL_LIMIT])
     for conversation_id in waiting:
         open_members = [pk for pk in order if room[pk] > 0]
         if not open_members:
@@ -343,7 +343,7 @@ def before_reply(conversation: Conversation, author: User) -> None:
             _now_held(conversation, author)
             audit(conversation.program_id, author, "take", conversation)
         return
-    if not queue.is_participant(conversation, author):
+    if not queueing.is_participant(conversation, author):
         raise NotParticipant("join the conversation to answer")
 
 
