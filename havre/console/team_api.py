@@ -174,16 +174,14 @@ def overview(request: HttpRequest, member: User) -> HttpResponse:
     if not member.is_supervisor:
         return error("forbidden", 403)
     program = member.program
-    summary = (
-        queueing.waiting(program.pk)
-        .order_by()
-        .aggregate(count=Count("pk"), oldest=Min("waiting_since"))
-    )
+    waiting = queueing.waiting(program.pk)
+    summary = waiting.order_by().aggregate(count=Count("pk"), oldest=Min("waiting_since"))
     oldest = summary["oldest"]
     return JsonResponse(
         {
             "waiting": summary["count"],
             "oldest": oldest.isoformat() if oldest is not None else None,
+            "queue": [shapes.waiting_row(c) for c in waiting[:QUEUE_SHOWN]],
             "crisis": [shapes.flagged_row(c) for c in queueing.crisis(program)],
             "unanswered": [shapes.flagged_row(c) for c in queueing.unanswered(program)],
             "staff": [

@@ -122,6 +122,8 @@ _TEXTS: dict[str, Promise] = {
     "open": pgettext_lazy("button", "Open"),
     "open_for": _("Open the conversation with {texter}"),
     "join_for": _("Join the conversation with {texter}"),
+    "assign": _("Assign…"),
+    "assign_for": _("Assign the conversation with {texter}"),
     "reassign": _("Reassign…"),
     "reassign_for": _("Reassign the conversation with {texter}"),
     "settings_title": _("Caseloads"),

@@ -50,6 +50,7 @@ def test_the_supervisor_view_shows_queue_health_at_a_glance(
 
     assert data["waiting"] == 2
     assert data["oldest"] == oldest.conversation.queued_at.isoformat()
+    assert [row["id"] for row in data["queue"]][0] == str(oldest.conversation.pk)
     assert [(c["id"], c["crisis"], c["holder"]["id"]) for c in data["crisis"]] == [
         (str(crisis.conversation.pk), "suicide", str(alice.pk))
     ]
@@ -208,7 +209,7 @@ def test_team_reads_do_not_grow_with_conversations_or_staff(channel_a, keys_a, a
     assert counts[0] == {
         "team-queue": 9,
         "team-people": 4,
-        "team-overview": 7,
+        "team-overview": 8,
         "team-conversation": 6,
     }
 

@@ -49,13 +49,21 @@ export class SupervisionPanel {
       "ul",
       { class: "health", "aria-label": t("team_work.health") },
       el("li", {}, tn("team_work.waiting", overview.waiting)),
-      el("li", {}, t("team_work.longest_wait", { wait: overview.oldest === null ? t("team_work.none") : waitText(overview.oldest) })),
+      ...(overview.oldest === null ? [] : [el("li", {}, t("team_work.longest_wait", { wait: waitText(overview.oldest) }))]),
       el("li", {}, tn("team_work.in_crisis", overview.crisis.length)),
       el("li", {}, tn("team_work.unanswered_count", overview.unanswered.length, { minutes: overview.settings.no_reply_minutes })),
     );
     this.#body.replaceChildren(
       health,
       this.#staff(overview, myId),
+      this.#flagged(
+        "queue",
+        t("team_work.queue_title"),
+        overview.queue.map((row) => ({ id: row.id, holder: null, crisis: row.crisis, crisis_at: null, last_inbound_at: null, since: row.waiting_since })),
+        labels,
+        (row) => [waitText(row.since ?? null), ...(row.crisis === null ? [] : [t(`team_work.crisis.${row.crisis}`)])].join(" · "),
+        false,
+      ),
       this.#flagged("crisis", t("team_work.crisis_title"), overview.crisis, labels, (row) => t(`team_work.crisis.${row.crisis ?? "danger"}`) + " · " + formatWhen(row.crisis_at)),
       this.#flagged(
         "unanswered",
@@ -119,7 +127,14 @@ export class SupervisionPanel {
     );
   }
 
-  #flagged(kind: string, title: string, rows: FlaggedRow[], labels: Map<string, string>, detail: (row: FlaggedRow) => string): HTMLElement {
+  #flagged(
+    kind: string,
+    title: string,
+    rows: (FlaggedRow & { since?: string | null })[],
+    labels: Map<string, string>,
+    detail: (row: FlaggedRow & { since?: string | null }) => string,
+    showHolder = true,
+  ): HTMLElement {
     const section = el("section", { "aria-labelledby": `${kind}-title` }, el("h3", { id: `${kind}-title` }, title));
     if (rows.length === 0) {
       section.append(el("p", { class: "hint" }, t("team_work.none")));
@@ -128,18 +143,22 @@ export class SupervisionPanel {
     const list = el("ul", { class: "flagged" });
     for (const row of rows) {
       const label = labels.get(row.id) ?? t("inbox.texter_unknown");
-      const holder = row.holder === null ? t("team_work.holder_none") : t("team_work.holder_named", { name: row.holder.name });
+      const holder = !showHolder ? "" : row.holder === null ? ` · ${t("team_work.holder_none")}` : ` · ${t("team_work.holder_named", { name: row.holder.name })}`;
       const open = this.#button(`${kind}-open-${row.id}`, t("team_work.open"), () => this.actions.open(row.id));
       const join = this.#button(`${kind}-join-${row.id}`, t("team_work.join"), () => this.actions.join(row.id));
-      const reassign = this.#button(`${kind}-reassign-${row.id}`, t("team_work.reassign"), () => this.actions.reassign(row.id, row.holder?.id ?? null));
+      const waiting = row.holder === null;
+      const reassign = this.#button(`${kind}-reassign-${row.id}`, t(waiting ? "team_work.assign" : "team_work.reassign"), () =>
+        this.actions.reassign(row.id, row.holder?.id ?? null),
+      );
       for (const [button, key] of [
         [open, "team_work.open_for"],
         [join, "team_work.join_for"],
-        [reassign, "team_work.reassign_for"],
+        [reassign, waiting ? "team_work.assign_for" : "team_work.reassign_for"],
       ] as const) {
         button.setAttribute("aria-label", t(key, { texter: label }));
       }
-      list.append(el("li", {}, el("p", {}, el("strong", {}, label), ` · ${detail(row)} · ${holder}`), el("div", { class: "actions" }, open, join, reassign)));
+      const buttons = showHolder ? [open, join, reassign] : [open, reassign];
+      list.append(el("li", {}, el("p", {}, el("strong", {}, label), ` · ${detail(row)}${holder}`), el("div", { class: "actions" }, ...buttons)));
     }
     section.append(list);
     return section;

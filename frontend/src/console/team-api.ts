@@ -71,6 +71,7 @@ export interface FlaggedRow {
 export interface Overview {
   waiting: number;
   oldest: string | null;
+  queue: WaitingRow[];
   crisis: FlaggedRow[];
   unanswered: FlaggedRow[];
   staff: (StaffRow & { heavy: number })[];

@@ -227,7 +227,7 @@ export class Teamwork {
     // Not while the supervisor is typing a setting: it would be replaced under their hands.
     const active = document.activeElement;
     if (active instanceof HTMLInputElement && byId("supervision-panel").contains(active)) return;
-    const labels = await this.#labels([...overview.crisis, ...overview.unanswered].map((row) => row.id));
+    const labels = await this.#labels([...overview.queue, ...overview.crisis, ...overview.unanswered].map((row) => row.id));
     if (this.#supervision === panel) panel.render(this.#overview, labels, this.host.me?.id ?? "");
   }
 
