@@ -52,7 +52,7 @@ def go_off_duty(member: User, handoffs: list[Handoff]) -> None:
         # Members first, in id order, then conversations: the order of every lock here.
         locked = {
             u.pk: u
-            for u in User.objects.select_for_update()
+            for u in User.objects.select_for_update(of=("self",))
             .select_related("program")
             .filter(pk__in={member.pk, *targets})
             .order_by("pk")
