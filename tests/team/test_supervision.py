@@ -50,7 +50,7 @@ def test_the_supervisor_view_shows_queue_health_at_a_glance(
 
     assert data["waiting"] == 2
     assert data["oldest"] == oldest.conversation.queued_at.isoformat()
-    assert [row["id"] for row in data["queue"]][0] == str(oldest.conversation.pk)
+    assert data["queue"][0]["id"] == str(oldest.conversation.pk)
     assert [(c["id"], c["crisis"], c["holder"]["id"]) for c in data["crisis"]] == [
         (str(crisis.conversation.pk), "suicide", str(alice.pk))
     ]

@@ -31,6 +31,9 @@ export interface TeamworkHost {
 }
 
 const REFRESH_MS = 30_000;
+// Events come in bursts (an end of shift hands on several conversations):
+// one fetch answers all that arrive within this delay.
+const COALESCE_MS = 150;
 
 export class Teamwork {
   readonly #api: TeamApi;
@@ -43,6 +46,7 @@ export class Teamwork {
   #waitingKey = "";
   #busy = false;
   #timer: number | undefined;
+  #pending = new Map<string, number>();
   #generation = 0;
 
   constructor(
@@ -89,6 +93,8 @@ export class Teamwork {
   stop(): void {
     this.#generation += 1;
     window.clearInterval(this.#timer);
+    for (const timer of this.#pending.values()) window.clearTimeout(timer);
+    this.#pending.clear();
     closeDialogs();
     for (const part of [this.#shift, this.#crew, this.#supervision]) part?.clear();
     this.#shift = this.#crew = this.#supervision = null;
@@ -103,9 +109,22 @@ export class Teamwork {
   }
 
   onEvent(event: TeamEvent): void {
-    void this.#refreshQueue();
-    void this.#refreshOverview();
-    if (event.conversation !== undefined && event.conversation === this.host.desk?.open?.id) void this.#refreshCrew();
+    this.#soon("queue", () => this.#refreshQueue());
+    this.#soon("overview", () => this.#refreshOverview());
+    if (event.conversation !== undefined && event.conversation === this.host.desk?.open?.id) {
+      this.#soon("crew", () => this.#refreshCrew());
+    }
+  }
+
+  #soon(key: string, work: () => Promise<void>): void {
+    if (this.#pending.has(key)) return;
+    this.#pending.set(
+      key,
+      window.setTimeout(() => {
+        this.#pending.delete(key);
+        void work();
+      }, COALESCE_MS),
+    );
   }
 
   /** The desk's rows changed: refetch the queue when its waiting rows did; redraw labels. */
@@ -118,8 +137,8 @@ export class Teamwork {
       .join(",");
     if (key !== this.#waitingKey) {
       this.#waitingKey = key;
-      void this.#refreshQueue();
-      void this.#refreshOverview();
+      this.#soon("queue", () => this.#refreshQueue());
+      this.#soon("overview", () => this.#refreshOverview());
     } else {
       void this.#renderShift();
     }
