@@ -126,10 +126,17 @@ def auto(program_a: Program) -> Program:
 
 
 def test_arrival_goes_to_the_least_loaded_advocate_on_duty(
-    auto, channel_a, keys_a, alice, bea, sam
+    auto, channel_a, keys_a, alice, bea, sam, events, django_capture_on_commit_callbacks
 ):
     on_duty(alice, bea, sam)
-    busy = waiting_thread(channel_a, keys_a, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        busy = waiting_thread(channel_a, keys_a, 1)
+    conversation = str(busy.conversation.pk)
+    assert events[-3:] == [
+        {"type": "conversation", "conversation": conversation, "seq": 1},
+        {"type": "team", "what": "assignment", "conversation": conversation},
+        {"type": "conversation", "conversation": conversation, "seq": 2},
+    ]
     assert busy.conversation.assigned_to_id in {alice.pk, bea.pk}
     other = bea if busy.conversation.assigned_to_id == alice.pk else alice
 

@@ -36,6 +36,15 @@ def test_several_heavy_conversations_in_a_shift_suggest_a_pause_at_once(channel_
         assert me(alice)["suggest_pause"] is (n == 2)
 
 
+def test_a_mark_is_announced_to_nobody(thread_a, alice, events, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(
+            signed_in(alice), "team-heavy", thread_a.conversation.pk, data={"heavy": True}
+        )
+    assert response.status_code == 200
+    assert events == []
+
+
 def test_unmarking_takes_it_back(thread_a, alice):
     on_duty(alice)
     support.mark_heavy(thread_a.conversation, alice, True)
