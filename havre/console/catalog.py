@@ -18,9 +18,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
+from havre.conversations.strings import TEAM_WORK_STRINGS
 from havre.safety.strings import safety_strings
 from havre.triage.strings import console_strings as triage_strings
-from havre.conversations.strings import TEAM_WORK_STRINGS
 
 STRINGS: dict[str, Promise] = {
     # page

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from havre.accounts.models import Program, User
 from havre.audit.models import Entry
 from havre.conversations import queueing
 from havre.conversations.actions import close_conversation, team
+from havre.conversations.actions.safety import block_texter
 from havre.conversations.actions.team_errors import AtCapacity, NotOnDuty, QueueEmpty
 from havre.conversations.models import Conversation
+from havre.vault import formats, sealing
 from tests.console.conftest import text_in
 from tests.team.conftest import (
     get,
@@ -193,3 +197,31 @@ def test_someone_elses_conversation_is_joined_before_answering(thread_a, alice, 
     )
     assert (response.status_code, response.json()) == (409, {"error": "not_participant"})
     assert Conversation.objects.get(pk=thread_a.conversation.pk).assigned_to_id == bea.pk
+
+
+def test_blocking_a_held_conversation_gives_its_holder_room_again(
+    auto, channel_a, keys_a, alice: User
+):
+    User.objects.filter(pk=alice.pk).update(max_conversations=1)
+    on_duty(alice)
+    prankster = waiting_thread(channel_a, keys_a, 1)
+    waiting = waiting_thread(channel_a, keys_a, 2)
+    assert prankster.conversation.assigned_to_id == alice.pk
+    assert waiting.conversation.assigned_to is None
+
+    block_id = uuid.uuid4()
+    label = formats.seal(
+        bytes(keys_a.epoch.public_key),
+        b"prank calls",
+        sealing.block_label_info(keys_a.program.pk, block_id),
+    )
+    block_texter(
+        prankster.conversation,
+        by=alice,
+        number=prankster.sender,
+        block_id=block_id,
+        label_sealed=label,
+        epoch=keys_a.epoch.number,
+    )
+    waiting.conversation.refresh_from_db()
+    assert waiting.conversation.assigned_to_id == alice.pk

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from havre.accounts.models import User
 from havre.audit.actions import record
+from havre.conversations.actions import team
 from havre.conversations.actions.errors import (
     ActionError,
     ConversationClosed,
@@ -280,6 +281,7 @@ def block_texter(
             checkin_due_at=None,
         )
         record(conversation.program, by, "blocked_and_closed", conversation.pk)
+        team.after_close(conversation)
     return block
 
 
