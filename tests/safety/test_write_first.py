@@ -167,3 +167,27 @@ def test_the_channels_to_write_from_are_the_programs_own(alice, charlie, channel
     assert [c["id"] for c in get(signed_in(charlie), "channels").json()["channels"]] == [
         str(channel_b.pk)
     ]
+
+
+def test_writing_first_counts_against_the_writers_cap(alice, channel_a):
+    from havre.conversations.actions.team_errors import AtCapacity
+
+    alice.max_conversations = 0
+    alice.save(update_fields=["max_conversations"])
+    with pytest.raises(AtCapacity):
+        safety.open_to_number(
+            channel_a, by=alice, number=CLIENT, number_again=CLIENT, last_digits="8139"
+        )
+    assert not Conversation.objects.exists()
+
+
+def test_writing_first_tells_every_console_who_holds_it(
+    alice, channel_a, events, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation, opened = safety.open_to_number(
+            channel_a, by=alice, number=CLIENT, number_again=CLIENT, last_digits="8139"
+        )
+    assert opened
+    assert conversation.assigned_to == alice
+    assert {"type": "team", "what": "assignment", "conversation": str(conversation.pk)} in events

@@ -18,12 +18,12 @@ from datetime import timedelta
 
 import phonenumbers
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from havre.accounts.models import User
 from havre.audit.actions import record
 from havre.conversations.actions import team
+from havre.conversations.actions.common import bump
 from havre.conversations.actions.errors import (
     ActionError,
     ConversationClosed,
@@ -32,8 +32,8 @@ from havre.conversations.actions.errors import (
     StaleEpoch,
 )
 from havre.conversations.actions.outbound import lock_open_conversation
+from havre.conversations.actions.team_errors import AtCapacity
 from havre.conversations.models import Conversation, Status
-from havre.events import send_event_on_commit
 from havre.gateways.models import Channel
 from havre.vault import blocks, sealing
 from havre.vault.models import Block, CheckinReminder, Epoch
@@ -103,22 +103,6 @@ def _current_epoch(conversation: Conversation, number: int) -> Epoch:
     return current
 
 
-def touch(conversation: Conversation) -> int:
-    """Advance the sequence so consoles refetch the row, without counting as activity.
-
-    Unlike `bump`, the conversation keeps its place in the inbox and its
-    "waiting for a reply" mark: these changes are staff-side only.
-    """
-    Conversation.objects.filter(pk=conversation.pk).update(seq=F("seq") + 1)
-    seq: int = Conversation.objects.values_list("seq", flat=True).get(pk=conversation.pk)
-    conversation.seq = seq
-    send_event_on_commit(
-        conversation.program_id,
-        {"type": "conversation", "conversation": str(conversation.pk), "seq": seq},
-    )
-    return seq
-
-
 # -- code word -------------------------------------------------------------------
 
 
@@ -134,7 +118,7 @@ def set_code_word(conversation: Conversation, *, by: User, sealed: bytes, epoch:
         Conversation.objects.filter(pk=conversation.pk).update(
             code_word_sealed=sealed, code_word_epoch=current
         )
-        touch(conversation)
+        bump(conversation, activity=False)
         record(
             conversation.program,
             by,
@@ -152,7 +136,7 @@ def clear_code_word(conversation: Conversation, *, by: User) -> None:
         Conversation.objects.filter(pk=conversation.pk).update(
             code_word_sealed=None, code_word_epoch=None
         )
-        touch(conversation)
+        bump(conversation, activity=False)
         record(conversation.program, by, "code_word_cleared", conversation.pk)
 
 
@@ -162,7 +146,7 @@ def clear_code_word(conversation: Conversation, *, by: User) -> None:
 def _reschedule(conversation: Conversation, **changes: object) -> None:
     CheckinReminder.objects.filter(conversation=conversation).delete()
     Conversation.objects.filter(pk=conversation.pk).update(**changes)
-    touch(conversation)
+    bump(conversation, activity=False)
 
 
 def set_checkins(conversation: Conversation, *, by: User, every: timedelta) -> None:
@@ -228,7 +212,7 @@ def sweep_checkins() -> int:
                 CheckinReminder.objects.create(
                     conversation=conversation, due_at=conversation.checkin_due_at or timezone.now()
                 )
-                touch(conversation)
+                bump(conversation, activity=False)
         except IntegrityError:
             continue  # another worker reminded it
         count += 1
@@ -271,7 +255,7 @@ def block_texter(
         except blocks.BlockRefusedError as exc:
             raise BlockRefused(exc.code) from None
         CheckinReminder.objects.filter(conversation=conversation).delete()
-        touch(conversation)
+        bump(conversation, activity=False)
         Conversation.objects.filter(pk=conversation.pk).update(
             status=Status.CLOSED,
             route=None,
@@ -341,6 +325,10 @@ def _open_or_reuse(channel: Channel, by: User, e164: str, route: str) -> tuple[C
         epoch = sealing.current_epoch(channel.program)
         if epoch is None:
             raise NoProgramKey("the program has no key yet")
+        # The writer will hold it: writing first counts against their cap
+        # like taking one from the queue.
+        if not team.has_room(team.lock_member(by)):
+            raise AtCapacity("the writer is at their cap")
         conversation_id = uuid.uuid4()
         conversation = Conversation.objects.create(
             id=conversation_id,
@@ -351,6 +339,7 @@ def _open_or_reuse(channel: Channel, by: User, e164: str, route: str) -> tuple[C
             number_sealed=sealing.seal_number(epoch, conversation_id, e164),
             assigned_to=by,
         )
-        touch(conversation)
+        bump(conversation, activity=False)
+        team.team_event(channel.program_id, "assignment", conversation)
         record(channel.program, by, "write_first_opened", conversation.pk)
     return conversation, True
