@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
 from havre.conversations.strings import TEAM_WORK_STRINGS
+from havre.protocols.strings import console_strings as protocol_strings
 from havre.safety.strings import safety_strings
 from havre.triage.strings import console_strings as triage_strings
 
@@ -163,6 +164,7 @@ def catalog(language: str) -> dict[str, str]:
             **console_strings(),
             **safety_strings(),
             **triage_strings(),
+            **protocol_strings(),
             **{key: str(text) for key, text in STRINGS.items()},
         }
 

@@ -80,6 +80,7 @@ def message_payload(message: Message) -> dict[str, Any]:
         "epoch": message.epoch.number,
         "body_sealed": b64e(bytes(message.body_sealed)),
         "media_count": message.media_count,
+        "notice": message.notice,
         "status": message.status,
         "error_code": message.error_code,
         "author": {"id": str(author.pk), "name": str(author)} if author is not None else None,

@@ -1,10 +1,123 @@
-"""The program's notices: texts it edits in French and English, sent by key."""
+"""The program's notices: texts it edits in French and English, sent by key.
+
+A message row records only which notice was sent; its text is rendered here
+when it is queued, from the program's wording (or the built-in one) with its
+placeholders filled in. Notices go out in the program's language. A
+conversation may later carry the texter's own language: `render` already
+takes a `language` for it.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.utils import dateformat, translation
+from django.utils.translation import gettext as _
+
 from havre.accounts.models import Program
+from havre.protocols import clock
+from havre.protocols.defaults import NOTICES, PLACEHOLDERS
+from havre.protocols.hours import Hours
+from havre.protocols.models import NoticeText, ProtocolSettings
+
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+MAX_CHARS = 1000
+PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
 
 
-def render(program: Program, notice: str) -> str:
+def language_of(program: Program) -> str:
+    return program.language if program.language in LANGUAGES else LANGUAGES[0]
+
+
+def default_text(notice: str, language: str) -> str:
+    with translation.override(language):
+        return str(NOTICES[notice])
+
+
+def wording(program: Program, notice: str, language: str) -> str:
+    """The program's text for `notice` in `language`, placeholders unfilled."""
+    if notice not in NOTICES:
+        raise LookupError(f"unknown notice {notice!r}")
+    own = (
+        NoticeText.objects.filter(program=program, notice=notice, language=language)
+        .values_list("text", flat=True)
+        .first()
+    )
+    return own if own is not None else default_text(notice, language)
+
+
+def render(program: Program, notice: str, *, language: str | None = None) -> str:
     """The text of `notice` for this program, in the language it sends in."""
-    raise LookupError(f"unknown notice {notice!r}")
+    language = language or language_of(program)
+    return fill(wording(program, notice, language), program, language)
+
+
+def fill(template: str, program: Program, language: str) -> str:
+    """Replaces the known placeholders; anything else in braces stays as written."""
+    if PLACEHOLDER_RE.search(template) is None:
+        return template
+    stored = ProtocolSettings.of(program)
+    now = clock.now()
+    values: dict[str, Callable[[], str]] = {
+        "program": lambda: program.name,
+        "next_opening": lambda: describe_opening(stored, now, language),
+        "emergency_numbers": lambda: describe_numbers(stored.emergency_numbers, language),
+    }
+    cache: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in values:
+            return match[0]
+        if name not in cache:
+            cache[name] = values[name]()
+        return cache[name]
+
+    return PLACEHOLDER_RE.sub(replace, template)
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    return [name for name in PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS]
+
+
+def describe_opening(stored: ProtocolSettings, now: datetime, language: str) -> str:
+    """When an advocate will answer, as a texter reads it: "tomorrow at 9:00 AM"."""
+    hours = Hours.from_stored(stored.time_zone, stored.schedule, stored.holidays)
+    when = hours.next_opening(now)
+    with translation.override(language):
+        if when is None:
+            return _("as soon as we are open again")
+        local = when.astimezone(hours.zone)
+        time = dateformat.format(local, _("g:i A"))
+        days = (local.date() - now.astimezone(hours.zone).date()).days
+        if days <= 0:
+            return _("today at {time}").replace("{time}", time)
+        if days == 1:
+            return _("tomorrow at {time}").replace("{time}", time)
+        if days < 7:
+            weekday = dateformat.format(local, "l")
+            return _("on {weekday} at {time}").replace("{weekday}", weekday).replace("{time}", time)
+        day = dateformat.format(local, _("l, F j"))
+        return _("on {date} at {time}").replace("{date}", day).replace("{time}", time)
+
+
+def describe_numbers(entries: list[dict[str, Any]], language: str) -> str:
+    """ "112 (emergency services), 17 (police) or 114 (by text)", in `language`."""
+    parts = []
+    for entry in entries:
+        label = str(entry.get("label", {}).get(language, "")).strip()
+        parts.append(f"{entry['number']} ({label})" if label else str(entry["number"]))
+    with translation.override(language):
+        if not parts:
+            return _("your local emergency number")
+        if len(parts) == 1:
+            return parts[0]
+        return (
+            _("{first} or {last}")
+            .replace("{first}", ", ".join(parts[:-1]))
+            .replace("{last}", parts[-1])
+        )

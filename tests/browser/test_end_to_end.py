@@ -68,9 +68,9 @@ def test_text_reply_and_nothing_readable_left_behind(demo_server: RunningServer,
     reply = messages.get_by_role("listitem").filter(has_text=TEXT_OUT)
     expect(reply).to_contain_text("Status: Delivered", timeout=20_000)
 
-    expect(texter.locator(f"{phone_id} .bubble.from-helpline")).to_contain_text(
-        TEXT_OUT, timeout=20_000
-    )
+    expect(
+        texter.locator(f"{phone_id} .bubble.from-helpline").filter(has_text=TEXT_OUT)
+    ).to_be_visible(timeout=20_000)
 
     assert_nothing_readable(demo_server)
 

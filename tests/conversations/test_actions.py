@@ -48,7 +48,12 @@ def test_inbound_is_sealed_to_the_program_key(
         == TEXTER
     )
     assert b"curit" not in bytes(message.body_sealed)
-    assert events == [{"type": "conversation", "conversation": str(conversation.pk), "seq": 1}]
+    # The text, then each automatic reply answering it, one seq each.
+    conversation.refresh_from_db()
+    assert events == [
+        {"type": "conversation", "conversation": str(conversation.pk), "seq": seq}
+        for seq in range(1, conversation.seq + 1)
+    ]
 
 
 def test_a_sealed_body_cannot_be_moved_to_another_row(channel_a, keys_a):
@@ -67,7 +72,8 @@ def test_same_number_same_open_conversation_other_number_new_one(channel_a):
     b1, _ = receive(channel_a, sender="+33698765432")
     assert a1.conversation_id == a2.conversation_id
     assert b1.conversation_id != a1.conversation_id
-    assert [a1.seq, a2.seq] == [1, 2]
+    assert a1.seq == 1
+    assert a2.seq == Conversation.objects.get(pk=a1.conversation_id).seq
 
 
 def test_retried_webhook_is_harmless(channel_a):
@@ -76,7 +82,7 @@ def test_retried_webhook_is_harmless(channel_a):
     assert created
     assert not created_again
     assert again.pk == first.pk
-    assert Message.objects.count() == 1
+    assert Message.objects.filter(direction="in").count() == 1
 
 
 def test_invalid_sender_is_refused_without_storing(channel_a):
@@ -117,7 +123,7 @@ def test_reply_to_another_number_is_refused(channel_a, alice):
         reply(message.conversation, alice, number="+33698765432")
     with pytest.raises(actions.RouteMismatch):
         reply(message.conversation, alice, number="garbage")
-    assert message.conversation.messages.count() == 1
+    assert message.conversation.messages.filter(notice="").count() == 1
 
 
 def test_reply_sealed_to_an_old_epoch_is_refused(channel_a, alice):
@@ -132,7 +138,7 @@ def test_reply_sealed_to_an_old_epoch_is_refused(channel_a, alice):
             number=TEXTER,
             epoch=2,
         )
-    assert message.conversation.messages.count() == 1
+    assert message.conversation.messages.filter(notice="").count() == 1
 
 
 def test_reply_from_another_program_is_refused(channel_a, charlie):
@@ -222,7 +228,11 @@ def test_close_forgets_the_route_and_next_text_opens_a_new_conversation(
     conversation.refresh_from_db()
     assert conversation.status == Status.CLOSED
     assert conversation.route is None
-    assert events[-1] == {"type": "conversation", "conversation": str(conversation.pk), "seq": 2}
+    assert events[-1] == {
+        "type": "conversation",
+        "conversation": str(conversation.pk),
+        "seq": conversation.seq,
+    }
     with pytest.raises(actions.ConversationClosed):
         actions.close_conversation(conversation, by=alice)
     with pytest.raises(actions.ConversationClosed):

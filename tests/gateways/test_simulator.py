@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from havre.conversations.models import Message
+from havre.conversations.models import Direction, Message
 from havre.demo.fake import demo_fake, reset_demo_fake
 from havre.demo.simulator import default_phones, demo_channel
 from havre.gateways.actions import remove_channel
@@ -88,7 +88,7 @@ def test_a_text_goes_through_the_signed_webhook_and_is_stored_sealed(
     assert status == 200
     assert answer["status"] == 200
     assert answer["phone"] == "+33600000001"
-    message = Message.objects.get()
+    message = Message.objects.get(direction=Direction.INBOUND)
     assert message.provider_id == answer["sid"]
     assert message.media_count == 1
     info = formats.message_info(keys_a.program.pk, message.conversation_id, message.pk, "in")

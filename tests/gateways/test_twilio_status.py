@@ -8,7 +8,7 @@ import pytest
 from django.http import QueryDict
 
 from havre.conversations import actions
-from havre.conversations.models import Delivery, Message
+from havre.conversations.models import Delivery, Direction, Message
 from havre.gateways.registry import webhook_urls
 from havre.gateways.twilio.fake import FakeTwilio, SignedForm, twilio_signature
 from havre.gateways.twilio.forms import parse_status
@@ -27,7 +27,7 @@ def reply(twilio: FakeTwilio, channel_a, alice, django_capture_on_commit_callbac
         webhook_urls(channel_a)["sms"], sender=TEXTER, to=channel_a.address, body="help"
     )
     assert inbound.status_code == 200
-    conversation = Message.objects.get().conversation
+    conversation = Message.objects.get(direction=Direction.INBOUND).conversation
     with django_capture_on_commit_callbacks(execute=True):
         message = actions.queue_reply(
             conversation,

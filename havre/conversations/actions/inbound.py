@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from havre.conversations.actions.common import bump, epoch_or_refuse
 from havre.conversations.actions.errors import InvalidNumber
-from havre.conversations.actions.outbound import queue_notice
+from havre.conversations.actions.outbound import queue_notice, send_in_order
 from havre.conversations.actions.team import place_new
 from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
 from havre.gateways.models import Channel
@@ -110,8 +110,12 @@ def _store(
             new_conversation=new,
             stop_requested=automatic.is_stop_request(body),
         )
-        for notice in automatic.replies_for(arrival):
-            queue_notice(conversation, notice, to=e164)
+        send_in_order(
+            [
+                queue_notice(conversation, notice, to=e164, send=False).pk
+                for notice in automatic.replies_for(arrival)
+            ]
+        )
         automatic.after_arrival(arrival)
     logger.info("inbound stored: channel=%s message=%s", channel.pk, message.pk)
     return message, True

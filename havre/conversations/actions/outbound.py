@@ -163,13 +163,19 @@ def deliver(message_id: uuid.UUID) -> None:
 
 
 def queue_notice(
-    conversation: Conversation, notice: str, *, to: str, author: User | None = None
+    conversation: Conversation,
+    notice: str,
+    *,
+    to: str,
+    author: User | None = None,
+    send: bool = True,
 ) -> Message:
     """Queue one of the program's notices to `to` (E.164), inside the caller's transaction.
 
     The message row records the notice's key, never its text. Callers hold
     the number either from the webhook they are answering, or from
-    `lock_open_conversation` when a browser asks for the notice.
+    `lock_open_conversation` when a browser asks for the notice. With
+    send=False the caller sends it with others through `send_in_order`.
     """
     from havre.protocols.notices import render
 
@@ -191,8 +197,22 @@ def queue_notice(
         updated_seq=seq,
     )
     relay.put(message.pk, relay.Relay(to=to, body=text))
-    transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
+    if send:
+        transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
     return message
+
+
+def send_in_order(message_ids: list[uuid.UUID]) -> None:
+    """Hand several queued messages to the provider one after the other, once committed.
+
+    One task sends them in turn, so that a sequence of notices reaches the
+    provider in its order rather than racing through parallel workers.
+    """
+    from havre.conversations.tasks import send_messages
+
+    if message_ids:
+        ids = [str(message_id) for message_id in message_ids]
+        transaction.on_commit(lambda: send_messages.enqueue(ids))
 
 
 def send_notice(conversation: Conversation, notice: str, *, by: User, number: str) -> Message:

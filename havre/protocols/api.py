@@ -1,0 +1,165 @@
+"""The console's JSON API for notices, hours, quick replies and emergency mode.
+
+Parse, authorise, call one action. Everything is looked up or changed inside
+the member's own program: another program's conversation answers 404 exactly
+as one that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from havre.accounts.models import User
+from havre.console.api import error, staff_api
+from havre.console.payloads import conversation_queryset, message_payload
+from havre.conversations import actions as conversation_actions
+from havre.conversations.models import Conversation
+from havre.protocols import actions, payloads
+from havre.protocols.defaults import NOTICES
+
+
+def _json_body(request: HttpRequest) -> dict[str, Any] | None:
+    try:
+        data = json.loads(request.body)
+    except (ValueError, RequestDataTooBig):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _refused(exc: actions.ProtocolError) -> JsonResponse:
+    return error(exc.code, exc.status)
+
+
+def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
+    return conversation_queryset(member.program_id).filter(pk=conversation_id).first()
+
+
+@staff_api("GET")
+def summary(request: HttpRequest, member: User) -> HttpResponse:
+    return JsonResponse(payloads.summary(member.program))
+
+
+@staff_api("GET")
+def settings(request: HttpRequest, member: User) -> HttpResponse:
+    if not member.is_supervisor:
+        return error("forbidden", 403)
+    return JsonResponse(payloads.settings_payload(member.program))
+
+
+@staff_api("POST")
+def notice_texts(request: HttpRequest, member: User, notice: str) -> HttpResponse:
+    data = _json_body(request)
+    texts = data.get("texts") if data is not None else None
+    if not isinstance(texts, dict):
+        return error("invalid_json", 400)
+    try:
+        actions.set_notice_texts(member, notice, texts)
+    except actions.ProtocolError as exc:
+        return _refused(exc)
+    return JsonResponse(payloads.settings_payload(member.program))
+
+
+@staff_api("POST")
+def hours(request: HttpRequest, member: User) -> HttpResponse:
+    data = _json_body(request)
+    if data is None:
+        return error("invalid_json", 400)
+    try:
+        actions.set_hours(
+            member,
+            time_zone=data.get("time_zone"),
+            schedule=data.get("schedule"),
+            holidays=data.get("holidays", []),
+        )
+    except actions.ProtocolError as exc:
+        return _refused(exc)
+    return JsonResponse(payloads.settings_payload(member.program))
+
+
+@staff_api("POST")
+def numbers(request: HttpRequest, member: User) -> HttpResponse:
+    data = _json_body(request)
+    if data is None:
+        return error("invalid_json", 400)
+    try:
+        actions.set_emergency_numbers(member, data.get("numbers"))
+    except actions.ProtocolError as exc:
+        return _refused(exc)
+    return JsonResponse(payloads.settings_payload(member.program))
+
+
+@staff_api("POST")
+def quick_replies(request: HttpRequest, member: User) -> HttpResponse:
+    data = _json_body(request)
+    if data is None:
+        return error("invalid_json", 400)
+    try:
+        if data.get("reset") is True:
+            actions.reset_quick_replies(member)
+        else:
+            actions.set_quick_replies(member, data.get("replies"))
+    except actions.ProtocolError as exc:
+        return _refused(exc)
+    return JsonResponse(payloads.settings_payload(member.program))
+
+
+@staff_api("POST")
+def emergency(request: HttpRequest, member: User) -> HttpResponse:
+    data = _json_body(request)
+    if data is None or not isinstance(data.get("on"), bool):
+        return error("invalid_json", 400)
+    try:
+        if data["on"]:
+            actions.switch_emergency_on(member, data.get("reason"))
+        else:
+            actions.switch_emergency_off(member)
+    except actions.ProtocolError as exc:
+        return _refused(exc)
+    return JsonResponse(payloads.summary(member.program))
+
+
+def _number(request: HttpRequest) -> str | None:
+    data = _json_body(request)
+    number = data.get("number") if data is not None else None
+    return number if isinstance(number, str) else None
+
+
+@staff_api("POST")
+def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    data = _json_body(request) or {}
+    notice, number = data.get("notice"), data.get("number")
+    if notice not in NOTICES or not isinstance(number, str):
+        return error("invalid_notice", 400)
+    try:
+        message = conversation_actions.send_notice(found, str(notice), by=member, number=number)
+    except conversation_actions.ConversationClosed as exc:
+        return error(exc.code, 409)
+    except conversation_actions.ActionError as exc:
+        return error(exc.code, 400)
+    return JsonResponse(message_payload(message), status=201)
+
+
+@staff_api("POST")
+def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """Close with the closing notice; the browser sends the number it decrypted."""
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    number = _number(request)
+    if number is None:
+        return error("invalid_number", 400)
+    try:
+        actions.close_with_notice(found, by=member, number=number)
+    except conversation_actions.ConversationClosed as exc:
+        return error(exc.code, 409)
+    except conversation_actions.ActionError as exc:
+        return error(exc.code, 400)
+    return JsonResponse({"id": str(found.pk), "status": "closed"})

@@ -1,0 +1,15 @@
+"""Whether a program is in emergency mode (switched in actions.py)."""
+
+from __future__ import annotations
+
+import uuid
+
+from havre.protocols.models import EmergencyMode
+
+
+def current(program_id: uuid.UUID) -> EmergencyMode | None:
+    return (
+        EmergencyMode.objects.filter(program_id=program_id, ended_at__isnull=True)
+        .select_related("started_by")
+        .first()
+    )
