@@ -23,6 +23,7 @@ import { type LexiconEditor, mountLexiconEditor } from "./console/lexicon";
 import { LiveConnection, type LiveState } from "./console/live";
 import { isTeamEvent } from "./console/team-api";
 import { Teamwork } from "./console/teamwork";
+import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { inboxItem, texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
@@ -40,10 +41,26 @@ interface Config {
   urls: { me: string; language: string; inbox: string; conversations: string; websocket: string; triage: string; team: string };
 }
 
-type ViewName = "loading" | "error" | "signin" | "unlock" | "waiting" | "console" | "team" | "triage" | "supervision";
-type Section = "conversations" | "team" | "triage" | "supervision";
-const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage", "supervision"];
-const SECTION_VIEWS: Record<Section, ViewName> = { conversations: "console", team: "team", triage: "triage", supervision: "supervision" };
+type ViewName =
+  | "loading"
+  | "error"
+  | "signin"
+  | "unlock"
+  | "waiting"
+  | "console"
+  | "team"
+  | "triage"
+  | "supervision"
+  | "settings";
+type Section = "conversations" | "team" | "triage" | "supervision" | "settings";
+const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage", "supervision", "settings"];
+const SECTION_VIEWS: Record<Section, ViewName> = {
+  conversations: "console",
+  team: "team",
+  triage: "triage",
+  supervision: "supervision",
+  settings: "settings",
+};
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
 
@@ -61,6 +78,7 @@ class ConsolePage implements DeskView {
   readonly #safety: SafetyTools;
   readonly #crisis: CrisisAlerts;
   readonly #teamwork: Teamwork;
+  readonly #protocols: Protocols;
   #me: MeInfo | null = null;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
@@ -79,11 +97,13 @@ class ConsolePage implements DeskView {
       onOpen: () => {
         void this.#desk?.resync();
         if (this.#desk !== null) this.#teamwork.resync();
+        void this.#protocols.refresh();
       },
       onEvent: (event) => this.#desk?.onEvent(event),
       onOther: (event) => {
         if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
         else if (isTeamEvent(event)) this.#teamwork.onEvent(event);
+        else if (typeof event.type === "string") this.#protocols.onSignal(event.type);
       },
       onState: (state, seconds) => this.#showLiveState(state, seconds),
       onSignedOut: () => void this.#checkSession(),
@@ -163,6 +183,19 @@ class ConsolePage implements DeskView {
       },
       config.urls.team,
     );
+    this.#protocols = new Protocols({
+      get desk() {
+        return page.#desk;
+      },
+      get reader() {
+        return page.#reader;
+      },
+      get role() {
+        return page.#me?.role ?? null;
+      },
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+    });
   }
 
   start(): void {
@@ -198,6 +231,7 @@ class ConsolePage implements DeskView {
     byId("nav-team").addEventListener("click", () => this.#showSection("team"));
     byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
     byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
+    byId("nav-settings").addEventListener("click", () => this.#showSection("settings"));
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
     }
@@ -224,7 +258,8 @@ class ConsolePage implements DeskView {
 
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
-    const desk = view === "console" || view === "team" || view === "triage" || view === "supervision";
+    const desk =
+      view === "console" || view === "team" || view === "triage" || view === "supervision" || view === "settings";
     const unlocked = desk || view === "waiting";
     byId("lock-button").hidden = !unlocked;
     byId("sign-out-button").hidden = !unlocked;
@@ -248,12 +283,15 @@ class ConsolePage implements DeskView {
       if (name === section) byId(`nav-${name}`).setAttribute("aria-current", "page");
       else byId(`nav-${name}`).removeAttribute("aria-current");
     }
-    if (this.#desk !== null) this.#show(SECTION_VIEWS[section]);
+    if (this.#desk === null) return;
+    this.#show(SECTION_VIEWS[section]);
     if (section === "supervision") this.#teamwork.showSupervision();
+    if (section === "settings") this.#protocols.showSettings();
+    else this.#protocols.hideSettings();
   }
 
   #isSupervisor(): boolean {
-    return this.#me?.role === "admin" || this.#me?.role === "supervisor";
+    return canChangeProtocols(this.#me?.role ?? null);
   }
 
   #updateTitle(): void {
@@ -315,6 +353,7 @@ class ConsolePage implements DeskView {
     if (this.#section === "team" && role !== "admin") this.#section = "conversations";
     if (this.#section !== "team" && !this.#isSupervisor()) this.#section = "conversations";
     this.#showSection(this.#section);
+    void this.#protocols.refresh();
     if (role === "admin") this.#mountTeam();
     this.#safety.start();
     if (this.#isSupervisor()) this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
@@ -346,6 +385,7 @@ class ConsolePage implements DeskView {
     this.#lexicon = null;
     this.#crisis.clear();
     this.#teamwork.stop();
+    this.#protocols.stop();
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();
@@ -418,6 +458,7 @@ class ConsolePage implements DeskView {
       this.#lexicon?.retranslate();
       this.#crisis.render();
       this.#teamwork.retranslate();
+      this.#protocols.retranslate();
     }
   }
 

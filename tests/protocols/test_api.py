@@ -312,3 +312,15 @@ def test_charlie_of_program_b_reaches_nothing_of_program_a(thread: Texter, charl
     # A's texters still get A's replies.
     thread.text("still there?")
     assert len(thread.received) == 4
+
+
+def test_the_console_names_every_notice_in_both_languages():
+    from havre.console.catalog import catalog
+    from havre.protocols.defaults import NOTICES
+
+    english, french = catalog("en"), catalog("fr")
+    for key in NOTICES:
+        name = f"protocols.notice.name.{key}"
+        assert english[name]
+        assert french[name] != english[name]
+    assert french["protocols.notice.name.closing"] == "Message de fin"

@@ -33,6 +33,8 @@ export interface MessageRow {
   epoch: number;
   body_sealed: string;
   media_count: number;
+  /** The key of the notice this message is (its text is the program's), or "". */
+  notice: string;
   status: Delivery;
   error_code: string;
   author: { id: string; name: string } | null;

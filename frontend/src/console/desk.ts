@@ -222,10 +222,17 @@ export class Desk {
     return message;
   }
 
-  async close(): Promise<void> {
+  /** Closes the conversation on screen; `closer` closes it another way, given its number. */
+  async close(closer?: (id: string, number: string) => Promise<unknown>): Promise<void> {
     const open = this.open;
     if (open === null) return;
-    await this.api.close(open.id);
+    if (closer !== undefined && open.row !== null) {
+      const number = await this.reader.number(open.row);
+      if (number === null) throw new ReplyRefused("no_program_key");
+      await closer(open.id, number);
+    } else {
+      await this.api.close(open.id);
+    }
     await this.refreshOpen();
   }
 

@@ -6,6 +6,7 @@ import { crisisBadge } from "./crisis";
 import { el } from "./dom";
 import { glossedText } from "./glossary";
 import { currentLanguage, formatWhen, t } from "./i18n";
+import { automaticAuthor, noticeLine } from "./notice-menu";
 import { safetyBadges } from "./safety-text";
 import { holderBadges } from "./team-render";
 
@@ -72,13 +73,14 @@ export function messageItem(
   putBack: (text: string) => void,
 ): HTMLLIElement {
   const who =
-    message.direction === "in"
+    automaticAuthor(message) ??
+    (message.direction === "in"
       ? t("message.from_texter")
       : message.author === null
         ? t("message.from_unknown")
         : message.author.id === myId
           ? t("message.from_you")
-          : message.author.name;
+          : message.author.name);
   const parts: Child[] = [
     el(
       "p",
@@ -88,7 +90,9 @@ export function messageItem(
       el("time", { datetime: message.created_at }, formatWhen(message.created_at)),
     ),
   ];
-  if (text === null) {
+  if (message.notice !== "") {
+    parts.push(noticeLine(message));
+  } else if (text === null) {
     parts.push(el("p", { class: "message-locked" }, t("message.locked")));
   } else if (text !== "") {
     parts.push(el("p", { class: "message-text" }, ...glossedText(text)));

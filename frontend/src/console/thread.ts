@@ -7,6 +7,7 @@ import { type Desk, ReplyRefused } from "./desk";
 import { byId } from "./dom";
 import { formatWhen, has, t } from "./i18n";
 import type { Reader } from "./reader";
+import { closeWithNotice } from "./protocols-api";
 import { failureText, isFailure, messageItem, messageVersion } from "./render";
 
 export interface ThreadHost {
@@ -223,7 +224,7 @@ export class Thread {
     const yes = byId<HTMLButtonElement>("close-yes");
     yes.disabled = true;
     try {
-      await desk.close();
+      await desk.close(byId<HTMLInputElement>("close-with-notice").checked ? closeWithNotice : undefined);
       byId("close-confirm").hidden = true;
       this.host.announce(t("conversation.closed_now"));
       byId("conversation-title").focus();
@@ -234,7 +235,7 @@ export class Thread {
       }
       byId("close-confirm").hidden = true;
       if (error instanceof SessionError && error.code === "conversation_closed") void desk.refreshOpen();
-      else byId("conversation-notice").textContent = t("page.error");
+      else byId("conversation-notice").textContent = replyErrorText(error);
     } finally {
       yes.disabled = false;
     }
