@@ -12,12 +12,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from havre.audit.models import Entry
 from havre.conversations import actions as conversation_actions
 from havre.conversations.models import Message, Status
 from havre.protocols import actions
 from havre.protocols.defaults import WELCOME
+from havre.vault.formats import b64e
 from tests.protocols.conftest import TEXTER, Texter, office_hours
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +112,20 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
         )
     with pytest.raises(conversation_actions.ConversationClosed):
         conversation_actions.send_notice(conversation, "closing", by=alice, number=TEXTER)
+    client = Client()
+    client.force_login(alice)
+    response = client.post(
+        reverse("console:api-reply", args=[conversation.pk]),
+        {
+            "message_id": str(uuid.uuid4()),
+            "body": "Hello?",
+            "body_sealed": b64e(b"sealed by the browser"),
+            "number": TEXTER,
+            "epoch": 1,
+        },
+        content_type="application/json",
+    )
+    assert (response.status_code, response.json()) == (409, {"error": "conversation_closed"})
     assert texter.received == WELCOME_EN
 
 
