@@ -9,7 +9,7 @@ urlpatterns = [
     path("accounts/", include("havre.accounts.urls")),
     path("console/", include("havre.console.urls")),
     path("console/api/triage/", include("havre.triage.urls")),
-    path("console/protocols/", include("havre.protocols.urls")),
+    path("console/api/protocols/", include("havre.protocols.urls")),
     path("hooks/", include("havre.gateways.urls")),
 ]
 

@@ -107,7 +107,10 @@ def test_a_text_sent_from_the_page_is_stored_sealed_and_the_reply_comes_back(
         number="+33600000001",
         epoch=1,
     )
-    expect(page.locator(".bubble.from-helpline").filter(has_text="We are here")).to_be_visible()
+    # After the automatic replies to the first text, which go out first.
+    expect(page.locator(".bubble.from-helpline").filter(has_text="We are here")).to_be_visible(
+        timeout=15_000
+    )
     expect(page.locator("#simulator-announcer")).to_contain_text("We are here")
     wait_for(lambda: Message.objects.get(pk=reply.pk).status == Delivery.DELIVERED)
 

@@ -46,7 +46,7 @@ def test_a_crisis_text_flags_its_conversation_and_alerts_once_committed(
     assert conversation.crisis_category == "suicide"
     assert conversation.crisis_at is not None
     # The arrival's own event tells consoles to fetch the row; the crisis event alerts.
-    assert events == [
+    assert events[:2] == [
         {"type": "conversation", "conversation": str(conversation.pk), "seq": 1},
         {
             "type": "crisis",
@@ -56,6 +56,10 @@ def test_a_crisis_text_flags_its_conversation_and_alerts_once_committed(
             "alert": [str(sam.pk)],
         },
     ]
+    # Then only the automatic replies answering the text, and their sending.
+    assert {(e["type"], e["conversation"]) for e in events[2:]} == {
+        ("conversation", str(conversation.pk))
+    }
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert f"crisis flagged: conversation={conversation.pk} category=suicide" in logged
     for word in ("sleeping", "pills"):

@@ -5,7 +5,7 @@ import { SessionError, apiRequest } from "../session";
 import type { MessageRow } from "./api";
 import { has, t } from "./i18n";
 
-const BASE = "/console/protocols/api/";
+const BASE = "/console/api/protocols/";
 
 export type Language = "en" | "fr";
 export type Texts = Record<string, string>;
