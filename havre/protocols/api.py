@@ -18,6 +18,7 @@ from havre.accounts.models import User
 from havre.console.api import error, staff_api
 from havre.console.payloads import conversation_queryset, message_payload
 from havre.conversations import actions as conversation_actions
+from havre.conversations.actions.team_errors import NotParticipant
 from havre.conversations.models import Conversation
 from havre.protocols import actions, payloads
 from havre.protocols.defaults import NOTICES
@@ -140,7 +141,7 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
         return error("invalid_notice", 400)
     try:
         message = conversation_actions.send_notice(found, str(notice), by=member, number=number)
-    except conversation_actions.ConversationClosed as exc:
+    except (conversation_actions.ConversationClosed, NotParticipant) as exc:
         return error(exc.code, 409)
     except conversation_actions.ActionError as exc:
         return error(exc.code, 400)

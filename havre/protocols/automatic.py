@@ -126,6 +126,7 @@ def after_arrival(arrival: Arrival) -> None:
 
 def stop(conversation: Conversation) -> None:
     """The texter asked to stop: close, forget the route, and send nothing more."""
+    from havre.conversations.actions import team
     from havre.conversations.actions.common import bump
 
     now = timezone.now()
@@ -136,6 +137,8 @@ def stop(conversation: Conversation) -> None:
     conversation.status, conversation.route = Status.CLOSED, None
     conversation.closed_at = conversation.stopped_at = now
     record(conversation.program, None, "conversation.stopped", conversation.pk)
+    # Like any close: whoever held it has room for the next one.
+    team.after_close(conversation)
 
 
 def _new_closed_period(told: AutomaticReplies | None, hours: Hours, now: datetime) -> bool:

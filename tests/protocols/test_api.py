@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from havre.accounts.models import User
 from havre.audit.models import Entry
-from havre.conversations.models import Message, Status
+from havre.conversations.models import Conversation, Message, Status
 from havre.protocols import emergency
 from havre.protocols.models import NoticeText
 from tests.protocols.conftest import TEXTER, Texter
@@ -243,6 +243,19 @@ def test_an_advocate_resends_a_notice_in_one_click(thread: Texter, alice):
         response = post(client, "api-send-notice", conversation, data=data)
         assert (response.status_code, response.json()) == (status, {"error": code})
     assert len(thread.received) == 5
+
+
+def test_only_those_who_may_answer_send_a_notice(thread: Texter, alice, sam):
+    conversation = thread.conversation()
+    Conversation.objects.filter(pk=conversation.pk).update(assigned_to=sam)
+    response = post(
+        signed_in(alice),
+        "api-send-notice",
+        conversation.pk,
+        data={"notice": "welcome_privacy", "number": TEXTER},
+    )
+    assert (response.status_code, response.json()) == (409, {"error": "not_participant"})
+    assert not Message.objects.filter(author=alice).exists()
 
 
 def test_closing_sends_the_closing_notice_then_closes(thread: Texter, alice):

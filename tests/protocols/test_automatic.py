@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from havre.audit.models import Entry
 from havre.conversations import actions as conversation_actions
-from havre.conversations.models import Message, Status
+from havre.conversations.models import Conversation, Message, Status
 from havre.protocols import actions
 from havre.protocols.defaults import WELCOME
 from havre.vault.formats import b64e
@@ -127,6 +127,14 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
     )
     assert (response.status_code, response.json()) == (409, {"error": "conversation_closed"})
     assert texter.received == WELCOME_EN
+
+
+def test_stop_gives_whoever_held_the_conversation_room_again(texter: Texter, alice, events):
+    texter.text("hello")
+    conversation = texter.conversation()
+    Conversation.objects.filter(pk=conversation.pk).update(assigned_to=alice, queued_at=None)
+    texter.text("STOP")
+    assert {"type": "team", "what": "assignment", "conversation": str(conversation.pk)} in events
 
 
 def test_stop_as_the_first_text_gets_no_reply_at_all(texter: Texter):

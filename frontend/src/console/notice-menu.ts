@@ -36,7 +36,7 @@ export function automaticAuthor(message: MessageRow): string | null {
 export function errorText(error: unknown, fallback: string): string {
   if (error instanceof SessionError && error.status === 0) return t("reply.error.network");
   const code = error instanceof SessionError ? error.code : "error_generic";
-  if (has(`reply.error.${code}`)) return t(`reply.error.${code}`);
+  for (const key of [`reply.error.${code}`, `team_work.error.${code}`]) if (has(key)) return t(key);
   return t(fallback, { code });
 }
 

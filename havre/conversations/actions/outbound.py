@@ -220,7 +220,10 @@ def send_notice(conversation: Conversation, notice: str, *, by: User, number: st
     if by.program_id != conversation.program_id:
         raise ActionError("not a member of this program")
     with transaction.atomic():
+        by = team.lock_member(by)
         conversation, e164 = lock_open_conversation(conversation, number)
+        # A notice answers the texter like a reply: the same people may send it.
+        team.before_reply(conversation, by)
         return queue_notice(conversation, notice, to=e164, author=by)
 
 
