@@ -12,25 +12,19 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from havre.gateways.twilio.fake import FakeTwilio
-from havre.gateways.twilio.fake_server import fake_server
 from havre.vault.formats import ENC_SIZE, TAG_SIZE, b64d
-from tests.conftest import CHROMIUM, need
 from tests.console.test_browser import (
     ConsoleServer,
     assert_accessible,
-    free_port,
+    serve_console,
     sign_in,
     with_browser,
 )
@@ -44,70 +38,8 @@ LABEL = "Prank caller, Friday nights"
 
 @pytest.fixture
 def safety_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    need(CHROMIUM.exists(), f"Debian's Chromium is not installed at {CHROMIUM}")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tmp_path / "server.log"
-    with fake_server(FakeTwilio(auto_status=True, status_delay=0.2)) as fake:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("HAVRE_", "DJANGO_")) and k != "DATABASE_URL"
-        }
-        env.update(
-            HAVRE_MODE="test",
-            HAVRE_DATA_DIR=str(tmp_path / "data"),
-            HAVRE_PUBLIC_URL=url,
-            HAVRE_TWILIO_API_BASE=fake.base_url,
-            DJANGO_SETTINGS_MODULE="havre.settings",
-        )
-        made = subprocess.run(
-            [sys.executable, "-m", "tests.safety.browser_setup"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert made.returncode == 0, made.stderr
-        setup = json.loads(made.stdout.strip().splitlines()[-1])
-        fake.register_account(setup["account_sid"], setup["auth_token"], [setup["address"]])
-        with log.open("wb") as out:
-            server = subprocess.Popen(
-                [
-                    *(sys.executable, "-m", "uvicorn", "havre.asgi:application"),
-                    *("--host", "127.0.0.1", "--port", str(port)),
-                    *("--lifespan", "off", "--no-access-log"),
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    pytest.fail(f"uvicorn exited:\n{log.read_text()}")
-                try:
-                    with urllib.request.urlopen(f"{url}/console/", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"uvicorn did not answer:\n{log.read_text()}")
-                time.sleep(0.2)
-            yield ConsoleServer(url, fake, setup, log)
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+    with serve_console(tmp_path, "tests.safety.browser_setup") as server:
+        yield server
 
 
 def open_console(
