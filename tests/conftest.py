@@ -143,4 +143,23 @@ def _test_data_dir() -> Iterator[None]:
     shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_stray_connections(django_db_setup: None, django_db_blocker: object) -> Iterator[None]:
+    """Let the test database be dropped at the end on PostgreSQL.
+
+    Worker threads (asgiref's executors behind websocket tests, request
+    threads) keep idle connections that would otherwise block the drop.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:  # type: ignore[attr-defined]
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 from tests.gateways.fake_twilio import fake_twilio  # noqa: E402, F401  (shared fixture)
