@@ -13,6 +13,7 @@ from django.db import transaction
 
 from havre.accounts.actions import create_program, create_staff_with_keys
 from havre.accounts.models import Program, Role
+from havre.conversations.actions.duty import go_on_duty
 from havre.gateways.actions import add_channel
 from havre.gateways.models import Channel
 from havre.vault import formats
@@ -58,7 +59,7 @@ def seed() -> tuple[Program, Channel]:
         private_key, public_key = formats.generate_keypair()
         create_first_epoch(program, public_key)
         for person in DEMO_STAFF:
-            create_staff_with_keys(
+            member = create_staff_with_keys(
                 program,
                 person.email,
                 person.passphrase,
@@ -66,6 +67,8 @@ def seed() -> tuple[Program, Channel]:
                 display_name=person.name,
                 grant_from=private_key,
             )
+            # A demo visitor can take a conversation at once.
+            go_on_duty(member)
         channel = add_channel(
             program,
             "twilio",
