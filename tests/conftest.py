@@ -140,7 +140,10 @@ def _test_data_dir() -> Iterator[None]:
 
     ensure_data_dir()
     yield
-    shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
+    # The SQLite test database in there is Django's to destroy, after this.
+    for path in settings.DATA_DIR.iterdir():
+        if not path.name.startswith("test.sqlite3"):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()
 
 
 @pytest.fixture(scope="session", autouse=True)
