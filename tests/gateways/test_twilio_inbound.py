@@ -62,6 +62,18 @@ def test_a_signed_text_is_stored_sealed_then_acknowledged(twilio, channel_a, key
     assert b"helpline" not in bytes(message.body_sealed)
 
 
+def test_a_program_without_a_key_refuses_for_now_and_stores_nothing(
+    twilio, channel_a, keys_a, caplog
+):
+    keys_a.epoch.delete()
+    with caplog.at_level(logging.INFO):
+        response = send(twilio, channel_a, "Hello, is anyone there?")
+    assert response.status_code == 503
+    assert not Message.objects.exists()
+    assert "anyone there" not in caplog.text
+    assert "600000001" not in caplog.text
+
+
 def test_the_sample_payload_from_the_fixtures_is_stored(twilio, channel_a, keys_a, channel_a_token):
     params = for_channel(channel_a, "sms_received.form")
     response = twilio.post(signed(sms_url(channel_a), params, channel_a_token))

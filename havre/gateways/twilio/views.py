@@ -70,6 +70,15 @@ def sms(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
             body=text.body,
             media_count=text.media_count,
         )
+    except conversations.NoProgramKey:
+        # Nothing can be stored unreadably before the program's key exists:
+        # refuse rather than keep plaintext, and say it is temporary.
+        logger.error(
+            "twilio sms refused: the program has no key yet, channel=%s sid=%s",
+            channel.id,
+            text.message_sid,
+        )
+        return HttpResponse(status=503)
     except conversations.InvalidNumber:
         logger.warning(
             "twilio sms refused: sender is not a phone number, channel=%s sid=%s",
