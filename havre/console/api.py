@@ -55,11 +55,13 @@ def staff_api(*methods: str) -> Callable[[MemberView], View]:
     return decorate
 
 
-def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
+def program_conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
+    """The conversation, if it belongs to the member's program (else None: a 404)."""
     return payloads.conversation_queryset(member.program_id).filter(pk=conversation_id).first()
 
 
-def _json_body(request: HttpRequest) -> dict[str, Any] | None:
+def json_body(request: HttpRequest) -> dict[str, Any] | None:
+    """The request's JSON object, or None when it is not one."""
     try:
         data = json.loads(request.body)
     except (ValueError, RequestDataTooBig):
@@ -85,7 +87,7 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
         after = int(raw)
     # The conversation is read before its messages: a message committed in
     # between then shows up in this answer or under a later seq, never in neither.
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     messages = payloads.messages_queryset(found, after)
@@ -94,10 +96,10 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
 
 @staff_api("POST")
 def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
-    data = _json_body(request)
+    data = json_body(request)
     if data is None:
         return error("invalid_json", 400)
     body, sealed_text, number = data.get("body"), data.get("body_sealed"), data.get("number")
@@ -141,7 +143,7 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 
 @staff_api("POST")
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     try:

@@ -7,37 +7,21 @@ as one that does not exist.
 
 from __future__ import annotations
 
-import json
 import uuid
-from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts.models import User
-from havre.console.api import error, staff_api
-from havre.console.payloads import conversation_queryset, message_payload
+from havre.console.api import error, json_body, program_conversation, staff_api
+from havre.console.payloads import message_payload
 from havre.conversations import actions as conversation_actions
 from havre.conversations.actions.team_errors import NotParticipant
-from havre.conversations.models import Conversation
 from havre.protocols import actions, payloads
 from havre.protocols.defaults import NOTICES
 
 
-def _json_body(request: HttpRequest) -> dict[str, Any] | None:
-    try:
-        data = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _refused(exc: actions.ProtocolError) -> JsonResponse:
     return error(exc.code, exc.status)
-
-
-def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
-    return conversation_queryset(member.program_id).filter(pk=conversation_id).first()
 
 
 @staff_api("GET")
@@ -54,7 +38,7 @@ def settings(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def notice_texts(request: HttpRequest, member: User, notice: str) -> HttpResponse:
-    data = _json_body(request)
+    data = json_body(request)
     texts = data.get("texts") if data is not None else None
     if not isinstance(texts, dict):
         return error("invalid_json", 400)
@@ -67,7 +51,7 @@ def notice_texts(request: HttpRequest, member: User, notice: str) -> HttpRespons
 
 @staff_api("POST")
 def hours(request: HttpRequest, member: User) -> HttpResponse:
-    data = _json_body(request)
+    data = json_body(request)
     if data is None:
         return error("invalid_json", 400)
     try:
@@ -84,7 +68,7 @@ def hours(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def numbers(request: HttpRequest, member: User) -> HttpResponse:
-    data = _json_body(request)
+    data = json_body(request)
     if data is None:
         return error("invalid_json", 400)
     try:
@@ -96,7 +80,7 @@ def numbers(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def quick_replies(request: HttpRequest, member: User) -> HttpResponse:
-    data = _json_body(request)
+    data = json_body(request)
     if data is None:
         return error("invalid_json", 400)
     try:
@@ -111,7 +95,7 @@ def quick_replies(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def emergency(request: HttpRequest, member: User) -> HttpResponse:
-    data = _json_body(request)
+    data = json_body(request)
     if data is None or not isinstance(data.get("on"), bool):
         return error("invalid_json", 400)
     try:
@@ -125,17 +109,17 @@ def emergency(request: HttpRequest, member: User) -> HttpResponse:
 
 
 def _number(request: HttpRequest) -> str | None:
-    data = _json_body(request)
+    data = json_body(request)
     number = data.get("number") if data is not None else None
     return number if isinstance(number, str) else None
 
 
 @staff_api("POST")
 def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
-    data = _json_body(request) or {}
+    data = json_body(request) or {}
     notice, number = data.get("notice"), data.get("number")
     if notice not in NOTICES or not isinstance(number, str):
         return error("invalid_notice", 400)
@@ -151,7 +135,7 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
 @staff_api("POST")
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """Close with the closing notice; the browser sends the number it decrypted."""
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     number = _number(request)

@@ -8,18 +8,16 @@ a label in clear, and receives a number only to check it against a route.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts.models import User
 from havre.console import payloads
-from havre.console.api import error, staff_api
+from havre.console.api import error, json_body, program_conversation, staff_api
 from havre.conversations.actions import safety
 from havre.conversations.actions.errors import ActionError, ConversationClosed, StaleEpoch
 from havre.conversations.models import Conversation
@@ -39,11 +37,8 @@ class BadRequestError(Exception):
 
 
 def _body(request: HttpRequest) -> dict[str, Any]:
-    try:
-        data = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        raise BadRequestError from None
-    if not isinstance(data, dict):
+    data = json_body(request)
+    if data is None:
         raise BadRequestError
     return data
 
@@ -79,10 +74,6 @@ def _uuid(value: object) -> uuid.UUID:
         raise BadRequestError from None
 
 
-def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
-    return payloads.conversation_queryset(member.program_id).filter(pk=conversation_id).first()
-
-
 def _refused(exc: ActionError) -> JsonResponse:
     return error(exc.code, 409 if isinstance(exc, CONFLICTS) else 400)
 
@@ -96,7 +87,7 @@ def _conversation_action(
     request: HttpRequest, member: User, conversation_id: uuid.UUID, act: Act
 ) -> HttpResponse:
     """Runs `act(conversation, data)` on one of the member's conversations."""
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     try:
@@ -119,7 +110,7 @@ def code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) ->
             )
 
         return _conversation_action(request, member, conversation_id, act)
-    found = _conversation(member, conversation_id)
+    found = program_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     if found.code_word_sealed is None or found.code_word_epoch is None:
