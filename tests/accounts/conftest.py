@@ -10,37 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 
-from havre.accounts.models import Role
-from tests.accounts.helpers import Member, make_member
-from tests.conftest import ProgramKeys
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    # Failure counters live in the cache; one test's must not limit the next.
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def admin_a(keys_a: ProgramKeys) -> Member:
-    return make_member(keys_a.program, "ada.keys@a.example", Role.ADMIN, keys_a.private_key)
-
-
-@pytest.fixture
-def advocate_a(keys_a: ProgramKeys) -> Member:
-    """Signed up, but not yet granted the program key."""
-    return make_member(keys_a.program, "alex.keys@a.example", Role.ADVOCATE)
-
-
-@pytest.fixture
-def admin_b(keys_b: ProgramKeys) -> Member:
-    """Charlie's counterpart with keys: an admin of B, who must reach nothing of A's."""
-    return make_member(keys_b.program, "charlie.keys@b.example", Role.ADMIN, keys_b.private_key)
-
+from tests.accounts.fixtures import _fresh_cache, admin_a, admin_b, advocate_a  # noqa: F401 (fixtures)
 
 CHROMIUM = Path("/usr/bin/chromium")
 

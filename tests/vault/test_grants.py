@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from havre.accounts.models import Role, User
@@ -16,28 +13,6 @@ from tests.accounts.helpers import Member, make_member, open_grants, post, sign_
 from tests.conftest import ProgramKeys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def admin_a(keys_a: ProgramKeys) -> Member:
-    return make_member(keys_a.program, "ada.keys@a.example", Role.ADMIN, keys_a.private_key)
-
-
-@pytest.fixture
-def advocate_a(keys_a: ProgramKeys) -> Member:
-    return make_member(keys_a.program, "alex.keys@a.example", Role.ADVOCATE)
-
-
-@pytest.fixture
-def admin_b(keys_b: ProgramKeys) -> Member:
-    return make_member(keys_b.program, "charlie.keys@b.example", Role.ADMIN, keys_b.private_key)
 
 
 def sealed_for(member: Member, keys: ProgramKeys, epoch: int = 1) -> str:
