@@ -22,6 +22,10 @@ from havre.vault.models import Epoch
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = Path("/usr/bin/chromium")
+# The Redis databases that tests flush. Two checkouts testing at once on one
+# machine each set their own, so neither empties the other's.
+REDIS_QUEUE_URL = os.environ.get("HAVRE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_E2E_URL = os.environ.get("HAVRE_TEST_E2E_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 
 def need(condition: bool, reason: str) -> None:

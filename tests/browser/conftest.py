@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, need
+from tests.conftest import CHROMIUM, REDIS_E2E_URL, need
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,7 +67,7 @@ class RunningServer:
 
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
-SCALE_OUT_REDIS_URL = "redis://127.0.0.1:6379/14"
+SCALE_OUT_REDIS_URL = REDIS_E2E_URL
 
 
 def _create_postgres_database(base: str) -> tuple[str, str]:

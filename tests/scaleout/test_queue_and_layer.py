@@ -17,9 +17,9 @@ from havre import tasks_backend
 from havre.conversations import actions
 from havre.conversations.models import Delivery
 from havre.events import program_group, send_event_on_commit
-from tests.conftest import need
+from tests.conftest import REDIS_QUEUE_URL, need
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = REDIS_QUEUE_URL
 TEXTER = "+33611223344"
 SECRET_TEXT = "meet me behind the pharmacy at noon"
 
