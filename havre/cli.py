@@ -1,8 +1,16 @@
-"""The `havre` command: Django's management commands with Havre's settings.
+"""The `havre` command: Havre's own management commands, with Havre's settings.
 
 `havre demo` switches to demo mode before Django starts; every other command
 runs in the mode the environment says (production unless HAVRE_MODE is set),
 and refuses to run with unsafe settings, naming the setting to fix.
+
+What a newcomer meets here is Havre's commands only: `havre --help` lists
+them, each with one line; Django's own commands that make no sense for a
+helpline, or could harm one, are refused with a sentence saying why (a
+developer still reaches them through `python -m django --settings=havre.settings`).
+Every command that needs the database prepares it first, and no traceback
+ever reaches the person at the keyboard: an unexpected failure is written to
+the log and summed up in one line.
 """
 
 from __future__ import annotations
@@ -10,44 +18,240 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+import traceback
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from havre.config import ConfigError
 
 # Commands that work without server settings: key generation is meant to run
 # on an offline computer, and help must always answer.
 NEEDS_NO_SERVER_SETTINGS = frozenset({"keys", "help", "--help", "-h", "version", "--version"})
+HELP_FLAGS = frozenset({"--help", "-h"})
+# Commands that do not touch the database, or prepare it themselves.
+NEEDS_NO_DATABASE = frozenset({"keys", "check", "migrate", "demo", "serve"})
+
+# Django's commands that stay, because running a helpline needs them.
+DJANGO_COMMANDS = {
+    "migrate": "Prepare or upgrade the database (the other commands do it when needed).",
+    "check": "Check the settings and the installation, and say what to fix.",
+}
+# Django's commands refused by name, with the reason given to whoever types them.
+_DELETES = "it deletes every row of the database, with no audit and no undo"
+_OUTSIDE = (
+    "it reaches the database or the server's secrets outside Havre's actions and "
+    "audit log; developers use `python -m django {name} --settings=havre.settings`"
+)
+_STAFF = (
+    "staff are invited with `havre init` and from the console's Team area, and their "
+    "passphrases never reach the server"
+)
+REFUSED = {
+    "flush": _DELETES,
+    "sqlflush": _DELETES,
+    "dbshell": _OUTSIDE,
+    "shell": _OUTSIDE,
+    "dumpdata": _OUTSIDE,
+    "loaddata": _OUTSIDE,
+    "diffsettings": "it prints the server's secrets",
+    "runserver": "it is a development server without Havre's checks; use `havre serve`",
+    "testserver": "it is a development server without Havre's checks; use `havre serve`",
+    "startproject": "Havre is already a project",
+    "startapp": "Havre is already a project",
+    "createsuperuser": _STAFF,
+    "changepassword": _STAFF,
+}
+# Options whose value is a key or an id that may begin with "-" (one
+# base64url key in 64 does): the value that follows is always theirs.
+VALUE_OPTIONS = frozenset({"--program-public-key", "--program-id"})
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     command = argv[1] if len(argv) > 1 else "help"
+    try:
+        _run(command, argv)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except ConfigError as exc:
+        _will_not_start([str(exc)])
+    except Exception as exc:
+        _report_crash(command, exc)
+
+
+def _run(command: str, argv: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
-    if command == "demo":
+    if command == "demo" and not HELP_FLAGS.intersection(argv[2:]):
         _prepare_demo(argv[2:])
 
+    import django
     from django.conf import settings
 
-    needs_server = _needs_server_settings(command, argv[2:])
-    if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
-        sys.stderr.write("Havre will not start:\n")
-        for problem in settings.HAVRE_CONFIG_PROBLEMS:
-            sys.stderr.write(f"  - {problem}\n")
-        sys.exit(2)
+    django.setup()
+    if command in {"help", "--help", "-h"}:
+        if len(argv) > 2 and argv[2] not in HELP_FLAGS:
+            _run(argv[2], [argv[0], argv[2], "--help"])
+            return
+        sys.stdout.write(overview())
+        return
+    if command in {"version", "--version"}:
+        from importlib.metadata import version
 
+        sys.stdout.write(f"havre {version('havre')}\n")
+        return
+    _refuse_unless_offered(command)
+
+    asks_help = bool(HELP_FLAGS.intersection(argv[2:]))
+    needs_server = not asks_help and _needs_server_settings(command, argv[2:])
+    if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
+        _will_not_start(settings.HAVRE_CONFIG_PROBLEMS)
     if needs_server:
         from havre.config import ensure_data_dir
 
         ensure_data_dir()
+        if command not in NEEDS_NO_DATABASE and not _works_offline(command, argv[2:]):
+            _prepare_database()
 
     from django.core.management import execute_from_command_line
 
-    argv[0] = "havre"
-    execute_from_command_line(argv)
+    execute_from_command_line(["havre", *glue_values(argv[1:])])
 
 
 def _needs_server_settings(command: str, args: list[str]) -> bool:
     if command in NEEDS_NO_SERVER_SETTINGS:
         return False
+    return not _works_offline(command, args)
+
+
+def _works_offline(command: str, args: list[str]) -> bool:
     # Evaluating the built-in triage lexicons reads no database and no secret.
-    return not (command == "triage" and "--defaults" in args)
+    return command == "triage" and "--defaults" in args
+
+
+def glue_values(args: Iterable[str]) -> list[str]:
+    """`--program-public-key -AbC` becomes `--program-public-key=-AbC`.
+
+    Otherwise argparse reads a value that begins with "-" as an option of its
+    own and refuses the command, although Havre printed that very key.
+    """
+    out: list[str] = []
+    pending: str | None = None
+    for arg in args:
+        if pending is not None:
+            out.append(f"{pending}={arg}")
+            pending = None
+        elif arg in VALUE_OPTIONS:
+            pending = arg
+        else:
+            out.append(arg)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def havre_commands() -> dict[str, str]:
+    """Havre's own commands and Django's kept ones, each with its first line of help."""
+    from django.core.management import get_commands, load_command_class
+
+    found = dict(DJANGO_COMMANDS)
+    for name, app in get_commands().items():
+        if app.startswith("havre."):
+            help_text = " ".join(str(load_command_class(app, name).help or "").split())
+            found[name] = help_text.split(". ", 1)[0].rstrip(".") + "."
+    return dict(sorted(found.items()))
+
+
+def overview() -> str:
+    lines = [
+        "Havre: a self-hosted text helpline.",
+        "",
+        "Usage: havre <command> [options]    (havre <command> --help for its options)",
+        "",
+        "Commands:",
+    ]
+    commands = havre_commands()
+    width = max(len(name) for name in commands)
+    lines += [f"  {name:<{width}}  {text}" for name, text in commands.items()]
+    lines += [
+        "",
+        "Settings come from the environment (see the README); `havre check` says what to fix.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _refuse_unless_offered(command: str) -> None:
+    """Unless `command` is one `havre` runs, say why not in one sentence and stop."""
+    if command in havre_commands():
+        return
+    reason = REFUSED.get(command)
+    if reason is not None:
+        sys.stderr.write(
+            f"havre {command}: not offered, because {reason.format(name=command)}.\n"
+            "See `havre --help` for Havre's commands.\n"
+        )
+    else:
+        sys.stderr.write(f"havre: there is no command {command!r}. See `havre --help`.\n")
+    sys.exit(2)
+
+
+def _prepare_database() -> None:
+    """Apply any migration not applied yet, or say in one sentence why the database is out of reach."""
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if plan:
+            call_command("migrate", interactive=False, verbosity=0)
+            sys.stderr.write(f"Prepared the database ({len(plan)} steps).\n")
+    except DatabaseError as exc:
+        first_line = str(exc).strip().split("\n", 1)[0]
+        sys.stderr.write(
+            f"Havre cannot use its database: {first_line}\n"
+            "Check DATABASE_URL (PostgreSQL) or HAVRE_DATA_DIR (SQLite), then run the command again.\n"
+        )
+        sys.exit(2)
+
+
+def _will_not_start(problems: Iterable[str]) -> None:
+    sys.stderr.write("Havre will not start:\n")
+    for problem in problems:
+        sys.stderr.write(f"  - {problem}\n")
+    sys.exit(2)
+
+
+def _report_crash(command: str, exc: Exception) -> None:
+    """One line for the person at the keyboard; the traceback goes to the log file."""
+    where = _crash_log()
+    written = False
+    if where is not None:
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with where.open("a", encoding="utf-8") as log:
+                log.write(f"{datetime.now(UTC).isoformat()} havre {command} failed:\n")
+                log.write("".join(traceback.format_exception(exc)))
+            written = True
+        except OSError:
+            written = False
+    detail = f" The details are in {where}." if written else ""
+    sys.stderr.write(
+        f"havre {command}: failed unexpectedly ({type(exc).__name__}).{detail}\n"
+        "Nothing more was done. If it happens again, report it with that log.\n"
+    )
+    sys.exit(1)
+
+
+def _crash_log() -> Path | None:
+    try:
+        from django.conf import settings
+
+        return Path(settings.HAVRE_LOG_FILE or settings.LOG_DIR / "havre.log")
+    except Exception:
+        return None
 
 
 def _prepare_demo(args: list[str]) -> None:

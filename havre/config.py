@@ -54,6 +54,26 @@ def envint(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
 
 
+def networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Comma-separated addresses or CIDR ranges, as networks; none when unset."""
+    value = env(name)
+    if value is None:
+        return ()
+    found = []
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            found.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ConfigError(
+                f"{name} must list IP addresses or ranges (such as 10.0.0.5 or 10.0.0.0/24), "
+                f"not {part!r}"
+            ) from None
+    return tuple(found)
+
+
 def secret_problem(value: str | None) -> str | None:
     """Why a secret is unusable, or None when it is strong enough."""
     if not value:

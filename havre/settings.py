@@ -7,33 +7,54 @@ Three modes: "production" (the default: refuses unsafe settings), "demo"
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
 
-from havre.config import ConfigError, env, envbool, envint, is_loopback_host, secret_problem
+from havre.config import (
+    ConfigError,
+    env,
+    envbool,
+    envint,
+    is_loopback_host,
+    networks,
+    secret_problem,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 
-HAVRE_MODE = env("HAVRE_MODE", "production") or "production"
-if HAVRE_MODE not in {"production", "demo", "test"}:
-    raise ConfigError(f"HAVRE_MODE must be production, demo or test, not {HAVRE_MODE!r}")
-HAVRE_DEMO = HAVRE_MODE == "demo"
-HAVRE_TESTING = HAVRE_MODE == "test"
-
-DATA_DIR = Path(env("HAVRE_DATA_DIR", "data") or "data").resolve()
-
-
-# Problems that stop `havre serve` and friends outside the demo and tests.
-# Collected rather than raised here, so that `havre keys generate` still runs on
-# an offline computer that has no server settings at all.
+# Problems that stop `havre serve` and friends: unsafe values outside the demo
+# and tests, malformed values in every mode. Collected rather than raised here,
+# so that the command line reports them in one clean message (and `havre keys
+# generate` still runs on an offline computer that has no server settings).
 HAVRE_CONFIG_PROBLEMS: list[str] = []
 
 
+def _read[T, F](read: Callable[[], T], fallback: F) -> T | F:
+    """A setting's value, or `fallback` with its problem noted when it is malformed."""
+    try:
+        return read()
+    except ConfigError as exc:
+        HAVRE_CONFIG_PROBLEMS.append(str(exc))
+        return fallback
+
+
+HAVRE_MODE = _read(lambda: env("HAVRE_MODE", "production"), "production") or "production"
+if HAVRE_MODE not in {"production", "demo", "test"}:
+    HAVRE_CONFIG_PROBLEMS.append(f"HAVRE_MODE must be production, demo or test, not {HAVRE_MODE!r}")
+    # Whatever was meant, the strict checks apply.
+    HAVRE_MODE = "production"
+HAVRE_DEMO = HAVRE_MODE == "demo"
+HAVRE_TESTING = HAVRE_MODE == "test"
+
+DATA_DIR = Path(_read(lambda: env("HAVRE_DATA_DIR", "data"), "data") or "data").resolve()
+
+
 def _secret(name: str) -> str:
-    value = env(name)
+    value = _read(lambda: env(name), None)
     if HAVRE_MODE == "production":
         problem = secret_problem(value)
         if problem:
@@ -62,17 +83,31 @@ def _generated_secret(name: str) -> str:
 
 SECRET_KEY = _secret("HAVRE_SECRET_KEY")
 HAVRE_ROUTE_KEY = _secret("HAVRE_ROUTE_KEY")
-# The block index's key. Optional: derived from the route key when unset, so
-# that a program that rotates one on purpose can keep the other.
-HAVRE_BLOCK_KEY = env("HAVRE_BLOCK_KEY")
 if HAVRE_ROUTE_KEY == SECRET_KEY and HAVRE_MODE == "production":
     HAVRE_CONFIG_PROBLEMS.append("HAVRE_ROUTE_KEY must differ from HAVRE_SECRET_KEY")
+# The block index's key. Optional: derived from the route key when unset, so
+# that a program that rotates one on purpose can keep the other. When set, it
+# is held to the same rules as the other secrets.
+HAVRE_BLOCK_KEY = _read(lambda: env("HAVRE_BLOCK_KEY"), None)
+if HAVRE_BLOCK_KEY is not None and HAVRE_MODE == "production":
+    _block_problem = secret_problem(HAVRE_BLOCK_KEY)
+    if _block_problem:
+        HAVRE_CONFIG_PROBLEMS.append(
+            f"HAVRE_BLOCK_KEY {_block_problem}: set it (or HAVRE_BLOCK_KEY_FILE) to at least "
+            "32 random characters, or leave it unset to derive it from HAVRE_ROUTE_KEY"
+        )
+    elif HAVRE_BLOCK_KEY in {SECRET_KEY, HAVRE_ROUTE_KEY}:
+        HAVRE_CONFIG_PROBLEMS.append(
+            "HAVRE_BLOCK_KEY must differ from HAVRE_SECRET_KEY and HAVRE_ROUTE_KEY"
+        )
 
-DEBUG = envbool("HAVRE_DEBUG", False)
+DEBUG = _read(lambda: envbool("HAVRE_DEBUG", False), False)
 if DEBUG and HAVRE_MODE == "production":
     HAVRE_CONFIG_PROBLEMS.append("HAVRE_DEBUG is on: debug pages show internals; switch it off")
 
-HAVRE_PUBLIC_URL = (env("HAVRE_PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+HAVRE_PUBLIC_URL = (
+    _read(lambda: env("HAVRE_PUBLIC_URL", "http://127.0.0.1:8000"), "http://127.0.0.1:8000") or ""
+).rstrip("/")
 _public_host = HAVRE_PUBLIC_URL.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
 if (
     HAVRE_MODE == "production"
@@ -85,7 +120,7 @@ if (
     )
 
 ALLOWED_HOSTS = [
-    h.strip() for h in (env("HAVRE_ALLOWED_HOSTS", "") or "").split(",") if h.strip()
+    h.strip() for h in (_read(lambda: env("HAVRE_ALLOWED_HOSTS"), "") or "").split(",") if h.strip()
 ] or [_public_host, "127.0.0.1", "localhost"]
 if HAVRE_TESTING:
     ALLOWED_HOSTS = ["*"]
@@ -145,7 +180,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = env("DATABASE_URL")
+DATABASE_URL = _read(lambda: env("DATABASE_URL"), None)
 if DATABASE_URL:
     DATABASES: dict[str, Any] = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
@@ -169,7 +204,7 @@ else:
 if HAVRE_TESTING and not DATABASE_URL:
     DATABASES["default"]["TEST"] = {"NAME": env("HAVRE_TEST_SQLITE") or None}
 
-REDIS_URL = env("REDIS_URL")
+REDIS_URL = _read(lambda: env("REDIS_URL"), None)
 HAVRE_SCALE_OUT = bool(REDIS_URL)
 
 if REDIS_URL:
@@ -199,10 +234,10 @@ HAVRE_SWEEPS = [
     "havre.conversations.actions.safety.sweep_checkins",
 ]
 HAVRE_HUEY: dict[str, Any] = {
-    "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
+    "immediate": HAVRE_TESTING and not _read(lambda: envbool("HAVRE_TEST_REAL_QUEUE"), False),
     "redis_url": REDIS_URL,
     "sqlite_path": DATA_DIR / "tasks.sqlite3",
-    "workers": envint("HAVRE_WORKERS", 2),
+    "workers": _read(lambda: envint("HAVRE_WORKERS", 2), 2),
 }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -230,7 +265,10 @@ SECURE_CSP = {
 }
 if HAVRE_PUBLIC_URL.startswith("https://"):
     SECURE_HSTS_SECONDS = 31536000
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Forwarded headers are believed only from these addresses (none by default):
+# havre.proxies applies them to the request's client address and scheme at the
+# ASGI level and drops them otherwise, so Django itself never reads them.
+HAVRE_TRUSTED_PROXIES = _read(lambda: networks("HAVRE_TRUSTED_PROXIES"), ())
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -262,14 +300,21 @@ WHITENOISE_AUTOREFRESH = HAVRE_DEMO or HAVRE_TESTING
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Webhook bodies above this size are refused with 413 before parsing.
-DATA_UPLOAD_MAX_MEMORY_SIZE = envint("HAVRE_MAX_BODY_BYTES", 64 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = _read(lambda: envint("HAVRE_MAX_BODY_BYTES", 64 * 1024), 64 * 1024)
 HAVRE_MAX_MESSAGE_CHARS = 4096
 
-HAVRE_IDLE_LOCK_MINUTES = envint("HAVRE_IDLE_LOCK_MINUTES", 15)
+# The console's lock and the server's idle expiry of a session, for programs
+# made from now on; each program's admins change their own.
+HAVRE_IDLE_LOCK_MINUTES = _read(lambda: envint("HAVRE_IDLE_LOCK_MINUTES", 15), 15)
+if not 1 <= HAVRE_IDLE_LOCK_MINUTES <= 24 * 60:
+    HAVRE_CONFIG_PROBLEMS.append("HAVRE_IDLE_LOCK_MINUTES must be between 1 and 1440 minutes")
+    HAVRE_IDLE_LOCK_MINUTES = 15
 HAVRE_REQUIRE_SECOND_FACTOR = not HAVRE_DEMO
-HAVRE_TWILIO_API_BASE = env("HAVRE_TWILIO_API_BASE", "https://api.twilio.com")
-HAVRE_SEND_ATTEMPTS = envint("HAVRE_SEND_ATTEMPTS", 4)
-HAVRE_SEND_RETRY_SECONDS = envint("HAVRE_SEND_RETRY_SECONDS", 5)
+HAVRE_TWILIO_API_BASE = _read(
+    lambda: env("HAVRE_TWILIO_API_BASE", "https://api.twilio.com"), "https://api.twilio.com"
+)
+HAVRE_SEND_ATTEMPTS = _read(lambda: envint("HAVRE_SEND_ATTEMPTS", 4), 4)
+HAVRE_SEND_RETRY_SECONDS = _read(lambda: envint("HAVRE_SEND_RETRY_SECONDS", 5), 5)
 
 LOG_DIR = DATA_DIR / "logs"
 LOGGING: dict[str, Any] = {
@@ -285,10 +330,11 @@ LOGGING: dict[str, Any] = {
         "huey": {"level": "WARNING"},
     },
 }
-if not HAVRE_TESTING or env("HAVRE_LOG_FILE"):
+HAVRE_LOG_FILE = _read(lambda: env("HAVRE_LOG_FILE"), None)
+if not HAVRE_TESTING or HAVRE_LOG_FILE:
     LOGGING["handlers"]["file"] = {
         "class": "logging.FileHandler",
-        "filename": env("HAVRE_LOG_FILE") or str(LOG_DIR / "havre.log"),
+        "filename": HAVRE_LOG_FILE or str(LOG_DIR / "havre.log"),
         "formatter": "plain",
         "delay": True,
     }

@@ -1,0 +1,197 @@
+"""The `havre` command as a newcomer meets it: a fresh folder, the README's commands.
+
+Each case runs the installed command in a subprocess, in production mode
+unless said otherwise, and checks what the person at the keyboard reads: a
+line per command in the help, a sentence when something is refused, and
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from havre.vault import formats
+
+STRONG = "k2P9xQ7mW4tR8vB1nZ6yL3cF5hJ0dS-_aE"
+STRONG_ROUTE = "r7T1uY4iO9pA2sD5fG8hJ3kL6zX0cV-_bN"
+SECRETS = {"HAVRE_SECRET_KEY": STRONG, "HAVRE_ROUTE_KEY": STRONG_ROUTE}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def havre(cwd: Path, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(cwd)}
+    env.update({"HAVRE_DATA_DIR": str(cwd / "data"), **settings})
+    done = subprocess.run(
+        [sys.executable, "-m", "havre", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr + done.stdout, done.stderr
+    return done
+
+
+def test_help_lists_havres_commands_with_a_line_each(tmp_path: Path) -> None:
+    done = havre(tmp_path, "--help")
+    assert done.returncode == 0, done.stderr
+    listed = {
+        line.split()[0]: line
+        for line in done.stdout.splitlines()
+        if line.startswith("  ") and line.strip()
+    }
+    for command in ("init", "serve", "worker", "keys", "staff", "channel", "migrate", "check"):
+        assert command in listed, done.stdout
+        assert len(listed[command].split()) > 3, listed[command]
+    for hidden in ("flush", "dbshell", "runserver", "createsuperuser", "shell", "sqlflush"):
+        assert hidden not in listed
+    assert havre(tmp_path).stdout == done.stdout
+
+
+def test_every_command_answers_help_with_no_secrets_set(tmp_path: Path) -> None:
+    listed = [
+        line.split()[0]
+        for line in havre(tmp_path, "--help").stdout.splitlines()
+        if line.startswith("  ") and line.strip()
+    ]
+    for command in listed:
+        done = havre(tmp_path, command, "--help")
+        assert done.returncode == 0, (command, done.stderr)
+        assert f"usage: havre {command}" in done.stdout
+    assert havre(tmp_path, "help", "staff").stdout == havre(tmp_path, "staff", "--help").stdout
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "why"),
+    [
+        ("flush", "deletes every row"),
+        ("sqlflush", "deletes every row"),
+        ("dbshell", "outside Havre's actions"),
+        ("shell", "outside Havre's actions"),
+        ("runserver", "use `havre serve`"),
+        ("startproject", "already a project"),
+        ("startapp", "already a project"),
+        ("createsuperuser", "Team area"),
+        ("changepassword", "never reach the server"),
+        ("diffsettings", "secrets"),
+    ],
+)
+def test_djangos_dangerous_commands_are_refused_with_a_reason(
+    tmp_path: Path, command: str, why: str
+) -> None:
+    done = havre(tmp_path, command, **SECRETS)
+    assert done.returncode == 2
+    assert f"havre {command}: not offered" in done.stderr
+    assert why in done.stderr
+
+
+def test_an_unknown_command_says_so(tmp_path: Path) -> None:
+    done = havre(tmp_path, "purgeall")
+    assert done.returncode == 2
+    assert "there is no command 'purgeall'" in done.stderr
+
+
+def test_the_readme_commands_on_a_fresh_folder(tmp_path: Path) -> None:
+    """keys generate, then init with the key it printed, then staff list: in this order."""
+    made = havre(tmp_path, "keys", "generate", "--out", "recovery.json", "--json")
+    assert made.returncode == 0, made.stderr
+    key = json.loads(made.stdout)
+    # What Havre prints for the operator to paste uses the "=" form.
+    printed = havre(tmp_path, "keys", "generate", "--out", "second.json").stdout
+    assert "--program-public-key=" in printed
+    assert "--program-id=" in printed
+
+    done = havre(
+        tmp_path,
+        "init",
+        "--program",
+        "Refuge",
+        "--admin",
+        "admin@example.org",
+        "--program-public-key",
+        key["public_key"],
+        "--program-id",
+        key["program_id"],
+        **SECRETS,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Sign-up link for admin@example.org" in done.stdout
+    assert formats.fingerprint(formats.b64d(key["public_key"])) in done.stdout
+
+    listed = havre(tmp_path, "staff", "list", "--json", **SECRETS)
+    assert listed.returncode == 0, listed.stderr
+    (member,) = json.loads(listed.stdout)["members"]
+    assert (member["email"], member["role"], member["state"]) == (
+        "admin@example.org",
+        "admin",
+        "invited",
+    )
+
+
+@pytest.mark.parametrize("form", ["separate", "equals"])
+def test_a_key_that_begins_with_a_dash_pastes_into_init(tmp_path: Path, form: str) -> None:
+    while True:
+        _private_key, public_key = formats.generate_keypair()
+        if formats.b64e(public_key).startswith("-"):
+            break
+    text = formats.b64e(public_key)
+    args = (
+        ["--program-public-key", text] if form == "separate" else [f"--program-public-key={text}"]
+    )
+    done = havre(
+        tmp_path, "init", "--program", "Refuge", "--admin", "a@example.org", *args, **SECRETS
+    )
+    assert done.returncode == 0, done.stderr
+    assert formats.fingerprint(public_key) in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [
+        ({"HAVRE_MODE": "prod"}, "HAVRE_MODE must be production, demo or test, not 'prod'"),
+        ({"HAVRE_MODE": "demo", "HAVRE_DEBUG": "maybe"}, "HAVRE_DEBUG must be true or false"),
+        ({"HAVRE_IDLE_LOCK_MINUTES": "soon"}, "HAVRE_IDLE_LOCK_MINUTES must be a whole number"),
+        ({"HAVRE_TRUSTED_PROXIES": "my-proxy"}, "HAVRE_TRUSTED_PROXIES must list IP addresses"),
+        ({"HAVRE_BLOCK_KEY": "short"}, "HAVRE_BLOCK_KEY is shorter than 32 characters"),
+        ({"HAVRE_BLOCK_KEY": STRONG}, "HAVRE_BLOCK_KEY must differ"),
+        ({"HAVRE_SECRET_KEY_FILE": "/nonexistent/secret"}, "HAVRE_SECRET_KEY_FILE: cannot read"),
+    ],
+)
+def test_bad_values_give_the_clean_will_not_start_message(
+    tmp_path: Path, settings: dict[str, str], named: str
+) -> None:
+    done = havre(tmp_path, "serve", **{**SECRETS, **settings})
+    assert done.returncode == 2
+    assert done.stderr.startswith("Havre will not start:")
+    assert named in done.stderr
+
+
+def test_an_unreachable_database_is_one_sentence(tmp_path: Path) -> None:
+    done = havre(
+        tmp_path,
+        "staff",
+        "list",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/none",
+        **SECRETS,
+    )
+    assert done.returncode == 2
+    assert "Havre cannot use its database" in done.stderr
+    assert "Check DATABASE_URL" in done.stderr
+
+
+def test_an_unexpected_failure_is_a_line_and_a_log_entry(tmp_path: Path) -> None:
+    # A data folder that is a file: nothing can be made in it.
+    (tmp_path / "data").write_text("not a folder")
+    done = havre(tmp_path, "staff", "list", **SECRETS)
+    assert done.returncode == 1
+    assert "havre staff: failed unexpectedly (FileExistsError)" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 2
