@@ -270,14 +270,14 @@ if HAVRE_PUBLIC_URL.startswith("https://"):
 # ASGI level and drops them otherwise, so Django itself never reads them.
 HAVRE_TRUSTED_PROXIES = _read(lambda: networks("HAVRE_TRUSTED_PROXIES"), ())
 
+# The login secret is already a 256-bit Argon2id output of the browser: the
+# server's hash needs to be one-way, not slow (havre.accounts.hashers says why).
+# Hashes made by the earlier Argon2 hasher still verify, and are replaced by
+# the new kind at the member's next sign-in.
 PASSWORD_HASHERS = [
+    "havre.accounts.hashers.LoginSecretHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-if HAVRE_TESTING:
-    # The login secret is already a 256-bit Argon2id output; the slow server
-    # hash only matters against a stolen database, not in the test suite.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]

@@ -1,9 +1,14 @@
-"""Counting failures in Django's cache, to slow down guessing.
+"""Counting sign-in attempts in Django's cache, to slow down guessing.
 
-A fixed window per key: the first failure starts it, and the key is refused
-once `limit` failures are counted, until the window ends. Counting failures
-only means a member who types their passphrase right is never held up by
-someone else's guesses at a different address.
+A fixed window per key: the first attempt starts it, and once `limit`
+attempts are counted the key is refused until the window ends. An attempt is
+counted *before* the secret is checked, so that thirty guesses sent at once
+are thirty counts, and those over the limit are refused without any work;
+an attempt that turns out right is forgiven again.
+
+Which keys count an attempt is the caller's choice (see `signin` and
+`devices`): a browser the member signed in from before counts against its
+own key only, so guesses from elsewhere cannot lock her out.
 
 Keys are hashed, so the cache never holds an email address in clear.
 """
@@ -22,27 +27,44 @@ WINDOW_SECONDS = 15 * 60
 
 def key(kind: str, value: str) -> str:
     digest = hashlib.sha256(f"{kind}\x00{value}".encode()).hexdigest()[:32]
-    return f"havre:failures:{kind}:{digest}"
+    return f"havre:attempts:{kind}:{digest}"
 
 
 def client_key(request: HttpRequest, kind: str = "address") -> str:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client says, and
-    # would let one guesser pose as many addresses.
+    # The peer's address as havre.proxies settled it: a forwarded-for header
+    # counts only when it came from a trusted proxy.
     return key(kind, request.META.get("REMOTE_ADDR", ""))
+
+
+def _count(name: str, window: int) -> int:
+    if cache.add(name, 1, timeout=window):
+        return 1
+    try:
+        return int(cache.incr(name))
+    except ValueError:  # expired between add and incr
+        cache.add(name, 1, timeout=window)
+        return 1
+
+
+def attempt(keys: Iterable[str], limit: int = LIMIT, window: int = WINDOW_SECONDS) -> bool:
+    """Count one attempt against every key; False when any key is past its limit."""
+    counts = [_count(name, window) for name in keys]
+    return all(count <= limit for count in counts)
+
+
+def forgive(keys: Iterable[str]) -> None:
+    """Take back the attempt just counted, which was right."""
+    for name in keys:
+        try:
+            if int(cache.decr(name)) <= 0:
+                cache.delete(name)
+        except ValueError:  # already expired
+            pass
 
 
 def is_limited(keys: Iterable[str], limit: int = LIMIT) -> bool:
     counts = cache.get_many(list(keys))
     return any(int(count) >= limit for count in counts.values())
-
-
-def note_failure(keys: Iterable[str], window: int = WINDOW_SECONDS) -> None:
-    for name in keys:
-        if not cache.add(name, 1, timeout=window):
-            try:
-                cache.incr(name)
-            except ValueError:  # expired between add and incr
-                cache.add(name, 1, timeout=window)
 
 
 def clear(keys: Iterable[str]) -> None:

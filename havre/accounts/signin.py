@@ -18,12 +18,14 @@ from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
+from havre.accounts import ratelimit
 from havre.accounts.models import User
 from havre.audit.actions import record
 from havre.vault.formats import SALT_MIN_SIZE, KdfParams
 
 PENDING_KEY = "havre_pending_user"
 PENDING_AT_KEY = "havre_pending_at"
+PENDING_DEVICE_KEY = "havre_pending_device"
 PENDING_SECONDS = 5 * 60
 LANGUAGE_KEY = "havre_language"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -48,25 +50,40 @@ def kdf_for(email: str) -> dict[str, Any]:
     return {"salt": decoy, "kdf": KdfParams.DEFAULT.to_dict()}
 
 
-@sensitive_variables("login_secret")
-def check_login_secret(email: str, login_secret: str) -> tuple[User | None, bool]:
-    """The member with this address (if any), and whether the secret is theirs.
+def find_member(email: str) -> User | None:
+    return User.objects.select_related("program").filter(email=email).first()
 
-    An unknown address still costs one password hash, so the time taken
-    does not tell it apart from a wrong secret.
+
+@sensitive_variables("login_secret")
+def check_login_secret(user: User | None, login_secret: str) -> bool:
+    """Whether the secret is this member's (False without a member).
+
+    An unknown address still costs one hash, so the time taken does not tell
+    it apart from a wrong secret. Call it inside `hashers.slot()`.
     """
-    user = User.objects.select_related("program").filter(email=email).first()
     if user is None or not user.has_usable_password():
         # Nor does an invited member who has not chosen a passphrase yet.
         make_password(login_secret)
-        return user, False
-    return user, user.check_password(login_secret) and user.is_active
+        return False
+    return user.check_password(login_secret) and user.is_active
 
 
-def start_pending(request: HttpRequest, user: User) -> None:
+def start_pending(request: HttpRequest, user: User, device: str | None) -> None:
     request.session.cycle_key()
     request.session[PENDING_KEY] = str(user.pk)
     request.session[PENDING_AT_KEY] = int(time.time())
+    request.session[PENDING_DEVICE_KEY] = device
+
+
+def second_step_keys(request: HttpRequest, user: User) -> list[str]:
+    """The member's own second-factor counter first, then the device's or the address's."""
+    device = request.session.get(PENDING_DEVICE_KEY)
+    where = (
+        ratelimit.key("device", device)
+        if isinstance(device, str)
+        else ratelimit.client_key(request)
+    )
+    return [ratelimit.key("second_factor", str(user.pk)), where]
 
 
 def pending_user(request: HttpRequest) -> User | None:
@@ -80,6 +97,7 @@ def pending_user(request: HttpRequest) -> User | None:
 def clear_pending(request: HttpRequest) -> None:
     request.session.pop(PENDING_KEY, None)
     request.session.pop(PENDING_AT_KEY, None)
+    request.session.pop(PENDING_DEVICE_KEY, None)
 
 
 def finish(request: HttpRequest, user: User) -> None:

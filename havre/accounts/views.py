@@ -47,7 +47,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, ratelimit, signin, totp
+from havre.accounts import actions, devices, hashers, ratelimit, signin, totp
 from havre.accounts.api import body, error, json_view, member_required, text
 from havre.accounts.models import User
 from havre.vault.actions import current_epoch
@@ -75,23 +75,38 @@ def login(request: HttpRequest) -> HttpResponse:
     data = body(request)
     email = signin.normalise_email(text(data, "email"))
     secret = text(data, "login_secret", 64)
-    keys = [ratelimit.key("email", email), ratelimit.client_key(request)]
-    if ratelimit.is_limited(keys):
+    user = signin.find_member(email)
+    device = devices.recognised(request, email, user)
+    keys = devices.attempt_keys(request, email, device)
+    # Counted before any hashing: attempts past the limit cost nothing.
+    if not ratelimit.attempt(keys):
         return error("too_many_attempts", 429)
-    user, ok = signin.check_login_secret(email, secret)
+    try:
+        with hashers.slot():
+            ok = signin.check_login_secret(user, secret)
+    except hashers.BusyError:
+        ratelimit.forgive(keys)
+        return busy()
     if user is None or not ok:
-        ratelimit.note_failure(keys)
         signin.note_failed(user, "sign_in")
         return error("invalid_credentials", 400)
+    ratelimit.forgive(keys)
     if not settings.HAVRE_REQUIRE_SECOND_FACTOR:
         signin.finish(request, user)
-        ratelimit.clear(keys[:1])
-        return JsonResponse({"next": "ready"})
+        response = JsonResponse({"next": "ready"})
+        devices.remember(response, user)
+        return response
     if not totp.is_enrolled(user):
         # Only someone who knows the passphrase gets this far, so saying why is safe.
         return error("signup_unfinished", 403)
-    signin.start_pending(request, user)
+    signin.start_pending(request, user, device)
     return JsonResponse({"next": "second_factor"})
+
+
+def busy() -> HttpResponse:
+    response = error("busy", 503)
+    response["Retry-After"] = "5"
+    return response
 
 
 @require_POST
@@ -103,16 +118,18 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         return error("no_sign_in_pending", 401)
     data = body(request)
     code = text(data, "code", 16)
-    keys = [ratelimit.key("second_factor", str(user.pk)), ratelimit.client_key(request)]
-    if ratelimit.is_limited(keys):
+    keys = signin.second_step_keys(request, user)
+    if not ratelimit.attempt(keys):
         return error("too_many_attempts", 429)
     if not totp.verify(user, code):
-        ratelimit.note_failure(keys)
         signin.note_failed(user, "second_factor")
         return error("invalid_code", 400)
+    ratelimit.clear(keys[:1])
+    ratelimit.forgive(keys[1:])
     signin.finish(request, user)
-    ratelimit.clear([ratelimit.key("email", user.email), keys[0]])
-    return JsonResponse({"next": "ready"})
+    response = JsonResponse({"next": "ready"})
+    devices.remember(response, user)
+    return response
 
 
 def _me(user: User) -> dict[str, Any]:

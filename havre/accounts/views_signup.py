@@ -127,10 +127,10 @@ def signup_totp_confirm(request: HttpRequest, token: str) -> HttpResponse:
         return error("link_not_valid", 404)
     code = text(body(request), "code", 16)
     keys = [ratelimit.key("second_factor", str(link.user_id)), ratelimit.client_key(request)]
-    if ratelimit.is_limited(keys):
+    if not ratelimit.attempt(keys):
         return error("too_many_attempts", 429)
     if not actions.confirm_totp(link.user, code):
-        ratelimit.note_failure(keys)
         return error("invalid_code", 400)
+    ratelimit.forgive(keys)
     request.session.pop(SESSION_KEY, None)
     return JsonResponse({"next": "done"})
