@@ -15,18 +15,24 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from havre.bodylimit import BodyLimit  # noqa: E402
 from havre.config import ensure_data_dir  # noqa: E402
 from havre.console.routing import websocket_urlpatterns  # noqa: E402
+from havre.proxies import TrustedProxies  # noqa: E402
 
 if settings.HAVRE_CONFIG_PROBLEMS:
     raise SystemExit("Havre will not start:\n  " + "\n  ".join(settings.HAVRE_CONFIG_PROBLEMS))
 ensure_data_dir()
 
-application = ProtocolTypeRouter(
+router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
     }
+)
+# Outermost first: the client address and scheme settled, then the body bounded.
+application = TrustedProxies(
+    BodyLimit(router, settings.HAVRE_BODY_LIMITS), settings.HAVRE_TRUSTED_PROXIES
 )

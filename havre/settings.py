@@ -301,6 +301,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Webhook bodies above this size are refused with 413 before parsing.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _read(lambda: envint("HAVRE_MAX_BODY_BYTES", 64 * 1024), 64 * 1024)
+# The bound on a request body per path prefix, enforced before a byte is read
+# past it (havre.bodylimit); "" is every other path. None exceeds Django's own.
+HAVRE_BODY_LIMITS = {
+    "/hooks/": DATA_UPLOAD_MAX_MEMORY_SIZE,
+    "/console/api/": min(DATA_UPLOAD_MAX_MEMORY_SIZE, 64 * 1024),
+    "/accounts/api/": 16 * 1024,
+    "": 16 * 1024,
+}
 HAVRE_MAX_MESSAGE_CHARS = 4096
 
 # The console's lock and the server's idle expiry of a session, for programs

@@ -46,7 +46,11 @@ class Command(BaseCommand):
                 "havre.asgi:application",
                 host=host,
                 port=options["port"],
-                proxy_headers=settings.HAVRE_PUBLIC_URL.startswith("https://"),
+                # havre.proxies believes forwarded headers from HAVRE_TRUSTED_PROXIES
+                # only; uvicorn's own handling would believe them from 127.0.0.1.
+                proxy_headers=False,
+                # The console's socket carries pings and nothing larger.
+                ws_max_size=16 * 1024,
                 log_level="info",
                 lifespan="off",
                 server_header=False,
