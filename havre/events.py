@@ -6,6 +6,7 @@ changed. A lost event delays a screen; it never loses a message.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,33 @@ logger = logging.getLogger(__name__)
 
 def program_group(program_id: object) -> str:
     return f"program.{program_id}"
+
+
+def member_group(user_id: object) -> str:
+    """The group of every console socket one member has open."""
+    return f"member.{user_id}"
+
+
+def session_group(session_key: str) -> str:
+    """The group of the sockets opened under one session (hashed: keys are credentials)."""
+    return "session." + hashlib.sha256(session_key.encode()).hexdigest()[:40]
+
+
+def end_sockets_on_commit(groups: list[str]) -> None:
+    """Once the transaction commits, close the console sockets of these groups."""
+
+    def send() -> None:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        for group in groups:
+            try:
+                async_to_sync(layer.group_send)(group, {"type": "havre.signed_out"})
+            except Exception:
+                # Such sockets also close at their next check of the session.
+                logger.warning("could not close the sockets of an ended session", exc_info=True)
+
+    transaction.on_commit(send, robust=True)
 
 
 def send_event_on_commit(program_id: object, event: dict[str, Any]) -> None:

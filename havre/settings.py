@@ -154,6 +154,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "havre.accounts.sessions.IdleExpiryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -240,7 +241,8 @@ HAVRE_HUEY: dict[str, Any] = {
     "workers": _read(lambda: envint("HAVRE_WORKERS", 2), 2),
 }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Database sessions whose rows name their member (so hers can all be ended).
+SESSION_ENGINE = "havre.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_AGE = 12 * 3600

@@ -92,7 +92,10 @@ class ConsolePage implements DeskView {
   constructor(config: Config) {
     this.#config = config;
     this.#api = new ConsoleApi(config.urls);
-    this.#idle = new IdleLock(() => this.lock("idle"));
+    this.#idle = new IdleLock(
+      () => this.lock("idle"),
+      () => void this.#reportUse(),
+    );
     this.#live = new LiveConnection(config.urls.websocket, {
       onOpen: () => {
         void this.#desk?.resync();
@@ -301,6 +304,19 @@ class ConsolePage implements DeskView {
 
   #idleMinutes(): number {
     return this.#me?.program.idleLockMinutes ?? this.#config.idleLockMinutes;
+  }
+
+  /** Tells the server the console is in use, and follows a lock length the admins changed. */
+  async #reportUse(): Promise<void> {
+    try {
+      const answer = await apiRequest<{ idle_lock_minutes: number }>("active", {});
+      if (this.#me !== null && answer.idle_lock_minutes !== this.#me.program.idleLockMinutes) {
+        this.#me.program.idleLockMinutes = answer.idle_lock_minutes;
+        this.#idle.setMinutes(answer.idle_lock_minutes);
+      }
+    } catch (error) {
+      if (error instanceof SessionError && error.status === 401) this.signedOut();
+    }
   }
 
   // -- keys in, keys out ----------------------------------------------------------

@@ -55,7 +55,10 @@ def create_program(
     if language not in LANGUAGES:
         raise RefusedError("unknown_language")
     return Program.objects.create(
-        id=program_id or uuid.uuid4(), name=name.strip(), language=language
+        id=program_id or uuid.uuid4(),
+        name=name.strip(),
+        language=language,
+        idle_lock_minutes=settings.HAVRE_IDLE_LOCK_MINUTES,
     )
 
 
@@ -261,3 +264,24 @@ def confirm_totp(user: User, code: str) -> bool:
         return False
     record(user.program, user, "second_factor_enrolled", user.pk)
     return True
+
+
+IDLE_LOCK_RANGE = range(1, 24 * 60 + 1)
+KEY_AGE_RANGE = range(30, 5 * 365 + 1)
+
+
+def set_program_security(
+    program: Program, by: User, *, idle_lock_minutes: int, key_max_age_days: int
+) -> None:
+    """The console's lock (and the server's idle expiry), and the age that asks for a new key."""
+    if not by.is_admin or by.program_id != program.pk:
+        raise RefusedError("forbidden")
+    if idle_lock_minutes not in IDLE_LOCK_RANGE or key_max_age_days not in KEY_AGE_RANGE:
+        raise RefusedError("out_of_range")
+    with transaction.atomic():
+        Program.objects.filter(pk=program.pk).update(
+            idle_lock_minutes=idle_lock_minutes, key_max_age_days=key_max_age_days
+        )
+        program.idle_lock_minutes = idle_lock_minutes
+        program.key_max_age_days = key_max_age_days
+        record(program, by, "program_security_set", program.pk)

@@ -42,6 +42,14 @@ def text(data: dict[str, Any], name: str, max_length: int = 320) -> str:
     return value
 
 
+def whole(data: dict[str, Any], name: str) -> int:
+    """A JSON integer (not a boolean, not a float)."""
+    value = data.get(name)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadRequestError(f"bad_{name}")
+    return value
+
+
 def raw(data: dict[str, Any], name: str, size: int | None = None) -> bytes:
     """A base64url field decoded, optionally of an exact size."""
     value = data.get(name)

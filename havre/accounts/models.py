@@ -10,17 +10,32 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def default_idle_lock_minutes() -> int:
+    return int(settings.HAVRE_IDLE_LOCK_MINUTES)
 
 
 class Program(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=8, default="en")
-    idle_lock_minutes = models.PositiveIntegerField(default=15)
+    # The console locks after this long without use, and the server ends the
+    # session a little later (havre.accounts.sessions).
+    idle_lock_minutes = models.PositiveIntegerField(default=default_idle_lock_minutes)
+    # The Team area reminds admins to make a new program key once the current
+    # one is this old.
+    key_max_age_days = models.PositiveIntegerField(default=365)
+    # Set when a member left and the new program key is not made yet: every
+    # admin's console asks to finish it (see vault's epochs).
+    new_key_needed_since = models.DateTimeField(null=True)
     # Concurrent conversations per advocate, unless set per person.
     max_conversations = models.PositiveSmallIntegerField(default=3)
     auto_assign = models.BooleanField(default=False)
@@ -114,3 +129,15 @@ class SignupLink(models.Model):
 
     def __str__(self) -> str:
         return f"sign-up link for {self.user_id}"
+
+
+class MemberSession(AbstractBaseSession):
+    """A session row that knows whose it is, so that a member's sessions can all be ended."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, null=True, related_name="+")
+
+    @classmethod
+    def get_session_store_class(cls) -> type[DatabaseSessionStore]:
+        # Encodes like havre.accounts.sessions.SessionStore (same class name,
+        # same signing salt); only get_decoded() asks, for debugging.
+        return DatabaseSessionStore

@@ -18,7 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
-from havre.accounts import ratelimit
+from havre.accounts import ratelimit, sessions
 from havre.accounts.models import User
 from havre.audit.actions import record
 from havre.vault.formats import SALT_MIN_SIZE, KdfParams
@@ -105,6 +105,7 @@ def finish(request: HttpRequest, user: User) -> None:
     clear_pending(request)
     login(request, user, backend=BACKEND)
     request.session[LANGUAGE_KEY] = user.language
+    sessions.mark_active(request.session, user)
     record(user.program, user, "sign_in", user.pk)
 
 

@@ -47,7 +47,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, devices, hashers, ratelimit, signin, totp
+from havre.accounts import actions, devices, hashers, ratelimit, sessions, signin, totp
 from havre.accounts.api import body, error, json_view, member_required, text
 from havre.accounts.models import User
 from havre.vault.actions import current_epoch
@@ -146,6 +146,7 @@ def _me(user: User) -> dict[str, Any]:
             "id": str(program.pk),
             "name": program.name,
             "idle_lock_minutes": program.idle_lock_minutes,
+            "key_max_age_days": program.key_max_age_days,
         },
         "kdf": {"salt": b64e(bytes(user.kdf_salt)), "params": user.kdf_params},
         "public_key": b64e(bytes(user.public_key)) if user.public_key else None,
@@ -172,6 +173,14 @@ def _me(user: User) -> dict[str, Any]:
 @member_required
 def me(request: HttpRequest, user: User) -> HttpResponse:
     return JsonResponse(_me(user))
+
+
+@require_POST
+@member_required
+def active(request: HttpRequest, user: User) -> HttpResponse:
+    """The console was in use: the session lives on for another lock's length."""
+    sessions.mark_active(request.session, user)
+    return JsonResponse({"idle_lock_minutes": user.program.idle_lock_minutes})
 
 
 @require_POST

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from havre.accounts import actions, links
-from havre.accounts.api import admin_required, body, error, json_view, raw, text
+from havre.accounts.api import admin_required, body, error, json_view, raw, text, whole
 from havre.accounts.models import Role, User
 from havre.vault import actions as vault
 from havre.vault.formats import b64e
@@ -93,3 +93,26 @@ def grants(request: HttpRequest, admin: User) -> HttpResponse:
     except vault.GrantRefusedError as exc:
         return error(exc.reason.value, 409)
     return JsonResponse({"ok": True})
+
+
+@require_POST
+@json_view
+@admin_required
+def program_security(request: HttpRequest, admin: User) -> HttpResponse:
+    data = body(request)
+    try:
+        actions.set_program_security(
+            admin.program,
+            admin,
+            idle_lock_minutes=whole(data, "idle_lock_minutes"),
+            key_max_age_days=whole(data, "key_max_age_days"),
+        )
+    except actions.RefusedError as exc:
+        return error(exc.reason, 400)
+    program = admin.program
+    return JsonResponse(
+        {
+            "idle_lock_minutes": program.idle_lock_minutes,
+            "key_max_age_days": program.key_max_age_days,
+        }
+    )

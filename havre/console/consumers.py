@@ -6,7 +6,6 @@ missed over the JSON API, which checks access on every request.
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
 from importlib import import_module
@@ -18,7 +17,8 @@ from django.conf import settings
 from django.contrib import auth
 from django.http import HttpRequest
 
-from havre.events import program_group
+from havre.accounts.sessions import is_idle_expired
+from havre.events import member_group, program_group, session_group
 
 # Close code for "no longer signed in": the page checks its session and shows
 # the sign-in form instead of reconnecting.
@@ -26,11 +26,6 @@ CLOSE_SIGNED_OUT = 4401
 # How often, at most, an open socket re-reads its session before forwarding
 # an event: catches sessions that expired or ended without a logout signal.
 RECHECK_SECONDS = 60.0
-
-
-def session_group(session_key: str) -> str:
-    """The group of the sockets opened under one session (hashed: keys are credentials)."""
-    return "session." + hashlib.sha256(session_key.encode()).hexdigest()[:40]
 
 
 class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -54,7 +49,11 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         self.user_id = user.pk
         self.session_key = session_key
-        self.joined = (program_group(user.program_id), session_group(session_key))
+        self.joined = (
+            program_group(user.program_id),
+            session_group(session_key),
+            member_group(user.pk),
+        )
         for group in self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
         self.checked_at = time.monotonic()
@@ -93,5 +92,7 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         engine = import_module(settings.SESSION_ENGINE)
         request = HttpRequest()
         request.session = engine.SessionStore(self.session_key)
+        if is_idle_expired(request.session):
+            return False
         user = auth.get_user(request)
         return bool(user.is_authenticated and user.is_active and user.pk == self.user_id)

@@ -10,7 +10,7 @@ from channels.layers import get_channel_layer
 from django.contrib.auth.signals import user_logged_out
 from django.http import HttpRequest
 
-from havre.console.consumers import session_group
+from havre.events import session_group
 
 logger = logging.getLogger(__name__)
 

@@ -33,6 +33,7 @@ def test_sign_in_then_me_opens_the_program_key(
         "id": str(keys_a.program.pk),
         "name": "Refuge A",
         "idle_lock_minutes": 15,
+        "key_max_age_days": 365,
     }
     assert me["current_epoch"] == {
         "number": 1,

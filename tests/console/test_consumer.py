@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -12,7 +13,9 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.test import Client
 
+from havre.accounts import sessions
 from havre.accounts.models import User
+from havre.accounts.sessions import end_sessions
 from havre.asgi import application
 from havre.console import consumers
 from havre.events import program_group
@@ -140,3 +143,43 @@ async def test_pings_are_answered(alice: User):
         assert await socket.receive_json_from(timeout=2) == {"type": "pong"}
         await socket.send_json_to({"type": "anything else"})
         assert await socket.receive_nothing(timeout=0.2)
+
+
+async def test_ending_a_members_sessions_closes_every_socket_of_hers_at_once(
+    alice: User, sam: User
+):
+    async with (
+        console_socket(alice) as first,
+        console_socket(alice) as second,
+        console_socket(sam) as colleague,
+    ):
+        await sync_to_async(end_sessions)(alice)
+        for socket in (first, second):
+            output = await socket.receive_output(timeout=2)
+            assert output == {"type": "websocket.close", "code": consumers.CLOSE_SIGNED_OUT}
+        assert await colleague.receive_nothing(timeout=0.2)
+
+
+async def test_a_session_idle_past_the_lock_closes_its_socket(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+):
+    client = Client()
+    await sync_to_async(client.force_login)(alice)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    socket = communicator(cookie.encode())
+    assert (await socket.connect())[0]
+
+    def idle_for_an_hour() -> None:
+        session = client.session
+        session[sessions.ACTIVE_AT_KEY] = int(time.time()) - 3600
+        session.save()
+
+    await sync_to_async(idle_for_an_hour)()
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", -1.0)
+    event = {"type": "conversation", "conversation": "x", "seq": 1}
+    await get_channel_layer().group_send(
+        program_group(alice.program_id), {"type": "havre.event", "event": event}
+    )
+    output = await socket.receive_output(timeout=2)
+    assert output == {"type": "websocket.close", "code": consumers.CLOSE_SIGNED_OUT}
+    await socket.disconnect()
