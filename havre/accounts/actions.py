@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from havre.accounts import links, totp
+from havre.accounts import factors, links, totp
 from havre.accounts.models import Program, Role, SignupLink, User
 from havre.audit.actions import record
 from havre.vault import actions as vault
@@ -137,7 +137,7 @@ def set_language(user: User, language: str) -> None:
 def has_finished_signup(user: User) -> bool:
     if not user.has_keys or not user.has_usable_password():
         return False
-    return totp.is_enrolled(user) or not settings.HAVRE_REQUIRE_SECOND_FACTOR
+    return factors.has_second_factor(user) or not settings.HAVRE_REQUIRE_SECOND_FACTOR
 
 
 def invite(

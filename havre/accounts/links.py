@@ -1,8 +1,9 @@
-"""One-time sign-up links: random tokens, kept only as SHA-256 hashes.
+"""One-time links: random tokens, kept only as SHA-256 hashes.
 
-A link lets whoever holds it choose the passphrase of one staff account, so
-it expires after a week, works once, and the database never holds a token
-that could be replayed from a backup.
+A link lets whoever holds it choose the passphrase of one staff account (a
+sign-up, or a reset after a forgotten passphrase) or enrol its second factor
+again, so it expires after a week, works once, and the database never holds a
+token that could be replayed from a backup. A member has one link at a time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from havre.accounts.models import SignupLink, User
+from havre.accounts.models import LinkPurpose, SignupLink, User
 
 LIFETIME = timedelta(days=7)
 # Enrolling the second factor follows the passphrase; it must happen in the
@@ -27,12 +28,15 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create(user: User) -> str:
+def create(user: User, purpose: str = LinkPurpose.SIGNUP) -> str:
     """A new link for `user`, replacing any earlier one; returns the token."""
     SignupLink.objects.filter(user=user).delete()
     token = secrets.token_urlsafe(32)
     SignupLink.objects.create(
-        user=user, token_hash=hash_token(token), expires_at=timezone.now() + LIFETIME
+        user=user,
+        purpose=purpose,
+        token_hash=hash_token(token),
+        expires_at=timezone.now() + LIFETIME,
     )
     return token
 

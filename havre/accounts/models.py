@@ -95,6 +95,10 @@ class User(AbstractBaseUser):
     max_conversations = models.PositiveSmallIntegerField(null=True)
     # When the member last acknowledged the console's suggestion of a pause.
     support_seen_at = models.DateTimeField(null=True)
+    # Wrong TOTP codes in a row; past a bound, only a recovery code, a passkey
+    # or an admin's reset lets the member in (havre.accounts.factors).
+    second_factor_failures = models.PositiveSmallIntegerField(default=0)
+    deactivated_at = models.DateTimeField(null=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -118,10 +122,21 @@ class User(AbstractBaseUser):
         return self.public_key is not None
 
 
+class LinkPurpose(models.TextChoices):
+    SIGNUP = "signup", _("Sign-up")
+    # A forgotten passphrase: new keys, so the grants must be given again.
+    PASSPHRASE = "passphrase", _("New passphrase")
+    # A lost second factor: the passphrase is proved, then a factor enrolled again.
+    SECOND_FACTOR = "second_factor", _("New second factor")
+
+
 class SignupLink(models.Model):
-    """A one-time link that lets a new staff member choose their passphrase."""
+    """A one-time link that lets a staff member choose a passphrase or enrol a second factor."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signup_links")
+    purpose = models.CharField(
+        max_length=16, choices=LinkPurpose.choices, default=LinkPurpose.SIGNUP
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True)
@@ -129,6 +144,41 @@ class SignupLink(models.Model):
 
     def __str__(self) -> str:
         return f"sign-up link for {self.user_id}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that stands in for a lost second factor; only its SHA-256 is kept."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="recovery_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery code of {self.user_id}"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential a member enrolled as a second factor."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    # Base64url of the authenticator's credential id.
+    credential_id = models.CharField(max_length=1400, unique=True)
+    public_key = models.BinaryField(max_length=1024)
+    sign_count = models.PositiveBigIntegerField(default=0)
+    name = models.CharField(max_length=60, blank=True)
+    transports = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"passkey {self.name or self.pk}"
 
 
 class MemberSession(AbstractBaseSession):

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
-from havre.accounts import totp
+from havre.accounts import factors
 from havre.accounts.models import Program, User
 from havre.vault.actions import current_epoch
 from havre.vault.models import Grant
@@ -23,7 +23,7 @@ def state_of(member: User) -> str:
         return "deactivated"
     if not member.has_keys or not member.has_usable_password():
         return "invited"
-    if settings.HAVRE_REQUIRE_SECOND_FACTOR and not totp.is_enrolled(member):
+    if settings.HAVRE_REQUIRE_SECOND_FACTOR and not factors.has_second_factor(member):
         return "invited"
     return "active"
 

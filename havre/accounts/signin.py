@@ -18,14 +18,15 @@ from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
-from havre.accounts import ratelimit, sessions
+from havre.accounts import factors, ratelimit, sessions, totp
 from havre.accounts.models import User
 from havre.audit.actions import record
-from havre.vault.formats import SALT_MIN_SIZE, KdfParams
+from havre.vault.formats import SALT_MIN_SIZE, KdfParams, b64d, b64e
 
 PENDING_KEY = "havre_pending_user"
 PENDING_AT_KEY = "havre_pending_at"
 PENDING_DEVICE_KEY = "havre_pending_device"
+CHALLENGE_KEY = "havre_webauthn_challenge"
 PENDING_SECONDS = 5 * 60
 LANGUAGE_KEY = "havre_language"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -73,6 +74,35 @@ def start_pending(request: HttpRequest, user: User, device: str | None) -> None:
     request.session[PENDING_KEY] = str(user.pk)
     request.session[PENDING_AT_KEY] = int(time.time())
     request.session[PENDING_DEVICE_KEY] = device
+
+
+def methods(user: User) -> list[str]:
+    """The second factors this member can use now, for the sign-in form."""
+    found = []
+    if totp.is_enrolled(user) and user.second_factor_failures < factors.TOTP_TRIES:
+        found.append("totp")
+    if user.passkeys.exists():
+        found.append("passkey")
+    found.append("recovery_code")
+    return found
+
+
+def keep_challenge(request: HttpRequest, purpose: str, challenge: bytes) -> None:
+    request.session[CHALLENGE_KEY] = {
+        "purpose": purpose,
+        "challenge": b64e(challenge),
+        "at": int(time.time()),
+    }
+
+
+def take_challenge(request: HttpRequest, purpose: str) -> bytes | None:
+    """The WebAuthn challenge this session was given, usable once and for five minutes."""
+    kept = request.session.pop(CHALLENGE_KEY, None)
+    if not isinstance(kept, dict) or kept.get("purpose") != purpose:
+        return None
+    if time.time() - int(kept.get("at", 0)) > PENDING_SECONDS:
+        return None
+    return b64d(str(kept["challenge"]))
 
 
 def second_step_keys(request: HttpRequest, user: User) -> list[str]:

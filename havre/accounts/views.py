@@ -47,7 +47,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, devices, hashers, ratelimit, sessions, signin, totp
+from havre.accounts import actions, devices, factors, hashers, ratelimit, sessions, signin
 from havre.accounts.api import body, error, json_view, member_required, text
 from havre.accounts.models import User
 from havre.vault.actions import current_epoch
@@ -96,11 +96,11 @@ def login(request: HttpRequest) -> HttpResponse:
         response = JsonResponse({"next": "ready"})
         devices.remember(response, user)
         return response
-    if not totp.is_enrolled(user):
+    if not factors.has_second_factor(user):
         # Only someone who knows the passphrase gets this far, so saying why is safe.
         return error("signup_unfinished", 403)
     signin.start_pending(request, user, device)
-    return JsonResponse({"next": "second_factor"})
+    return JsonResponse({"next": "second_factor", "methods": signin.methods(user)})
 
 
 def busy() -> HttpResponse:
@@ -113,23 +113,76 @@ def busy() -> HttpResponse:
 @json_view
 @sensitive_variables("data", "code")
 def second_factor(request: HttpRequest) -> HttpResponse:
+    """A TOTP code (`code`) or a recovery code (`recovery_code`)."""
     user = signin.pending_user(request)
     if user is None:
         return error("no_sign_in_pending", 401)
     data = body(request)
-    code = text(data, "code", 16)
     keys = signin.second_step_keys(request, user)
     if not ratelimit.attempt(keys):
         return error("too_many_attempts", 429)
-    if not totp.verify(user, code):
-        signin.note_failed(user, "second_factor")
-        return error("invalid_code", 400)
+    if "recovery_code" in data:
+        if not factors.use_recovery_code(user, text(data, "recovery_code", 40)):
+            signin.note_failed(user, "recovery_code")
+            return error("invalid_recovery_code", 400)
+    else:
+        try:
+            ok = factors.check_totp(user, text(data, "code", 16))
+        except factors.FactorError as exc:
+            return error(exc.code, 403)
+        if not ok:
+            signin.note_failed(user, "second_factor")
+            if factors.totp_locked(user):
+                return error("second_factor_locked", 403)
+            return error("invalid_code", 400)
+    return _signed_in(request, user, keys)
+
+
+def _signed_in(request: HttpRequest, user: User, keys: list[str]) -> HttpResponse:
     ratelimit.clear(keys[:1])
     ratelimit.forgive(keys[1:])
     signin.finish(request, user)
-    response = JsonResponse({"next": "ready"})
+    response = JsonResponse(
+        {"next": "ready", "recovery_codes_left": factors.summary(user)["recovery_codes_left"]}
+    )
     devices.remember(response, user)
     return response
+
+
+@require_POST
+@never_cache
+def passkey_options(request: HttpRequest) -> HttpResponse:
+    """The challenge for `navigator.credentials.get`, kept in the pending session."""
+    user = signin.pending_user(request)
+    if user is None:
+        return error("no_sign_in_pending", 401)
+    try:
+        options, challenge = factors.sign_in_options(user)
+    except factors.FactorError as exc:
+        return error(exc.code, 409)
+    signin.keep_challenge(request, "sign_in", challenge)
+    return HttpResponse(options, content_type="application/json")
+
+
+@require_POST
+@json_view
+def passkey_sign_in(request: HttpRequest) -> HttpResponse:
+    user = signin.pending_user(request)
+    if user is None:
+        return error("no_sign_in_pending", 401)
+    credential = body(request).get("credential")
+    challenge = signin.take_challenge(request, "sign_in")
+    keys = signin.second_step_keys(request, user)
+    if not ratelimit.attempt(keys):
+        return error("too_many_attempts", 429)
+    if (
+        challenge is None
+        or not isinstance(credential, dict)
+        or not factors.check_passkey(user, credential, challenge)
+    ):
+        signin.note_failed(user, "passkey")
+        return error("passkey_not_verified", 400)
+    return _signed_in(request, user, keys)
 
 
 def _me(user: User) -> dict[str, Any]:

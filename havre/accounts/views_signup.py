@@ -18,34 +18,46 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.debug import sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, links, ratelimit, totp
+from havre.accounts import actions, factors, hashers, links, ratelimit, resets, signin, totp
 from havre.accounts.api import body, error, json_view, optional_raw, raw, text
-from havre.accounts.models import SignupLink
+from havre.accounts.models import LinkPurpose, SignupLink
 from havre.accounts.strings import signup_strings
 from havre.vault.actions import SEALED_KEY_SIZE, current_epoch
-from havre.vault.formats import KEY_SIZE, b64e
+from havre.vault.formats import KEY_SIZE, KdfParams, b64e
 
 SESSION_KEY = "havre_signup_user"
+
+
+# The page's first step for each kind of link.
+FIRST_STAGE = {
+    LinkPurpose.SIGNUP: "passphrase",
+    LinkPurpose.PASSPHRASE: "new_passphrase",
+    LinkPurpose.SECOND_FACTOR: "prove_passphrase",
+}
 
 
 def _page_data(token: str, link: SignupLink, stage: str) -> dict[str, Any]:
     user = link.user
     epoch = current_epoch(user.program)
+    # A new passphrase gets a new salt, made by the browser with the keys.
+    new_keys = link.purpose == LinkPurpose.PASSPHRASE
     return {
         "stage": stage,
+        "purpose": link.purpose,
         "user_id": str(user.pk),
         "email": user.email,
         "program_id": str(user.program_id),
         "program_name": user.program.name,
-        "salt": b64e(bytes(user.kdf_salt)),
-        "kdf": user.kdf_params,
+        "salt": None if new_keys else b64e(bytes(user.kdf_salt)),
+        "kdf": KdfParams.DEFAULT.to_dict() if new_keys else user.kdf_params,
         "epoch": (
             {"number": epoch.number, "public_key": b64e(bytes(epoch.public_key))} if epoch else None
         ),
-        "needs_program_key": actions.needs_program_key(user),
+        "needs_program_key": link.purpose == LinkPurpose.SIGNUP and actions.needs_program_key(user),
         "require_second_factor": bool(settings.HAVRE_REQUIRE_SECOND_FACTOR),
         "api": {
             "signup": reverse("accounts:api-signup", args=[token]),
+            "verify": reverse("accounts:api-signup-verify", args=[token]),
             "totp": reverse("accounts:api-signup-totp", args=[token]),
             "confirm": reverse("accounts:api-signup-totp-confirm", args=[token]),
         },
@@ -58,7 +70,7 @@ def _page_data(token: str, link: SignupLink, stage: str) -> dict[str, Any]:
 @ensure_csrf_cookie
 def signup_page(request: HttpRequest, token: str) -> HttpResponse:
     link = links.find_unused(token)
-    stage = "passphrase"
+    stage = FIRST_STAGE[LinkPurpose(link.purpose)] if link is not None else ""
     if link is None:
         link = links.find_enrolling(token, request.session.get(SESSION_KEY))
         stage = "second_factor"
@@ -69,6 +81,7 @@ def signup_page(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "program_name": link.user.program.name,
         "email": link.user.email,
+        "purpose": link.purpose,
         "signup_data": _page_data(token, link, stage),
         "signup_strings": signup_strings(),
     }
@@ -79,10 +92,13 @@ def signup_page(request: HttpRequest, token: str) -> HttpResponse:
 @json_view
 @sensitive_variables("data")
 def signup(request: HttpRequest, token: str) -> HttpResponse:
+    """The keys made from a new passphrase: at sign-up, or after a forgotten one."""
     link = links.find_unused(token)
-    if link is None:
+    if link is None or link.purpose == LinkPurpose.SECOND_FACTOR:
         return error("link_not_valid", 404)
     data = body(request)
+    if link.purpose == LinkPurpose.PASSPHRASE:
+        return _reset_passphrase(request, link, data)
     keys = actions.SignupKeys(
         login_secret=raw(data, "login_secret", KEY_SIZE),
         public_key=raw(data, "public_key", KEY_SIZE),
@@ -96,6 +112,56 @@ def signup(request: HttpRequest, token: str) -> HttpResponse:
         return error(exc.reason, 409)
     request.session[SESSION_KEY] = str(link.user_id)
     return JsonResponse({"next": stage.value})
+
+
+def _reset_passphrase(request: HttpRequest, link: SignupLink, data: dict[str, Any]) -> HttpResponse:
+    kdf = data.get("kdf")
+    if not isinstance(kdf, dict):
+        return error("bad_kdf", 400)
+    new = resets.NewPassphrase(
+        salt=raw(data, "salt"),
+        kdf=kdf,
+        login_secret=raw(data, "login_secret", KEY_SIZE),
+        wrapped_private_key=raw(data, "wrapped_private_key", actions.WRAPPED_KEY_SIZE),
+        public_key=raw(data, "public_key", KEY_SIZE),
+    )
+    try:
+        enrol_next = resets.complete_passphrase_reset(link, new)
+    except resets.ResetRefusedError as exc:
+        return error(exc.code, 409)
+    if enrol_next and settings.HAVRE_REQUIRE_SECOND_FACTOR:
+        request.session[SESSION_KEY] = str(link.user_id)
+        return JsonResponse({"next": "second_factor"})
+    return JsonResponse({"next": "done"})
+
+
+@require_POST
+@json_view
+@sensitive_variables("data", "secret")
+def signup_verify(request: HttpRequest, token: str) -> HttpResponse:
+    """A second-factor link: the member proves her passphrase before enrolling again."""
+    link = links.find_unused(token)
+    if link is None or link.purpose != LinkPurpose.SECOND_FACTOR:
+        return error("link_not_valid", 404)
+    data = body(request)
+    secret = text(data, "login_secret", 64)
+    keys = [ratelimit.key("untrusted", link.user.email), ratelimit.client_key(request)]
+    if not ratelimit.attempt(keys):
+        return error("too_many_attempts", 429)
+    try:
+        with hashers.slot():
+            ok = signin.check_login_secret(link.user, secret)
+    except hashers.BusyError:
+        ratelimit.forgive(keys)
+        return error("busy", 503)
+    if not ok:
+        signin.note_failed(link.user, "sign_in")
+        return error("wrong_passphrase", 400)
+    ratelimit.forgive(keys)
+    if not links.consume(link):
+        return error("link_used", 409)
+    request.session[SESSION_KEY] = str(link.user_id)
+    return JsonResponse({"next": "second_factor"})
 
 
 def _enrolling(request: HttpRequest, token: str) -> SignupLink | None:
@@ -133,4 +199,6 @@ def signup_totp_confirm(request: HttpRequest, token: str) -> HttpResponse:
         return error("invalid_code", 400)
     ratelimit.forgive(keys)
     request.session.pop(SESSION_KEY, None)
-    return JsonResponse({"next": "done"})
+    # Shown once, on the page that enrolled the factor they stand in for.
+    codes = factors.make_recovery_codes(link.user)
+    return JsonResponse({"next": "done", "recovery_codes": codes})

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, links
+from havre.accounts import actions, factors, links, resets
 from havre.accounts.api import admin_required, body, error, json_view, raw, text, whole
 from havre.accounts.models import Role, User
 from havre.vault import actions as vault
@@ -116,3 +116,31 @@ def program_security(request: HttpRequest, admin: User) -> HttpResponse:
             "key_max_age_days": program.key_max_age_days,
         }
     )
+
+
+@require_POST
+@json_view
+@admin_required
+def reset_passphrase(request: HttpRequest, admin: User, user_id: uuid.UUID) -> HttpResponse:
+    member = _member_of(admin, user_id)
+    if member is None:
+        return error("not_found", 404)
+    try:
+        token = resets.issue_passphrase_reset(admin, member)
+    except resets.ResetRefusedError as exc:
+        return error(exc.code, 409)
+    return JsonResponse({"link": links.url(token)})
+
+
+@require_POST
+@json_view
+@admin_required
+def reset_second_factor(request: HttpRequest, admin: User, user_id: uuid.UUID) -> HttpResponse:
+    member = _member_of(admin, user_id)
+    if member is None:
+        return error("not_found", 404)
+    try:
+        token = factors.reset_second_factor(admin, member)
+    except factors.FactorError as exc:
+        return error(exc.code, 409)
+    return JsonResponse({"link": links.url(token)})

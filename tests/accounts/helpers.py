@@ -64,9 +64,9 @@ def sign_in(client: Client, member: Member, steps_ahead: int = 0) -> None:
     pre = post(client, "prelogin", {"email": email}).json()
     secret = member.login_secret(formats.b64d(pre["salt"]), pre["kdf"])
     answer = post(client, "login", {"email": email, "login_secret": secret})
-    assert answer.json() == {"next": "second_factor"}, answer.content
+    assert answer.json()["next"] == "second_factor", answer.content
     answer = post(client, "second-factor", {"code": member.code(steps_ahead)})
-    assert answer.json() == {"next": "ready"}, answer.content
+    assert answer.json()["next"] == "ready", answer.content
 
 
 def open_grants(member: Member, me: dict[str, Any]) -> dict[int, bytes]:

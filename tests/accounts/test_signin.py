@@ -48,7 +48,7 @@ def test_the_first_step_alone_reads_nothing(client: Client, admin_a: Member) -> 
     assert post(client, "second-factor", {"code": admin_a.code()}).status_code == 401
     secret = login_secret_for(client, admin_a)
     answer = post(client, "login", {"email": admin_a.user.email, "login_secret": secret})
-    assert answer.json() == {"next": "second_factor"}
+    assert answer.json() == {"next": "second_factor", "methods": ["totp", "recovery_code"]}
     assert client.get("/accounts/api/me").status_code == 401
     assert client.get("/accounts/api/team").status_code == 401
 

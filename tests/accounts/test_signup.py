@@ -60,7 +60,9 @@ def enrol(client: Client, token: str) -> str:
     assert enrolment["uri"].startswith("otpauth://totp/")
     assert enrolment["qr_svg"].startswith("<svg")
     code = pyotp.TOTP(enrolment["secret"]).now()
-    assert post(client, f"signup/{token}/totp/confirm", {"code": code}).json() == {"next": "done"}
+    confirmed = post(client, f"signup/{token}/totp/confirm", {"code": code}).json()
+    assert confirmed["next"] == "done"
+    assert len(confirmed["recovery_codes"]) == 10
     return str(enrolment["secret"])
 
 

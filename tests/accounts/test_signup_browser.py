@@ -54,10 +54,10 @@ class Api:
         )
         login_secret, wrap_key = formats.split_master(master)
         answer = self.post("login", {"email": email, "login_secret": formats.b64e(login_secret)})
-        assert answer.json() == {"next": "second_factor"}, answer.text
+        assert answer.json()["next"] == "second_factor", answer.text
         # The step used at enrolment is spent; the next one is within the drift allowed.
         code = pyotp.TOTP(totp_secret).at(timezone.now() + timezone.timedelta(seconds=30))
-        assert self.post("second-factor", {"code": code}).json() == {"next": "ready"}
+        assert self.post("second-factor", {"code": code}).json()["next"] == "ready"
         return wrap_key
 
 
