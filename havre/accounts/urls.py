@@ -37,6 +37,8 @@ urlpatterns = [
     path("api/account/totp/remove", views_account.remove_totp, name="api-account-totp-remove"),
     path("api/account/recovery-codes", views_account.recovery_codes, name="api-account-recovery"),
     path("api/team", views_team.team, name="api-team"),
+    path("api/team/rotation", views_team.rotation, name="api-team-rotation"),
+    path("api/team/epochs", views_team.new_epoch, name="api-team-epochs"),
     path(
         "api/team/<uuid:user_id>/reset-passphrase",
         views_team.reset_passphrase,

@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from havre.accounts import actions, factors, links, resets
+from havre.accounts import actions, epochs, factors, links, resets
 from havre.accounts.api import admin_required, body, error, json_view, raw, text, whole
-from havre.accounts.models import Role, User
+from havre.accounts.models import Program, Role, User
 from havre.vault import actions as vault
-from havre.vault.formats import b64e
+from havre.vault.formats import KEY_SIZE, b64e
 from havre.vault.models import Grant
 
 
@@ -27,10 +27,20 @@ def team(request: HttpRequest, admin: User) -> HttpResponse:
     granted = (
         set(Grant.objects.filter(epoch=epoch).values_list("user_id", flat=True)) if epoch else set()
     )
+    epochs_held: dict[object, list[int]] = {}
+    for user_id, number in Grant.objects.filter(epoch__program=admin.program).values_list(
+        "user_id", "epoch__number"
+    ):
+        epochs_held.setdefault(user_id, []).append(number)
     members = User.objects.filter(program=admin.program).order_by("email")
     return JsonResponse(
         {
             "epoch": epoch.number if epoch else None,
+            "keys": epochs.key_state(admin.program),
+            "program": {
+                "idle_lock_minutes": admin.program.idle_lock_minutes,
+                "key_max_age_days": admin.program.key_max_age_days,
+            },
             "members": [
                 {
                     "id": str(m.pk),
@@ -41,11 +51,68 @@ def team(request: HttpRequest, admin: User) -> HttpResponse:
                     "public_key": b64e(bytes(m.public_key)) if m.public_key else None,
                     "signed_up": actions.has_finished_signup(m),
                     "has_grant": m.pk in granted,
+                    "epochs_held": sorted(epochs_held.get(m.pk, [])),
                 }
                 for m in members
             ],
         }
     )
+
+
+@require_GET
+@never_cache
+@admin_required
+def rotation(request: HttpRequest, admin: User) -> HttpResponse:
+    """What the admin's browser needs to make the next epoch: whom to seal it to."""
+    epoch = vault.current_epoch(admin.program)
+    if epoch is None:
+        return error("no_program_key", 409)
+    return JsonResponse(
+        {
+            "program_id": str(admin.program_id),
+            "current": {"number": epoch.number, "public_key": b64e(bytes(epoch.public_key))},
+            "next": epoch.number + 1,
+            "holders": [
+                {
+                    "id": str(u.pk),
+                    "email": u.email,
+                    "display_name": u.display_name,
+                    "public_key": b64e(bytes(u.public_key or b"")),
+                }
+                for u in epochs.holders(admin.program, epoch)
+            ],
+        }
+    )
+
+
+@require_POST
+@json_view
+@admin_required
+def new_epoch(request: HttpRequest, admin: User) -> HttpResponse:
+    """The new program key and a grant of it per holder, stored in one transaction."""
+    data = body(request)
+    listed = data.get("grants")
+    if not isinstance(listed, list) or len(listed) > 1000:
+        return error("bad_grants", 400)
+    grants: dict[uuid.UUID, bytes] = {}
+    for item in listed:
+        if not isinstance(item, dict):
+            return error("bad_grants", 400)
+        try:
+            user_id = uuid.UUID(str(item.get("user_id")))
+        except ValueError:
+            return error("bad_grants", 400)
+        grants[user_id] = raw(item, "sealed_key", vault.SEALED_KEY_SIZE)
+    new = epochs.NewEpoch(
+        number=whole(data, "number"),
+        public_key=raw(data, "public_key", KEY_SIZE),
+        grants=grants,
+    )
+    try:
+        epoch = epochs.create_epoch(admin, new)
+    except epochs.EpochRefusedError as exc:
+        return error(exc.code, 409)
+    return JsonResponse(epochs.key_state(Program.objects.get(pk=epoch.program_id)))
 
 
 @require_POST

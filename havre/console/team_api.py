@@ -17,11 +17,12 @@ from django.db import IntegrityError
 from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from havre.accounts.models import User
+from havre.accounts import epochs
+from havre.accounts.models import Program, User
 from havre.console import team_payloads as shapes
 from havre.console.api import error, staff_api
 from havre.conversations import queueing
-from havre.conversations.actions import caseload, duty, participants, support, team
+from havre.conversations.actions import caseload, duty, participants, parting, support, team
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.actions.team_errors import (
     HandoffRequired,
@@ -383,3 +384,30 @@ def _integer(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise BadRequest
     return value
+
+
+@staff_api("POST")
+def deactivate(request: HttpRequest, member: User, user_id: uuid.UUID) -> HttpResponse:
+    """An admin parts with a member: conversations back to the queue or to `to`."""
+    if not member.is_admin:
+        return error("forbidden", 403)
+    try:
+        data = _body(request)
+    except BadRequest:
+        return error("invalid_json", 400)
+    leaving = _colleague(member, user_id)
+    if leaving is None:
+        return error("not_found", 404)
+    to = None
+    if data.get("to") not in (None, ""):
+        to = _colleague(member, data.get("to"))
+        if to is None:
+            return error("bad_colleague", 400)
+    try:
+        handed_on = parting.part_with(leaving, by=member, to=to)
+    except epochs.EpochRefusedError as exc:
+        return error(exc.code, 409)
+    except ActionError as exc:
+        return _refused(exc)
+    program = Program.objects.get(pk=member.program_id)
+    return JsonResponse({"handed_on": handed_on, **epochs.key_state(program)})

@@ -16,6 +16,11 @@ urlpatterns: list[URLPattern] = [
     path("api/team/settings", team_api.settings, name="team-settings"),
     path("api/team/people/<uuid:user_id>/cap", team_api.member_cap, name="team-member-cap"),
     path(
+        "api/team/people/<uuid:user_id>/deactivate",
+        team_api.deactivate,
+        name="team-member-deactivate",
+    ),
+    path(
         "api/team/conversations/<uuid:conversation_id>",
         team_api.conversation_team,
         name="team-conversation",

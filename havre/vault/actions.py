@@ -66,11 +66,14 @@ def create_first_epoch(program: Program, public_key: bytes) -> Epoch:
 
 
 def grant(granter: User, member: User, epoch_number: int, sealed_key: bytes) -> Grant:
-    """Store the current epoch's key sealed by `granter`'s browser to `member`.
+    """Store an epoch's key sealed by `granter`'s browser to `member`.
 
     The granter must be an admin of the member's program who holds the same
     epoch: nobody else could have made a genuine sealed key, and the check
-    keeps a stolen admin session of another program from planting one.
+    keeps a stolen admin session of another program from planting one. The
+    current epoch comes first; older ones the granter holds may follow, so
+    that a member whose passphrase was reset (or who joins while older
+    conversations are open) reads their history again.
     """
     if not granter.is_admin or not granter.is_active:
         raise GrantRefusedError(GrantRefusedError.Reason.NOT_ADMIN)
@@ -79,8 +82,13 @@ def grant(granter: User, member: User, epoch_number: int, sealed_key: bytes) -> 
     if len(sealed_key) != SEALED_KEY_SIZE:
         raise GrantRefusedError(GrantRefusedError.Reason.MALFORMED)
     with transaction.atomic():
-        epoch = current_epoch(granter.program)
-        if epoch is None or epoch.number != epoch_number:
+        # Serialised with a new epoch being made, which seals to the holders.
+        program = Program.objects.select_for_update().get(pk=granter.program_id)
+        current = current_epoch(program)
+        epoch = program.epochs.filter(number=epoch_number).first()
+        if current is None or epoch is None:
+            raise GrantRefusedError(GrantRefusedError.Reason.NOT_CURRENT)
+        if epoch.pk != current.pk and not holds_grant(member, current):
             raise GrantRefusedError(GrantRefusedError.Reason.NOT_CURRENT)
         if not holds_grant(granter, epoch):
             raise GrantRefusedError(GrantRefusedError.Reason.NOT_A_HOLDER)
