@@ -16,7 +16,7 @@ from havre.conversations.actions.parting import part_with
 from havre.conversations.models import Conversation, Participant
 from havre.gateways.models import Channel
 from havre.vault.models import Grant
-from tests.accounts.helpers import Member, make_member, post, sign_in
+from tests.accounts.helpers import Member, make_member, sign_in
 from tests.conftest import ProgramKeys
 from tests.console.conftest import start_thread
 
