@@ -14,6 +14,8 @@ const ENTRIES = [
   { name: "signup", entry: "src/signup.ts" },
   { name: "simulator", entry: "src/simulator.ts" },
   { name: "console", entry: "src/console.ts" },
+  // The passphrase meter's dictionaries, loaded only where a new passphrase is typed.
+  { name: "strength", entry: "src/strength.ts", globalName: "HavreStrength" },
 ];
 
 import { spawnSync } from "node:child_process";

@@ -12,6 +12,7 @@
 // passphrase (unlock), otherwise for the full sign-in. After either, the inbox comes from /console/api/inbox and
 // the websocket /ws/console/ keeps it current.
 
+import { AccountArea } from "./console/account";
 import { ConsoleApi, type ConversationRow, type MessageRow } from "./console/api";
 import { CrisisAlerts, isCrisisEvent } from "./console/crisis";
 import { Desk, type DeskView } from "./console/desk";
@@ -30,6 +31,7 @@ import { SafetyTools } from "./console/safety";
 import { Thread } from "./console/thread";
 import { type Keyring, type MeInfo, SessionError, apiRequest, ownFingerprint, setLanguage as saveLanguage, signOut } from "./session";
 import { type TeamPanel, mountTeamPanel } from "./team";
+import { rotateKey } from "./team-keys";
 
 interface Config {
   language: string;
@@ -38,7 +40,16 @@ interface Config {
   demo: boolean;
   maxMessageChars: number;
   idleLockMinutes: number;
-  urls: { me: string; language: string; inbox: string; conversations: string; websocket: string; triage: string; team: string };
+  urls: {
+    me: string;
+    language: string;
+    inbox: string;
+    conversations: string;
+    websocket: string;
+    triage: string;
+    team: string;
+    strength: string;
+  };
 }
 
 type ViewName =
@@ -51,9 +62,22 @@ type ViewName =
   | "team"
   | "triage"
   | "supervision"
-  | "settings";
+  | "settings"
+  | "account";
 type Section = "conversations" | "team" | "triage" | "supervision" | "settings";
-const VIEWS: ViewName[] = ["loading", "error", "signin", "unlock", "waiting", "console", "team", "triage", "supervision", "settings"];
+const VIEWS: ViewName[] = [
+  "loading",
+  "error",
+  "signin",
+  "unlock",
+  "waiting",
+  "console",
+  "team",
+  "triage",
+  "supervision",
+  "settings",
+  "account",
+];
 const SECTION_VIEWS: Record<Section, ViewName> = {
   conversations: "console",
   team: "team",
@@ -79,7 +103,11 @@ class ConsolePage implements DeskView {
   readonly #crisis: CrisisAlerts;
   readonly #teamwork: Teamwork;
   readonly #protocols: Protocols;
+  readonly #account: AccountArea;
   #me: MeInfo | null = null;
+  // The view to go back to when the account area closes.
+  #beforeAccount: ViewName | null = null;
+  #rotating = false;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
   #team: TeamPanel | null = null;
@@ -104,7 +132,8 @@ class ConsolePage implements DeskView {
       },
       onEvent: (event) => this.#desk?.onEvent(event),
       onOther: (event) => {
-        if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
+        if (event.type === "keys") void this.#keysChanged();
+        else if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
         else if (isTeamEvent(event)) this.#teamwork.onEvent(event);
         else if (typeof event.type === "string") this.#protocols.onSignal(event.type);
       },
@@ -186,6 +215,12 @@ class ConsolePage implements DeskView {
       },
       config.urls.team,
     );
+    this.#account = new AccountArea({
+      keyring: () => page.#reader?.keyring ?? null,
+      strengthUrl: config.urls.strength,
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+    });
     this.#protocols = new Protocols({
       get desk() {
         return page.#desk;
@@ -235,6 +270,7 @@ class ConsolePage implements DeskView {
     byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
     byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
     byId("nav-settings").addEventListener("click", () => this.#showSection("settings"));
+    byId("account-button").addEventListener("click", () => this.#toggleAccount());
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
     }
@@ -263,7 +299,10 @@ class ConsolePage implements DeskView {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
     const desk =
       view === "console" || view === "team" || view === "triage" || view === "supervision" || view === "settings";
-    const unlocked = desk || view === "waiting";
+    const unlocked = desk || view === "waiting" || view === "account";
+    if (view !== "account") this.#beforeAccount = null;
+    byId("account-button").hidden = !unlocked;
+    byId("account-button").setAttribute("aria-pressed", String(view === "account"));
     byId("lock-button").hidden = !unlocked;
     byId("sign-out-button").hidden = !unlocked;
     byId("signed-in-as").hidden = !unlocked;
@@ -278,6 +317,81 @@ class ConsolePage implements DeskView {
     byId("error-text").textContent = text;
     this.#show("error");
     byId("error-retry").focus();
+  }
+
+  #toggleAccount(): void {
+    if (this.#beforeAccount !== null) {
+      const back = this.#beforeAccount;
+      this.#account.clear(byId("account-panel"));
+      this.#show(back);
+      return;
+    }
+    const current = VIEWS.find((name) => !byId(`view-${name}`).hidden) ?? "console";
+    this.#account.show(byId("account-panel"));
+    this.#show("account");
+    this.#beforeAccount = current;
+    byId("account-title").focus();
+  }
+
+  // -- the program key over time -----------------------------------------------------
+
+  /** A new epoch was made or a key holder left: open new grants, and show the banner if needed. */
+  async #keysChanged(): Promise<void> {
+    const reader = this.#reader;
+    if (reader === null) return;
+    try {
+      await reader.refreshKeys();
+    } catch (error) {
+      if (error instanceof SessionError && error.status === 401) this.signedOut();
+      return;
+    }
+    if (this.#reader !== reader) return;
+    this.#me = reader.keyring.me;
+    this.#updateKeyBanner();
+    void this.#team?.refresh();
+  }
+
+  /**
+   * Every admin's console, while a member who held the key has left and no new
+   * key exists yet: a banner that makes it. For an admin who holds the current
+   * key it blocks the rest of the console until done, since new texts are
+   * sealed to a key someone who left still has.
+   */
+  #updateKeyBanner(): void {
+    const reader = this.#reader;
+    const me = reader?.keyring.me;
+    const banner = byId("key-banner");
+    const needed = me !== undefined && me.role === "admin" && me.program.newKeyNeededSince !== null;
+    if (!needed || reader === null) {
+      banner.hidden = true;
+      byId("main").inert = false;
+      byId("key-banner-body").replaceChildren();
+      return;
+    }
+    banner.hidden = false;
+    if (this.#rotating) return;
+    const body = byId("key-banner-body");
+    if (!reader.keyring.holdsCurrentKey) {
+      byId("main").inert = false;
+      body.replaceChildren(el("p", {}, t("team.banner_other_admin")));
+      return;
+    }
+    byId("main").inert = true;
+    const finish = el("button", { type: "button", class: "primary", id: "key-banner-finish" }, t("team.banner_finish"));
+    finish.addEventListener("click", () => void this.#finishRotation(body));
+    body.replaceChildren(finish);
+  }
+
+  async #finishRotation(body: HTMLElement): Promise<void> {
+    const reader = this.#reader;
+    if (reader === null) return;
+    this.#rotating = true;
+    try {
+      await rotateKey(body, reader.keyring, (key) => t(key));
+    } finally {
+      this.#rotating = false;
+    }
+    await this.#keysChanged();
   }
 
   #showSection(section: Section): void {
@@ -329,6 +443,7 @@ class ConsolePage implements DeskView {
     byId("program-name").textContent = me.program.name;
     byId("signed-in-as").textContent = t("header.signed_in_as", { name: me.displayName || me.email });
     this.#idle.start(this.#idleMinutes());
+    this.#updateKeyBanner();
     if (keyring.holdsCurrentKey) {
       this.#startDesk();
       return;
@@ -382,7 +497,14 @@ class ConsolePage implements DeskView {
   #mountTeam(): void {
     this.#team?.destroy();
     const reader = this.#reader;
-    if (reader !== null) this.#team = mountTeamPanel(byId("team-panel"), reader.keyring, (key) => t(key));
+    if (reader !== null) {
+      this.#team = mountTeamPanel(
+        byId("team-panel"),
+        reader.keyring,
+        (key) => t(key),
+        () => void this.#keysChanged(),
+      );
+    }
   }
 
   /** Wipes the keys and every decrypted text; the member unlocks again with the passphrase. */
@@ -405,7 +527,10 @@ class ConsolePage implements DeskView {
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();
-    for (const id of ["inbox-list", "announcer", "team-panel"]) byId(id).replaceChildren();
+    for (const id of ["inbox-list", "announcer", "team-panel", "key-banner-body"]) byId(id).replaceChildren();
+    this.#account.clear(byId("account-panel"));
+    byId("key-banner").hidden = true;
+    byId("main").inert = false;
     for (const id of ["inbox-count", "waiting-fingerprint"]) byId(id).textContent = "";
     if (reason !== "signed-out" && this.#me !== null) {
       this.#gate.showUnlock(this.#me.displayName || this.#me.email, reason === "idle");
@@ -467,6 +592,7 @@ class ConsolePage implements DeskView {
     this.#updateTitle();
     this.#thread.updateReplyHint();
     this.#safety.retranslate();
+    if (!byId("view-account").hidden) this.#account.show(byId("account-panel"));
     if (this.#desk !== null) {
       this.inboxChanged();
       void this.#thread.render([], [], false);

@@ -15,15 +15,30 @@ import {
   grantInfo,
   isStrongEnough,
   kdfParamsFromDict,
+  kdfParamsToDict,
   openSealed,
   publicFromPrivate,
   splitMaster,
   unwrapPrivateKey,
   wrapAad,
+  wrapPrivateKey,
 } from "./crypto";
 
 const API = "/accounts/api/";
 const SECOND_FACTOR_TRIES = 5;
+const SALT_SIZE = 16;
+
+/** How the member answers the second step: a code from her app, a recovery code, or a passkey. */
+export type SecondFactorChoice =
+  | { kind: "totp"; code: string }
+  | { kind: "recovery"; code: string }
+  | { kind: "passkey" };
+
+/**
+ * Asked for each attempt at the second step, with the previous attempt's error
+ * code and the methods the server offers; a plain string is a TOTP code.
+ */
+export type AskSecondFactor = (previousError?: string, methods?: string[]) => Promise<string | SecondFactorChoice>;
 
 /** A failure the page can explain: `code` is looked up as `session.<code>` in the catalogue. */
 export class SessionError extends Error {
@@ -94,7 +109,7 @@ export interface MeInfo {
   displayName: string;
   role: Role;
   language: string;
-  program: { id: string; name: string; idleLockMinutes: number };
+  program: { id: string; name: string; idleLockMinutes: number; newKeyNeededSince: string | null };
   publicKey: Bytes;
 }
 
@@ -104,7 +119,7 @@ interface MeJson {
   display_name: string;
   role: Role;
   language: string;
-  program: { id: string; name: string; idle_lock_minutes: number };
+  program: { id: string; name: string; idle_lock_minutes: number; new_key_needed_since?: string | null };
   kdf: { salt: string; params: unknown };
   public_key: string | null;
   wrapped_private_key: string | null;
@@ -125,7 +140,12 @@ function meInfo(json: MeJson): MeInfo {
     displayName: json.display_name,
     role: json.role,
     language: json.language,
-    program: { id: json.program.id, name: json.program.name, idleLockMinutes: json.program.idle_lock_minutes },
+    program: {
+      id: json.program.id,
+      name: json.program.name,
+      idleLockMinutes: json.program.idle_lock_minutes,
+      newKeyNeededSince: json.program.new_key_needed_since ?? null,
+    },
     publicKey: b64d(json.public_key),
   };
 }
@@ -175,6 +195,11 @@ export class Keyring {
     return this.#programKeys.get(epoch);
   }
 
+  /** The epochs whose program key this member holds, newest first. */
+  get heldEpochs(): number[] {
+    return [...this.#programKeys.keys()].sort((a, b) => b - a);
+  }
+
   /** Whether the member can read current conversations (and give the key to others). */
   get holdsCurrentKey(): boolean {
     return this.#programKeys.has(this.#epoch.number);
@@ -192,6 +217,26 @@ export class Keyring {
     this.#me = meInfo(json);
     if (json.current_epoch !== null) this.#epoch = epochInfo(json.current_epoch);
     await this.#openGrants(json);
+  }
+
+  /** The personal key wrapped under another wrap key (a new passphrase's); nothing else changes. */
+  async rewrap(wrapKey: Uint8Array): Promise<Bytes> {
+    if (this.#personalKey === null) throw new SessionError("not_signed_in");
+    return wrapPrivateKey(wrapKey, this.#personalKey, wrapAad(this.#me.id));
+  }
+
+  /**
+   * The public key to seal to for the current epoch, derived from the program
+   * private key this member holds, after checking that it is the one the
+   * server sent: a server that slipped in another epoch key would otherwise
+   * receive texts sealed to a key of its own.
+   */
+  async sealingKey(): Promise<EpochInfo> {
+    const key = this.#programKeys.get(this.#epoch.number);
+    if (key === undefined) throw new SessionError("no_program_key");
+    const derived = await publicFromPrivate(key);
+    if (b64e(derived) !== b64e(this.#epoch.publicKey)) throw new SessionError("epoch_key_mismatch");
+    return { number: this.#epoch.number, publicKey: derived };
   }
 
   /** Overwrites every key byte and forgets them; the page must unlock again. */
@@ -255,16 +300,15 @@ async function stretch(passphrase: string, salt: string, params: unknown): Promi
  * `askSecondFactor` is called for each TOTP code, with the previous attempt's
  * error code after a wrong one; reject its promise to give up.
  */
-export async function signIn(
-  email: string,
-  passphrase: string,
-  askSecondFactor: (previousError?: string) => Promise<string>,
-): Promise<Keyring> {
+export async function signIn(email: string, passphrase: string, askSecondFactor: AskSecondFactor): Promise<Keyring> {
   const pre = await apiRequest<{ salt: string; kdf: unknown }>("prelogin", { email });
   const { loginSecret, wrapKey } = await stretch(passphrase, pre.salt, pre.kdf);
   try {
-    const step = await apiRequest<{ next: string }>("login", { email, login_secret: b64e(loginSecret) });
-    if (step.next === "second_factor") await secondFactor(askSecondFactor);
+    const step = await apiRequest<{ next: string; methods?: string[] }>("login", {
+      email,
+      login_secret: b64e(loginSecret),
+    });
+    if (step.next === "second_factor") await secondFactor(askSecondFactor, step.methods ?? ["totp"]);
     const me = await apiRequest<MeJson>("me");
     return await Keyring.open(me, wrapKey);
   } finally {
@@ -273,19 +317,178 @@ export async function signIn(
   }
 }
 
-async function secondFactor(ask: (previousError?: string) => Promise<string>): Promise<void> {
+// Answers after which the member may simply try again.
+const RETRYABLE = new Set(["invalid_code", "invalid_recovery_code", "passkey_not_verified", "passkey_unavailable"]);
+
+async function secondFactor(ask: AskSecondFactor, methods: string[]): Promise<void> {
   let previous: string | undefined;
   for (let attempt = 0; attempt < SECOND_FACTOR_TRIES; attempt++) {
-    const code = await ask(previous);
+    const answer = await ask(previous, methods);
+    const choice: SecondFactorChoice = typeof answer === "string" ? { kind: "totp", code: answer } : answer;
     try {
-      await apiRequest("second-factor", { code });
+      if (choice.kind === "passkey") await passkeyStep();
+      else if (choice.kind === "recovery") await apiRequest("second-factor", { recovery_code: choice.code });
+      else await apiRequest("second-factor", { code: choice.code });
       return;
     } catch (error) {
-      if (!(error instanceof SessionError) || error.code !== "invalid_code") throw error;
+      if (!(error instanceof SessionError)) throw error;
+      if (error.code === "second_factor_locked") {
+        // Codes from the app are refused from now on; the other ways remain.
+        methods = methods.filter((m) => m !== "totp");
+      } else if (!RETRYABLE.has(error.code)) {
+        throw error;
+      }
       previous = error.code;
     }
   }
-  throw new SessionError("invalid_code");
+  throw new SessionError(previous ?? "invalid_code");
+}
+
+async function passkeyStep(): Promise<void> {
+  const options = await apiRequest<PublicKeyRequestJson>("second-factor/passkey/options", {});
+  const credential = await getPasskey(options);
+  await apiRequest("second-factor/passkey", { credential });
+}
+
+// -- passkeys (WebAuthn) -----------------------------------------------------------
+
+interface DescriptorJson {
+  id: string;
+  type: string;
+  transports?: string[];
+}
+
+export interface PublicKeyRequestJson {
+  challenge: string;
+  timeout?: number;
+  rpId?: string;
+  allowCredentials?: DescriptorJson[];
+  userVerification?: UserVerificationRequirement;
+}
+
+export interface PublicKeyCreationJson {
+  challenge: string;
+  rp: { id?: string; name: string };
+  user: { id: string; name: string; displayName: string };
+  pubKeyCredParams: { type: string; alg: number }[];
+  timeout?: number;
+  excludeCredentials?: DescriptorJson[];
+  authenticatorSelection?: AuthenticatorSelectionCriteria;
+  attestation?: AttestationConveyancePreference;
+}
+
+function descriptors(list: DescriptorJson[] | undefined): PublicKeyCredentialDescriptor[] {
+  return (list ?? []).map((d) => ({
+    id: b64d(d.id),
+    type: "public-key",
+    ...(d.transports ? { transports: d.transports as AuthenticatorTransport[] } : {}),
+  }));
+}
+
+function passkeysAvailable(): boolean {
+  return typeof navigator.credentials?.create === "function" && typeof window.PublicKeyCredential === "function";
+}
+
+function bytesOf(buffer: ArrayBuffer): Bytes {
+  return new Uint8Array(buffer) as Bytes;
+}
+
+/** `navigator.credentials.get` for the server's options; the answer in the JSON py_webauthn reads. */
+export async function getPasskey(options: PublicKeyRequestJson): Promise<Record<string, unknown>> {
+  if (!passkeysAvailable()) throw new SessionError("passkey_unavailable");
+  let credential: Credential | null;
+  try {
+    credential = await navigator.credentials.get({
+      publicKey: {
+        challenge: b64d(options.challenge),
+        allowCredentials: descriptors(options.allowCredentials),
+        ...(options.rpId ? { rpId: options.rpId } : {}),
+        ...(options.timeout ? { timeout: options.timeout } : {}),
+        ...(options.userVerification ? { userVerification: options.userVerification } : {}),
+      },
+    });
+  } catch {
+    throw new SessionError("passkey_not_verified");
+  }
+  if (!(credential instanceof PublicKeyCredential)) throw new SessionError("passkey_not_verified");
+  const response = credential.response as AuthenticatorAssertionResponse;
+  return {
+    id: credential.id,
+    rawId: b64e(bytesOf(credential.rawId)),
+    type: credential.type,
+    response: {
+      clientDataJSON: b64e(bytesOf(response.clientDataJSON)),
+      authenticatorData: b64e(bytesOf(response.authenticatorData)),
+      signature: b64e(bytesOf(response.signature)),
+      userHandle: response.userHandle ? b64e(bytesOf(response.userHandle)) : null,
+    },
+    clientExtensionResults: {},
+  };
+}
+
+/** `navigator.credentials.create` for the server's options; the answer in the JSON py_webauthn reads. */
+export async function createPasskey(options: PublicKeyCreationJson): Promise<Record<string, unknown>> {
+  if (!passkeysAvailable()) throw new SessionError("passkey_unavailable");
+  let credential: Credential | null;
+  try {
+    credential = await navigator.credentials.create({
+      publicKey: {
+        challenge: b64d(options.challenge),
+        rp: options.rp,
+        user: { id: b64d(options.user.id), name: options.user.name, displayName: options.user.displayName },
+        pubKeyCredParams: options.pubKeyCredParams.map((p) => ({ type: "public-key", alg: p.alg })),
+        excludeCredentials: descriptors(options.excludeCredentials),
+        ...(options.timeout ? { timeout: options.timeout } : {}),
+        ...(options.authenticatorSelection ? { authenticatorSelection: options.authenticatorSelection } : {}),
+        ...(options.attestation ? { attestation: options.attestation } : {}),
+      },
+    });
+  } catch {
+    throw new SessionError("passkey_not_verified");
+  }
+  if (!(credential instanceof PublicKeyCredential)) throw new SessionError("passkey_not_verified");
+  const response = credential.response as AuthenticatorAttestationResponse;
+  return {
+    id: credential.id,
+    rawId: b64e(bytesOf(credential.rawId)),
+    type: credential.type,
+    response: {
+      clientDataJSON: b64e(bytesOf(response.clientDataJSON)),
+      attestationObject: b64e(bytesOf(response.attestationObject)),
+      transports: typeof response.getTransports === "function" ? response.getTransports() : [],
+    },
+    clientExtensionResults: {},
+  };
+}
+
+// -- the member's own account --------------------------------------------------------
+
+/**
+ * A new passphrase for a signed-in member: the current one proves it is her,
+ * the same personal key is wrapped again under the new one with a fresh
+ * salt, and the server gets the new login secret. Her other sessions end.
+ */
+export async function changePassphrase(keyring: Keyring, current: string, next: string): Promise<void> {
+  const me = await apiRequest<MeJson>("me");
+  const old = await stretch(current, me.kdf.salt, me.kdf.params);
+  old.wrapKey.fill(0);
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_SIZE)) as Bytes;
+  const params = kdfParamsFromDict(me.kdf.params);
+  const fresh = await stretch(next, b64e(salt), me.kdf.params);
+  try {
+    const wrapped = await keyring.rewrap(fresh.wrapKey);
+    await apiRequest("account/passphrase", {
+      old_login_secret: b64e(old.loginSecret),
+      salt: b64e(salt),
+      kdf: kdfParamsToDict(params),
+      login_secret: b64e(fresh.loginSecret),
+      wrapped_private_key: b64e(wrapped),
+    });
+  } finally {
+    old.loginSecret.fill(0);
+    fresh.loginSecret.fill(0);
+    fresh.wrapKey.fill(0);
+  }
 }
 
 /** For a page whose session is signed in (a reload, a new tab, after an idle lock). */

@@ -1,5 +1,8 @@
-// The sign-up page: choose a passphrase, make keys, (first admin) make or
-// import the program key, then enrol the second factor.
+// The page of a one-time link: at sign-up, choose a passphrase, make keys,
+// (first admin) make or import the program key, then enrol the second factor
+// and keep the recovery codes; after a forgotten passphrase, make new keys
+// from a new one; after a lost second factor, prove the passphrase and enrol
+// again.
 //
 // Everything secret is made here. The server receives the login secret, the
 // public key, the private key wrapped under a key only this passphrase gives,
@@ -25,20 +28,25 @@ import {
 } from "./crypto";
 import { SessionError, apiRequest } from "./session";
 import { el } from "./console/dom";
+import { passphraseField } from "./passphrase";
+import { recoveryCodesSheet } from "./recovery-codes";
 
 interface PageData {
-  stage: "passphrase" | "second_factor";
+  stage: "passphrase" | "new_passphrase" | "prove_passphrase" | "second_factor";
+  purpose: "signup" | "passphrase" | "second_factor";
   user_id: string;
   email: string;
   program_id: string;
   program_name: string;
-  salt: string;
+  /** Null for a new passphrase after a reset: this page makes the salt. */
+  salt: string | null;
   kdf: unknown;
   epoch: { number: number; public_key: string } | null;
   needs_program_key: boolean;
   require_second_factor: boolean;
-  api: { signup: string; totp: string; confirm: string };
+  api: { signup: string; verify: string; totp: string; confirm: string };
   console_url: string;
+  strength_url: string;
 }
 
 interface ProgramKey {
@@ -46,8 +54,7 @@ interface ProgramKey {
   publicKey: Bytes;
 }
 
-const MIN_WORDS = 4;
-const MIN_CHARACTERS = 16;
+const SALT_SIZE = 16;
 
 function readJson<T>(id: string): T {
   return JSON.parse(document.getElementById(id)?.textContent ?? "null") as T;
@@ -75,67 +82,110 @@ function errorText(error: unknown): string {
   return t("error_generic");
 }
 
-/** At least 4 words or 16 characters: long enough to hold out against offline guessing. */
-export function acceptable(passphrase: string): boolean {
-  const words = passphrase.trim().split(/\s+/).filter(Boolean);
-  return words.length >= MIN_WORDS || Array.from(passphrase).length >= MIN_CHARACTERS;
-}
-
 // -- step 1: the passphrase and the member's own keys ------------------------
 
 function passphraseStep(): void {
-  const first = el("input", { type: "password", id: "passphrase", autocomplete: "new-password", required: "" });
-  const again = el("input", { type: "password", id: "passphrase-again", autocomplete: "new-password", required: "" });
+  const field = passphraseField("signup", t, () => document.documentElement.lang || "en", data.strength_url, [
+    data.email,
+    data.program_name,
+  ]);
+  const status = el("p", { class: "working", role: "status" });
+  const submit = el("button", { type: "submit" }, t("continue"));
+  const intro =
+    data.purpose === "passphrase"
+      ? [el("h2", {}, t("reset_heading")), el("p", {}, t("reset_costs"))]
+      : [el("p", {}, t("passphrase_no_reset"))];
+  const form = el("form", { id: "passphrase-form", method: "post" }, ...intro, field.element, status, submit);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const passphrase = field.take();
+    if (passphrase === null) return;
+    submit.disabled = true;
+    status.textContent = t("working");
+    void makeKeys(passphrase).catch((error: unknown) => {
+      submit.disabled = false;
+      status.textContent = errorText(error);
+    });
+  });
+  show(form);
+  field.focus();
+}
+
+// -- (second-factor reset) the passphrase, proved again -------------------------
+
+function provePassphraseStep(): void {
+  const input = el("input", {
+    type: "password",
+    id: "current-passphrase",
+    autocomplete: "current-password",
+    required: "",
+    spellcheck: "false",
+  });
   const problem = alertBox();
   const submit = el("button", { type: "submit" }, t("continue"));
   const form = el(
     "form",
-    { id: "passphrase-form" },
-    el("p", {}, el("strong", {}, t("passphrase_rule")), " ", t("passphrase_why")),
-    el("p", {}, t("passphrase_no_reset")),
-    el("p", {}, el("label", { for: "passphrase" }, t("passphrase_label")), el("br"), first),
-    el("p", {}, el("label", { for: "passphrase-again" }, t("passphrase_again_label")), el("br"), again),
+    { id: "prove-form", method: "post" },
+    el("h2", {}, t("second_factor_reset_heading")),
+    el("p", {}, t("second_factor_reset_intro")),
+    el("p", {}, el("label", { for: "current-passphrase" }, t("passphrase_label")), el("br"), input),
     problem,
     submit,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (!acceptable(first.value)) {
-      problem.textContent = t("passphrase_too_short");
-      return;
-    }
-    if (first.value !== again.value) {
-      problem.textContent = t("passphrase_mismatch");
-      return;
-    }
-    const passphrase = first.value;
-    first.value = again.value = "";
+    const passphrase = input.value;
+    input.value = "";
     submit.disabled = true;
-    problem.textContent = t("working");
-    void makeKeys(passphrase).catch((error: unknown) => {
+    problem.textContent = t("working_check");
+    void (async () => {
+      const { loginSecret, wrapKey } = await stretch(passphrase, b64d(data.salt ?? ""));
+      wrapKey.fill(0);
+      try {
+        await apiRequest(data.api.verify, { login_secret: b64e(loginSecret) });
+      } finally {
+        loginSecret.fill(0);
+      }
+      await secondFactorStep();
+      await done(null);
+    })().catch((error: unknown) => {
       submit.disabled = false;
       problem.textContent = errorText(error);
+      input.focus();
     });
   });
   show(form);
-  first.focus();
+  input.focus();
 }
 
-async function makeKeys(passphrase: string): Promise<void> {
+async function stretch(passphrase: string, salt: Uint8Array): Promise<{ loginSecret: Bytes; wrapKey: Bytes }> {
   if (!globalThis.crypto?.subtle) throw new SessionError("no_webcrypto");
   const kdf = kdfParamsFromDict(data.kdf);
   if (!isStrongEnough(kdf)) throw new SessionError("error_generic");
-  const master = await deriveMaster(passphrase, b64d(data.salt), kdf);
-  const { loginSecret, wrapKey } = await splitMaster(master);
-  master.fill(0);
+  const master = await deriveMaster(passphrase, salt, kdf);
+  try {
+    return await splitMaster(master);
+  } finally {
+    master.fill(0);
+  }
+}
+
+async function makeKeys(passphrase: string): Promise<void> {
+  // After a reset, a fresh salt goes with the new passphrase.
+  const salt = data.salt === null ? globalThis.crypto.getRandomValues(new Uint8Array(SALT_SIZE)) : b64d(data.salt);
+  const { loginSecret, wrapKey } = await stretch(passphrase, salt);
   const personal = await generateKeypair();
   const wrapped = await wrapPrivateKey(wrapKey, personal.privateKey, wrapAad(data.user_id));
   wrapKey.fill(0);
-  const body: Record<string, string> = {
+  const body: Record<string, unknown> = {
     login_secret: b64e(loginSecret),
     public_key: b64e(personal.publicKey),
     wrapped_private_key: b64e(wrapped),
   };
+  if (data.salt === null) {
+    body.salt = b64e(salt);
+    body.kdf = data.kdf;
+  }
   loginSecret.fill(0);
   if (data.needs_program_key) {
     const program = await programKeyStep();
@@ -149,7 +199,7 @@ async function makeKeys(passphrase: string): Promise<void> {
   await send(body, personal.publicKey);
 }
 
-async function send(body: Record<string, string>, publicKey: Bytes): Promise<void> {
+async function send(body: Record<string, unknown>, publicKey: Bytes): Promise<void> {
   const problem = alertBox();
   const retry = el("button", { type: "button" }, t("continue"));
   retry.hidden = true;
@@ -279,12 +329,13 @@ async function secondFactorStep(): Promise<void> {
     pattern: "[0-9 ]*",
     maxlength: "7",
     required: "",
+    spellcheck: "false",
   });
   const problem = alertBox();
   const submit = el("button", { type: "submit" }, t("totp_confirm"));
   const form = el(
     "form",
-    { id: "totp-form" },
+    { id: "totp-form", method: "post" },
     el("h2", {}, t("totp_heading")),
     el("p", {}, t("totp_explain")),
     el("p", {}, qr),
@@ -295,12 +346,12 @@ async function secondFactorStep(): Promise<void> {
   );
   show(form);
   code.focus();
-  await new Promise<void>((resolve) => {
+  const codes = await new Promise<string[]>((resolve) => {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit.disabled = true;
-      apiRequest(data.api.confirm, { code: code.value }).then(
-        () => resolve(),
+      apiRequest<{ recovery_codes?: string[] }>(data.api.confirm, { code: code.value }).then(
+        (answer) => resolve(answer.recovery_codes ?? []),
         (error: unknown) => {
           submit.disabled = false;
           code.value = "";
@@ -308,6 +359,13 @@ async function secondFactorStep(): Promise<void> {
         },
       );
     });
+  });
+  if (codes.length > 0) await showRecoveryCodes(codes);
+}
+
+function showRecoveryCodes(codes: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    show(recoveryCodesSheet(codes, t, `havre-recovery-codes-${data.email}.txt`, resolve));
   });
 }
 
@@ -319,7 +377,7 @@ async function done(publicKey: Bytes | null): Promise<void> {
   parts.push(el("p", {}, data.require_second_factor ? t("done_text") : t("done_text_demo")));
   if (!data.needs_program_key && publicKey !== null) {
     parts.push(
-      el("p", {}, t("done_wait_grant")),
+      el("p", {}, t(data.purpose === "passphrase" ? "done_wait_regrant" : "done_wait_grant")),
       el("p", {}, t("fingerprint_label"), ": ", el("span", { class: "fingerprint" }, await fingerprint(publicKey))),
     );
   }
@@ -328,6 +386,10 @@ async function done(publicKey: Bytes | null): Promise<void> {
 }
 
 function start(): void {
+  if (data.stage === "prove_passphrase") {
+    provePassphraseStep();
+    return;
+  }
   if (data.stage === "second_factor") {
     secondFactorStep()
       .then(() => done(null))

@@ -200,6 +200,9 @@ def _me(user: User) -> dict[str, Any]:
             "name": program.name,
             "idle_lock_minutes": program.idle_lock_minutes,
             "key_max_age_days": program.key_max_age_days,
+            "new_key_needed_since": (
+                program.new_key_needed_since.isoformat() if program.new_key_needed_since else None
+            ),
         },
         "kdf": {"salt": b64e(bytes(user.kdf_salt)), "params": user.kdf_params},
         "public_key": b64e(bytes(user.public_key)) if user.public_key else None,

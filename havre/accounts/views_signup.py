@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -62,6 +63,7 @@ def _page_data(token: str, link: SignupLink, stage: str) -> dict[str, Any]:
             "confirm": reverse("accounts:api-signup-totp-confirm", args=[token]),
         },
         "console_url": "/console/",
+        "strength_url": static("havre/strength.js"),
     }
 
 

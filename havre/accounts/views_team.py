@@ -48,6 +48,7 @@ def team(request: HttpRequest, admin: User) -> HttpResponse:
                     "display_name": m.display_name,
                     "role": m.role,
                     "is_active": m.is_active,
+                    "on_duty": m.on_duty,
                     "public_key": b64e(bytes(m.public_key)) if m.public_key else None,
                     "signed_up": actions.has_finished_signup(m),
                     "has_grant": m.pk in granted,

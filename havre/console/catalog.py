@@ -60,6 +60,14 @@ STRINGS: dict[str, Promise] = {
     "signin.code": _("Code"),
     "signin.submit": _("Sign in"),
     "signin.back": _("Start again"),
+    "signin.use_passkey": _("Use my security key"),
+    "signin.use_recovery": _("Use a recovery code instead"),
+    "signin.use_code": _("Use a code from the app instead"),
+    "signin.recovery_code": _("Recovery code"),
+    "signin.recovery_intro": _(
+        "Enter one of the recovery codes you kept when you set up your second factor. Each works once."
+    ),
+    "signin.passkey_working": _("Waiting for your security key…"),
     # unlock
     "unlock.title": _("The console is locked"),
     "unlock.intro": _("Signed in as {name}. Enter your passphrase to unlock the messages."),
@@ -148,6 +156,10 @@ STRINGS: dict[str, Promise] = {
         "The helpline's key has changed: lock and unlock the console, then send again."
     ),
     "reply.error.no_program_key": _("The helpline has no key yet: the reply was not sent."),
+    "reply.error.epoch_key_mismatch": _(
+        "The key the server gave for sealing is not the helpline's key: nothing was sent. "
+        "Tell an administrator."
+    ),
     "reply.error.generic": _("The reply was not sent ({code})."),
     "reply.error.network": _("No connection to the server: the reply was not sent."),
     # errors shared by actions

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "websocket": "/ws/console/",
             "triage": reverse("triage:lexicons"),
             "team": reverse("console:home") + "api/team/",
+            "strength": static("havre/strength.js"),
         },
     }
     # The site-wide Content-Security-Policy (settings.SECURE_CSP) admits no

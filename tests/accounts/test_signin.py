@@ -34,6 +34,7 @@ def test_sign_in_then_me_opens_the_program_key(
         "name": "Refuge A",
         "idle_lock_minutes": 15,
         "key_max_age_days": 365,
+        "new_key_needed_since": None,
     }
     assert me["current_epoch"] == {
         "number": 1,

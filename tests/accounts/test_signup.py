@@ -219,7 +219,10 @@ def test_the_page_speaks_french(client: Client, keys_a: ProgramKeys) -> None:
     )
     assert found
     strings = json.loads(found.group(1))
-    assert strings["passphrase_rule"] == "Utilisez au moins 4 mots ou 16 caractères."
+    assert strings["strength.rule"] == (
+        "Utilisez au moins 4 mots ou 16 caractères, difficiles à deviner."
+    )
+    assert strings["strength.private"].startswith("Votre phrase de passe est évaluée ici")
 
 
 def test_the_browser_side_keys_open_what_the_server_stored(

@@ -76,13 +76,19 @@ def test_first_admin_makes_the_program_key_in_the_browser(
     page.on("request", lambda r: sent.append(r.post_data or "") if r.method == "POST" else None)
 
     page.goto(f"{live_server.url}/accounts/signup/{token}/")
-    page.fill("#passphrase", "too short")
-    page.fill("#passphrase-again", "too short")
-    page.click("#passphrase-form button[type=submit]")
-    assert "at least 4 words or 16 characters" in page.text_content("#passphrase-form [role=alert]")
+    # The meter says, beside the field, that the passphrase stays in this browser.
+    assert "The server never sees it" in page.text_content("#signup-private")
+    for weak in ("too short", "a b c d"):
+        page.fill("#signup-passphrase", weak)
+        page.fill("#signup-passphrase-again", weak)
+        page.wait_for_function("document.querySelector('#signup-meter-text').textContent !== ''")
+        page.click("#passphrase-form button[type=submit]")
+        assert "too easy to guess" in page.text_content("#signup-passphrase-problem")
+        assert page.locator("#make-program-key").count() == 0
 
-    page.fill("#passphrase", PASSPHRASE)
-    page.fill("#passphrase-again", PASSPHRASE)
+    page.fill("#signup-passphrase", PASSPHRASE)
+    assert "Strong." in page.text_content("#signup-meter-text")
+    page.fill("#signup-passphrase-again", PASSPHRASE)
     page.click("#passphrase-form button[type=submit]")
     page.click("#make-program-key", timeout=60_000)
     assert page.is_disabled("#recovery-continue")
@@ -95,6 +101,13 @@ def test_first_admin_makes_the_program_key_in_the_browser(
     secret = page.text_content("#totp-secret", timeout=30_000).replace(" ", "")
     page.fill("#totp-code", pyotp.TOTP(secret).now())
     page.click("#totp-form button[type=submit]")
+    # The recovery codes, shown once, before the page says it is done.
+    page.wait_for_selector("#recovery-codes li", timeout=30_000)
+    codes = page.locator("#recovery-codes li").all_text_contents()
+    assert len(codes) == 10
+    assert page.is_disabled("#recovery-codes-continue")
+    page.check("#recovery-codes-saved")
+    page.click("#recovery-codes-continue")
     page.wait_for_selector("#signup-done", timeout=30_000)
     # The shared stylesheet may not exist yet; everything this page needs must.
     missing = [url for url in missing if not url.endswith(OPTIONAL_FILES)]

@@ -73,13 +73,13 @@ export class EmergencyControls {
 
   #showForm(opener: HTMLButtonElement): void {
     opener.setAttribute("aria-expanded", "true");
-    const reason = el("textarea", { id: "emergency-reason", rows: "2", maxlength: "500", required: "" });
+    const reason = el("textarea", { id: "emergency-reason", rows: "2", maxlength: "500", required: "", spellcheck: "false" });
     const error = el("p", { class: "form-error", role: "alert" });
     const on = el("button", { type: "submit", class: "danger" }, t("protocols.emergency.switch_on"));
     const cancel = el("button", { type: "button" }, t("protocols.emergency.cancel"));
     const form = el(
       "form",
-      { class: "emergency-form", "aria-labelledby": "emergency-form-title" },
+      { method: "post", class: "emergency-form", "aria-labelledby": "emergency-form-title" },
       el("h2", { id: "emergency-form-title" }, t("protocols.emergency.form_title")),
       el("p", {}, t("protocols.emergency.explain")),
       el("label", { for: "emergency-reason" }, t("protocols.emergency.reason")),

@@ -2,7 +2,7 @@
 // (passphrase only, while the session is still signed in). The passphrase
 // fields are emptied as soon as they have been read.
 
-import { type Keyring, SessionError, signIn, unlock } from "../session";
+import { type Keyring, type SecondFactorChoice, SessionError, signIn, unlock } from "../session";
 import { byId } from "./dom";
 import { has, t } from "./i18n";
 
@@ -19,9 +19,11 @@ export function errorText(error: unknown): string {
 }
 
 export class Gate {
-  #pendingCode: { resolve: (code: string) => void; reject: (error: Error) => void } | null = null;
+  #pendingCode: { resolve: (choice: SecondFactorChoice) => void; reject: (error: Error) => void } | null = null;
   #name: string | null = null;
   #idle = false;
+  // "totp" (a code from the app) or "recovery" (a one-time recovery code).
+  #codeKind: "totp" | "recovery" = "totp";
 
   constructor(private readonly host: GateHost) {
     byId<HTMLFormElement>("signin-form").addEventListener("submit", (event) => {
@@ -33,10 +35,12 @@ export class Gate {
       const input = byId<HTMLInputElement>("signin-code");
       const code = input.value.replace(/\s+/g, "");
       input.value = "";
-      byId("code-error").textContent = "";
-      byId("signin-working").textContent = t("signin.working");
-      this.#pendingCode?.resolve(code);
-      this.#pendingCode = null;
+      this.#answer({ kind: this.#codeKind, code });
+    });
+    byId("code-passkey").addEventListener("click", () => this.#answer({ kind: "passkey" }));
+    byId("code-switch").addEventListener("click", () => {
+      this.#setCodeKind(this.#codeKind === "totp" ? "recovery" : "totp");
+      byId("signin-code").focus();
     });
     byId("code-back").addEventListener("click", () => this.cancel());
     byId<HTMLFormElement>("unlock-form").addEventListener("submit", (event) => {
@@ -89,7 +93,9 @@ export class Gate {
     byId("signin-error").textContent = "";
     byId("signin-working").textContent = t("signin.working");
     try {
-      const keyring = await signIn(email.value.trim(), passphrase.value, (previous) => this.#askCode(previous));
+      const keyring = await signIn(email.value.trim(), passphrase.value, (previous, methods) =>
+        this.#askCode(previous, methods),
+      );
       passphrase.value = "";
       await this.host.enter(keyring);
     } catch (error) {
@@ -102,11 +108,37 @@ export class Gate {
     }
   }
 
-  #askCode(previous?: string): Promise<string> {
+  #answer(choice: SecondFactorChoice): void {
+    byId("code-error").textContent = "";
+    byId("signin-working").textContent = t(choice.kind === "passkey" ? "signin.passkey_working" : "signin.working");
+    this.#pendingCode?.resolve(choice);
+    this.#pendingCode = null;
+  }
+
+  #setCodeKind(kind: "totp" | "recovery", canSwitch = true): void {
+    this.#codeKind = kind;
+    const input = byId<HTMLInputElement>("signin-code");
+    const recovery = kind === "recovery";
+    byId("signin-code-label").textContent = t(recovery ? "signin.recovery_code" : "signin.code");
+    byId("code-intro").textContent = t(recovery ? "signin.recovery_intro" : "signin.code_intro");
+    input.inputMode = recovery ? "text" : "numeric";
+    input.maxLength = recovery ? 24 : 8;
+    input.autocomplete = recovery ? "off" : "one-time-code";
+    const toggle = byId("code-switch");
+    toggle.textContent = t(recovery ? "signin.use_code" : "signin.use_recovery");
+    toggle.hidden = !canSwitch;
+  }
+
+  #askCode(previous?: string, methods: string[] = ["totp"]): Promise<SecondFactorChoice> {
     byId("signin-form").hidden = true;
     byId("code-form").hidden = false;
     byId("signin-working").textContent = "";
     byId("code-error").textContent = previous ? errorText(new SessionError(previous)) : "";
+    byId("code-passkey").hidden = !methods.includes("passkey");
+    const withTotp = methods.includes("totp");
+    // A first attempt starts with the app's code; after a wrong recovery code, stay with those.
+    const kind = !withTotp || (previous === "invalid_recovery_code" && this.#codeKind === "recovery") ? "recovery" : "totp";
+    this.#setCodeKind(kind, withTotp);
     byId("signin-code").focus();
     return new Promise((resolve, reject) => {
       this.#pendingCode = { resolve, reject };

@@ -54,7 +54,7 @@ export function closeDialogs(): void {
 }
 
 function noteField(id: string, required: boolean): { field: HTMLElement; area: HTMLTextAreaElement } {
-  const area = el("textarea", { id, rows: "3", maxlength: String(NOTE_MAX), ...(required ? { required: "" } : {}) });
+  const area = el("textarea", { id, rows: "3", maxlength: String(NOTE_MAX), spellcheck: "false", ...(required ? { required: "" } : {}) });
   const hint = el("p", { class: "hint", id: `${id}-hint` }, t("team_work.note_hint"));
   area.setAttribute("aria-describedby", hint.id);
   const label = el("label", { for: id }, required ? t("team_work.note_label") : t("team_work.note_optional"));
@@ -92,7 +92,7 @@ export async function transferDialog(
   const error = el("p", { class: "form-error", role: "alert" });
   const submit = el("button", { type: "submit", class: "primary" }, t("team_work.hand_on"));
   const cancel = el("button", { type: "button" }, t("team_work.cancel"));
-  const form = el("form", { class: "stack" }, group, overrideField, note.field, error, el("div", { class: "actions" }, submit, cancel));
+  const form = el("form", { class: "stack", method: "post" }, group, overrideField, note.field, error, el("div", { class: "actions" }, submit, cancel));
   const { dialog, done } = openDialog(t("team_work.transfer_title", { texter: conversation.label }), form);
   let result: string | null = null;
 
@@ -158,7 +158,7 @@ export async function endShiftDialog(host: HandoffHost, held: { id: string; labe
   const cancel = el("button", { type: "button" }, t("team_work.cancel"));
   const form = el(
     "form",
-    { class: "stack" },
+    { method: "post", class: "stack" },
     el("p", {}, t("team_work.end_shift_intro")),
     ...rows.map((row) => row.fieldset),
     error,

@@ -77,7 +77,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
 
   // The parts that outlive a redraw; the rest is rebuilt by draw().
   const terms = el("textarea", { id: "triage-terms", rows: "16", spellcheck: "false", "aria-describedby": "triage-state" });
-  const sampleBox = el("textarea", { id: "triage-sample", rows: "4", "aria-describedby": "triage-try-hint" });
+  const sampleBox = el("textarea", { id: "triage-sample", rows: "4", spellcheck: "false", "aria-describedby": "triage-try-hint" });
   const state = el("p", { id: "triage-state", class: "hint" });
   const error = el("p", { class: "form-error", role: "alert" });
   const status = el("p", { role: "status", class: "triage-status" });
@@ -244,7 +244,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
   function draw(): void {
     const editForm = el(
       "form",
-      { class: "stack triage-edit", "aria-labelledby": "triage-title" },
+      { method: "post", class: "stack triage-edit", "aria-labelledby": "triage-title" },
       el(
         "div",
         { class: "triage-choose" },
@@ -282,7 +282,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
     sampleBox.value = sample;
     const tryForm = el(
       "form",
-      { class: "stack triage-try", "aria-labelledby": "triage-try-title" },
+      { method: "post", class: "stack triage-try", "aria-labelledby": "triage-try-title" },
       el("h3", { id: "triage-try-title" }, t("triage.try.title")),
       el(
         "div",

@@ -16,7 +16,7 @@ export function noteInfo(programId: string, conversationId: string, noteId: stri
 
 export async function sealNote(reader: Reader, conversationId: string, text: string): Promise<SealedNote> {
   const id = crypto.randomUUID();
-  const epoch = reader.keyring.currentEpoch;
+  const epoch = await reader.keyring.sealingKey();
   const sealed = await seal(epoch.publicKey, encoder.encode(text), noteInfo(reader.programId, conversationId, id));
   return { id, body_sealed: b64e(sealed), epoch: epoch.number };
 }

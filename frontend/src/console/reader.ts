@@ -53,7 +53,7 @@ export class Reader {
 
   /** Seals a reply to the program's current epoch, as the server will store it. */
   async sealReply(conversationId: string, messageId: string, text: string): Promise<{ sealed: string; epoch: number }> {
-    const epoch = this.keyring.currentEpoch;
+    const epoch = await this.keyring.sealingKey();
     const context = messageInfo(this.programId, conversationId, messageId, "out");
     const sealed = await seal(epoch.publicKey, encoder.encode(text), context);
     return { sealed: b64e(sealed), epoch: epoch.number };

@@ -65,7 +65,7 @@ export class SafetyPanel {
   readonly #codeSummary = el("span", { class: "safety-summary" });
   readonly #attempt = secretInput("codeword-attempt");
   readonly #result = el("p", { id: "codeword-result", class: "codeword-result", role: "status" });
-  readonly #verifyForm = el("form", { class: "stack", autocomplete: "off" });
+  readonly #verifyForm = el("form", { class: "stack", autocomplete: "off", method: "post" });
   readonly #newWord = secretInput("codeword-new", "codeword-new-hint");
   readonly #newLabel = el("label", { for: "codeword-new" });
   readonly #save = el("button", { type: "submit", class: "primary" });
@@ -80,6 +80,7 @@ export class SafetyPanel {
     id: "block-label",
     type: "text",
     autocomplete: "off",
+    spellcheck: "false",
     maxlength: String(LABEL_MAX_CHARS),
     required: "",
     "aria-describedby": "block-label-hint",
@@ -142,7 +143,7 @@ export class SafetyPanel {
     });
     const setForm = el(
       "form",
-      { class: "stack", autocomplete: "off" },
+      { method: "post", class: "stack", autocomplete: "off" },
       el(
         "div",
         { class: "field" },
@@ -167,7 +168,7 @@ export class SafetyPanel {
   #buildCheckins(): HTMLElement {
     const form = el(
       "form",
-      { class: "stack" },
+      { method: "post", class: "stack" },
       translated("p", "safety.checkin.intro"),
       el("div", { class: "field" }, translated("label", "safety.checkin.every_label", { for: "checkin-every" }), this.#every),
       this.#checkinError,
@@ -188,7 +189,7 @@ export class SafetyPanel {
   #buildBlock(): HTMLElement {
     const form = el(
       "form",
-      { class: "stack", autocomplete: "off" },
+      { method: "post", class: "stack", autocomplete: "off" },
       translated("p", "safety.block.intro"),
       el(
         "div",
@@ -313,7 +314,7 @@ export class SafetyPanel {
     this.#newWord.value = "";
     this.#showOutcome(null);
     const send = async (): Promise<SafetyAnswer> => {
-      const epoch = reader.keyring.currentEpoch;
+      const epoch = await reader.keyring.sealingKey();
       const sealed = await sealText(epoch.publicKey, word, codeWordInfo(reader.programId, id));
       return safetyApi.setCodeWord(id, sealed, epoch.number);
     };
@@ -377,7 +378,7 @@ export class SafetyPanel {
       return;
     }
     const blockId = crypto.randomUUID();
-    const epoch = reader.keyring.currentEpoch;
+    const epoch = await reader.keyring.sealingKey();
     const sealed = await sealText(epoch.publicKey, label, blockLabelInfo(reader.programId, blockId));
     const blocked = await this.#run(
       this.#blockError,

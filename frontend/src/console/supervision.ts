@@ -171,7 +171,7 @@ export class SupervisionPanel {
     auto.checked = settings.auto_assign;
     const form = el(
       "form",
-      { class: "stack settings", "aria-labelledby": "settings-title" },
+      { method: "post", class: "stack settings", "aria-labelledby": "settings-title" },
       el("h3", { id: "settings-title" }, t("team_work.settings_title")),
       el("div", { class: "field" }, el("label", { for: cap.id }, t("team_work.setting_cap")), cap),
       el("div", { class: "field" }, el("label", { for: minutes.id }, t("team_work.setting_minutes")), minutes),

@@ -65,12 +65,12 @@ export class WriteFirst {
   readonly #channel = el("select", { id: "write-first-channel" });
   readonly #first = numberInput("write-first-a");
   readonly #second = numberInput("write-first-b");
-  readonly #message = el("textarea", { id: "write-first-message", rows: "3", required: "" });
+  readonly #message = el("textarea", { id: "write-first-message", rows: "3", required: "", spellcheck: "false" });
   readonly #error = el("p", { class: "form-error", role: "alert" });
-  readonly #entry = el("form", { class: "stack", autocomplete: "off" });
-  readonly #confirm = el("form", { class: "stack confirm", autocomplete: "off", hidden: "" });
+  readonly #entry = el("form", { class: "stack", autocomplete: "off", method: "post" });
+  readonly #confirm = el("form", { class: "stack confirm", autocomplete: "off", hidden: "", method: "post" });
   readonly #question = el("p", { id: "write-first-question" });
-  readonly #digits = el("input", { id: "write-first-digits", type: "text", inputmode: "numeric", autocomplete: "off", maxlength: String(CONFIRM_DIGITS), "aria-describedby": "write-first-question", class: "code-input" });
+  readonly #digits = el("input", { id: "write-first-digits", type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", maxlength: String(CONFIRM_DIGITS), "aria-describedby": "write-first-question", class: "code-input" });
   readonly #confirmError = el("p", { class: "form-error", role: "alert" });
   readonly #send = el("button", { type: "submit", class: "primary", "data-t": "safety.write.send" });
   #channels: ChannelEntry[] = [];
