@@ -25,9 +25,9 @@ from django.utils import timezone  # noqa: E402
 from havre.accounts.actions import create_program, create_staff_with_keys, enrol_totp  # noqa: E402
 from havre.accounts.models import Role  # noqa: E402
 from havre.config import ensure_data_dir  # noqa: E402
-from havre.conversations.actions import receive_inbound  # noqa: E402
 from havre.conversations.models import Conversation  # noqa: E402
 from havre.gateways.actions import add_channel  # noqa: E402
+from havre.intake import receive_inbound  # noqa: E402
 from havre.vault.formats import KdfParams, generate_keypair  # noqa: E402
 
 TEXTER = "+15145550123"

@@ -8,12 +8,12 @@ import uuid
 import pytest
 
 from havre.audit.models import Entry
-from havre.conversations.actions import safety
 from havre.conversations.models import Conversation, Message, Status
 from havre.gateways.registry import webhook_urls
+from havre.safety import actions as safety
+from havre.safety.models import Block, CheckinReminder
 from havre.vault import sealing
 from havre.vault.formats import b64d, b64e
-from havre.vault.models import Block, CheckinReminder
 from tests.conftest import ProgramKeys
 from tests.console.conftest import TEXTER, Thread
 from tests.safety.conftest import get, post, sealed_label, signed_in
