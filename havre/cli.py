@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from havre.config import ConfigError
+from havre.config import ConfigError, ensure_data_dir
 
 # Commands that work without server settings: key generation is meant to run
 # on an offline computer, and help must always answer.
@@ -107,8 +107,6 @@ def _run(command: str, argv: list[str]) -> None:
     if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
         _will_not_start(settings.HAVRE_CONFIG_PROBLEMS)
     if needs_server:
-        from havre.config import ensure_data_dir
-
         ensure_data_dir()
         if command not in NEEDS_NO_DATABASE and not _works_offline(command, argv[2:]):
             _prepare_database()

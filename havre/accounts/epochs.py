@@ -30,12 +30,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from havre.accounts import sessions
+from havre.accounts.grants import SEALED_KEY_SIZE
 from havre.accounts.models import Program, Role, User
 from havre.audit.actions import record
 from havre.events import send_event_on_commit
-from havre.vault.actions import SEALED_KEY_SIZE, current_epoch
 from havre.vault.formats import KEY_SIZE, b64e
 from havre.vault.models import Epoch, Grant
+from havre.vault.sealing import current_epoch
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class EpochRefusedError(Exception):
 
 def holders(program: Program, epoch: Epoch | None = None) -> list[User]:
     """Active members who hold a grant of `epoch` (the current one by default)."""
-    epoch = epoch or current_epoch(program)
+    epoch = epoch or current_epoch(program.pk)
     if epoch is None:
         return []
     return list(
@@ -61,7 +62,7 @@ def holders(program: Program, epoch: Epoch | None = None) -> list[User]:
 def key_state(program: Program, now: datetime | None = None) -> dict[str, Any]:
     """The current epoch, its age, and whether a new key is needed or due."""
     now = now or timezone.now()
-    epoch = current_epoch(program)
+    epoch = current_epoch(program.pk)
     if epoch is None:
         return {"epoch": None, "new_key_needed_since": None, "rotation_due": False}
     age_days = (now - epoch.created_at).days
@@ -86,7 +87,7 @@ def deactivate(member: User, *, by: User | None) -> bool:
     Returns whether a new program key is needed, because she held the current one.
     """
     program = Program.objects.select_for_update().get(pk=member.program_id)
-    epoch = current_epoch(program)
+    epoch = current_epoch(program.pk)
     held_current = epoch is not None and Grant.objects.filter(epoch=epoch, user=member).exists()
     now = timezone.now()
     User.objects.filter(pk=member.pk).update(
@@ -143,7 +144,7 @@ def create_epoch(admin: User, new: NewEpoch) -> Epoch:
     with transaction.atomic():
         # One new epoch at a time per program: the second of two admins waits, then is refused.
         program = Program.objects.select_for_update().get(pk=admin.program_id)
-        current = current_epoch(program)
+        current = current_epoch(program.pk)
         if current is None or new.number != current.number + 1:
             raise EpochRefusedError("not_next_epoch")
         expected = {u.pk for u in holders(program, current)}

@@ -13,8 +13,8 @@ from django.conf import settings
 
 from havre.accounts import factors
 from havre.accounts.models import Program, User
-from havre.vault.actions import current_epoch
 from havre.vault.models import Grant
+from havre.vault.sealing import current_epoch
 
 
 def state_of(member: User) -> str:
@@ -38,7 +38,7 @@ def key_status(member: User, held: set[int], current: int | None) -> str:
 
 
 def roster(program: Program) -> list[dict[str, Any]]:
-    epoch = current_epoch(program)
+    epoch = current_epoch(program.pk)
     current = epoch.number if epoch else None
     held: dict[object, set[int]] = {}
     for user_id, number in Grant.objects.filter(epoch__program=program).values_list(

@@ -21,10 +21,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from havre.accounts import actions, factors, hashers, links, ratelimit, resets, signin, totp
 from havre.accounts.api import body, error, json_view, optional_raw, raw, text
+from havre.accounts.grants import SEALED_KEY_SIZE
 from havre.accounts.models import LinkPurpose, SignupLink
 from havre.accounts.strings import signup_strings
-from havre.vault.actions import SEALED_KEY_SIZE, current_epoch
 from havre.vault.formats import KEY_SIZE, KdfParams, b64e
+from havre.vault.sealing import current_epoch
 
 SESSION_KEY = "havre_signup_user"
 
@@ -39,7 +40,7 @@ FIRST_STAGE = {
 
 def _page_data(token: str, link: SignupLink, stage: str) -> dict[str, Any]:
     user = link.user
-    epoch = current_epoch(user.program)
+    epoch = current_epoch(user.program_id)
     # A new passphrase gets a new salt, made by the browser with the keys.
     new_keys = link.purpose == LinkPurpose.PASSPHRASE
     return {

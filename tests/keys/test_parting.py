@@ -13,8 +13,7 @@ from havre.accounts.models import Program, Role, User
 from havre.audit.models import Entry
 from havre.conversations.actions import duty
 from havre.conversations.actions.parting import part_with
-from havre.conversations.models import Conversation, Participant
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Conversation, Participant
 from havre.vault.models import Grant
 from tests.accounts.helpers import Member, make_member, sign_in
 from tests.conftest import ProgramKeys

@@ -20,8 +20,7 @@ from django.utils import timezone
 from havre.accounts.models import Program, Role
 from havre.audit.models import Entry
 from havre.conversations.actions.parting import part_with
-from havre.conversations.models import Message
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Message
 from havre.vault import formats, sealing
 from havre.vault.models import Epoch, Grant
 from tests.accounts.helpers import Member, make_member, post, sign_in
