@@ -108,6 +108,8 @@ class ConsolePage implements DeskView {
   // The view to go back to when the account area closes.
   #beforeAccount: ViewName | null = null;
   #rotating = false;
+  // The departure (its time) for which this admin cancelled the new key's flow.
+  #bannerPostponed: string | null = null;
   #reader: Reader | null = null;
   #desk: Desk | null = null;
   #team: TeamPanel | null = null;
@@ -358,6 +360,8 @@ class ConsolePage implements DeskView {
    * sealed to a key someone who left still has.
    */
   #updateKeyBanner(): void {
+    // A flow under way (its recovery file still on screen) ends before anything changes here.
+    if (this.#rotating) return;
     const reader = this.#reader;
     const me = reader?.keyring.me;
     const banner = byId("key-banner");
@@ -369,7 +373,6 @@ class ConsolePage implements DeskView {
       return;
     }
     banner.hidden = false;
-    if (this.#rotating) return;
     const body = byId("key-banner-body");
     if (!reader.keyring.holdsCurrentKey) {
       byId("main").inert = false;
@@ -377,8 +380,16 @@ class ConsolePage implements DeskView {
       return;
     }
     byId("main").inert = true;
+    // The flow starts at once, unless this admin set it aside for this departure.
+    if (this.#bannerPostponed !== me.program.newKeyNeededSince) {
+      void this.#finishRotation(body);
+      return;
+    }
     const finish = el("button", { type: "button", class: "primary", id: "key-banner-finish" }, t("team.banner_finish"));
-    finish.addEventListener("click", () => void this.#finishRotation(body));
+    finish.addEventListener("click", () => {
+      this.#bannerPostponed = null;
+      void this.#finishRotation(body);
+    });
     body.replaceChildren(finish);
   }
 
@@ -386,11 +397,14 @@ class ConsolePage implements DeskView {
     const reader = this.#reader;
     if (reader === null) return;
     this.#rotating = true;
+    let made: number | null = null;
     try {
-      await rotateKey(body, reader.keyring, (key) => t(key));
+      made = await rotateKey(body, reader.keyring, (key) => t(key));
     } finally {
       this.#rotating = false;
     }
+    if (made === null) this.#bannerPostponed = reader.keyring.me.program.newKeyNeededSince;
+    else this.#announce(t("team.rotate_done").replace("{number}", String(made)));
     await this.#keysChanged();
   }
 
@@ -403,6 +417,7 @@ class ConsolePage implements DeskView {
     if (this.#desk === null) return;
     this.#show(SECTION_VIEWS[section]);
     if (section === "supervision") this.#teamwork.showSupervision();
+    if (section === "team") void this.#team?.refresh();
     if (section === "settings") this.#protocols.showSettings();
     else this.#protocols.hideSettings();
   }

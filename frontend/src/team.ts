@@ -245,11 +245,9 @@ export function mountTeamPanel(
         }
         say(fill(t("team.deactivate_done"), { name, count: String(answer.handed_on) }));
         await refresh();
-        // Parting with a key holder starts a new epoch in the same flow.
-        if (answer.new_key_needed_since !== null && keyring.holdsCurrentKey) {
-          const box = keys.querySelector<HTMLElement>(".team-rotate");
-          if (box !== null) await rotateHere(box);
-        }
+        // Parting with a key holder starts a new epoch in the same flow: the
+        // console's banner takes over, as it does in every admin's console.
+        if (answer.new_key_needed_since !== null) onKeysChanged();
       })();
     });
   }

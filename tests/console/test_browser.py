@@ -61,11 +61,17 @@ def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
 
 
 @contextmanager
-def serve_console(tmp_path: Path, setup_module: str) -> Iterator[ConsoleServer]:
-    """uvicorn on a free port over a database that `python -m <setup_module>` prepared."""
+def serve_console(
+    tmp_path: Path, setup_module: str, *, host: str = "127.0.0.1"
+) -> Iterator[ConsoleServer]:
+    """uvicorn on a free port over a database that `python -m <setup_module>` prepared.
+
+    `host` is the name the browser uses ("localhost" where WebAuthn needs a
+    domain as its relying party); the server listens on 127.0.0.1 either way.
+    """
     need(CHROMIUM.exists(), f"Debian's Chromium is not installed at {CHROMIUM}")
     port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{host}:{port}"
     log = tmp_path / "server.log"
     with fake_server(FakeTwilio(auto_status=True, status_delay=0.2)) as fake:
         env = {
