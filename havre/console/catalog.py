@@ -127,6 +127,10 @@ STRINGS: dict[str, Promise] = {
     "message.media": _("Photo or file received (not stored)"),
     "message.media_many": _("{n} photos or files received (not stored)"),
     "message.locked": _("Cannot be decrypted with your keys."),
+    "message.cut": _(
+        "This text was longer than a message may be here: only its beginning was kept. "
+        "Ask the texter to send the rest in shorter texts."
+    ),
     "message.new_from_texter": _("New message from the texter: {text}"),
     "message.new_elsewhere": _("New message in the conversation with {texter}"),
     "message.new_conversation": _("New conversation from {texter}"),

@@ -139,6 +139,9 @@ class Message(models.Model):
     body_sealed = models.BinaryField(max_length=20000)
     # Photos and files are never fetched: only how many came.
     media_count = models.PositiveSmallIntegerField(default=0)
+    # An inbound text longer than settings.HAVRE_MAX_MESSAGE_CHARS: only its
+    # beginning was kept, and the console says so.
+    cut = models.BooleanField(default=False)
     # For an automatic notice, which one was sent (its key), never its text;
     # body_sealed is then empty.
     notice = models.CharField(max_length=48, blank=True)

@@ -117,6 +117,7 @@ def message_payload(message: Message) -> dict[str, Any]:
         "epoch": message.epoch.number,
         "body_sealed": b64e(bytes(message.body_sealed)),
         "media_count": message.media_count,
+        "cut": message.cut,
         "notice": message.notice,
         "status": message.status,
         "error_code": message.error_code,

@@ -7,7 +7,8 @@ Every channel feeds this one function, top to bottom:
 3. normalise the sender's address (E.164)
 4. block check against the keyed block index: a blocked number is dropped
 5. triage   the plaintext in memory; only a category is kept
-6. seal     the text (and the number, for a new conversation) to the program key
+6. cut      a text longer than the message limit to its beginning, marked as cut
+   seal     the text (and the number, for a new conversation) to the program key
 7. store    in one short transaction: the conversation and the message, the
             crisis flag, the conversation's place in the queue, the automatic
             replies (rendered from the program's wording) queued to the number
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from havre.conversations.actions.errors import InvalidNumber, NoProgramKey
@@ -59,6 +61,7 @@ class Text:
     sender: str
     body: str
     media_count: int
+    cut: bool = False
 
 
 def receive_inbound(
@@ -79,6 +82,7 @@ def receive_inbound(
         logger.info("inbound from a blocked number dropped: channel=%s", channel.pk)
         return None, False
     category = assess.category(channel.program, body)
+    text = within_limit(text)
     for attempt in range(ATTEMPTS):
         stored = already_stored(channel, provider_id)
         if stored is not None:
@@ -104,6 +108,22 @@ def normalise(text: Text) -> str:
         raise InvalidNumber("sender is not a phone number") from None
 
 
+def within_limit(text: Text) -> Text:
+    """The text, or its beginning when it is longer than a message may be (marked as cut).
+
+    Providers' own limits are shorter than ours for SMS; a channel that
+    carries longer texts has them kept up to the limit, never whole. Triage
+    has read the whole text by then.
+    """
+    limit = settings.HAVRE_MAX_MESSAGE_CHARS
+    if len(text.body) <= limit:
+        return text
+    logger.warning(
+        "inbound text cut to its first %d characters: channel=%s", limit, text.channel.pk
+    )
+    return replace(text, body=text.body[:limit], cut=True)
+
+
 def seal(text: Text, e164: str) -> SealedArrival:
     """The text and number sealed for the conversation they will be stored in."""
     channel = text.channel
@@ -125,6 +145,7 @@ def seal(text: Text, e164: str) -> SealedArrival:
         message_id=message_id,
         body_sealed=sealing.seal_message(epoch, conversation_id, message_id, "in", text.body),
         media_count=text.media_count,
+        cut=text.cut,
     )
 
 

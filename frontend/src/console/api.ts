@@ -33,6 +33,8 @@ export interface MessageRow {
   epoch: number;
   body_sealed: string;
   media_count: number;
+  /** An inbound text over the length limit: only its beginning was kept. */
+  cut?: boolean;
   /** The key of the notice this message is (its text is the program's), or "". */
   notice: string;
   status: Delivery;

@@ -97,6 +97,9 @@ export function messageItem(
   } else if (text !== "") {
     parts.push(el("p", { class: "message-text" }, ...glossedText(text)));
   }
+  if (message.cut === true) {
+    parts.push(el("p", { class: "message-media message-cut" }, t("message.cut")));
+  }
   if (message.media_count === 1) {
     parts.push(el("p", { class: "message-media" }, t("message.media")));
   } else if (message.media_count > 1) {

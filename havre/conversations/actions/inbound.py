@@ -40,6 +40,8 @@ class SealedArrival:
     message_id: uuid.UUID
     body_sealed: bytes
     media_count: int
+    # Only the beginning of a text over the length limit was sealed.
+    cut: bool = False
 
 
 def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
@@ -97,6 +99,7 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
         epoch=arrival.epoch,
         body_sealed=arrival.body_sealed,
         media_count=arrival.media_count,
+        cut=arrival.cut,
         provider_id=arrival.provider_id,
         status=Delivery.RECEIVED,
         seq=seq,
