@@ -56,7 +56,9 @@ def test_a_long_text_is_cut_to_the_limit_and_marked(
 
 
 def test_the_console_is_told_a_text_was_cut(
-    client: Client, channel_a: object, admin_a: Member
+    client: Client,
+    channel_a: object,
+    admin_a: Member,  # noqa: F811
 ) -> None:
     message = receive(channel_a, "x" * (settings.HAVRE_MAX_MESSAGE_CHARS + 1))
     sign_in(client, admin_a)
