@@ -18,9 +18,12 @@ from havre.accounts.models import Program, Role, User
 from havre.conversations.models import Channel
 from havre.events import capture_events
 from havre.vault import formats
-from havre.vault.models import Epoch
+from havre.vault.models import Epoch, Grant
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# A reply as a browser seals it: a real ciphertext (here, to a key nobody
+# keeps), so that it has the shape the server checks before storing one.
+SEALED_REPLY = formats.seal(formats.generate_keypair()[1], b"a reply", b"havre/v1|test")
 CHROMIUM = Path("/usr/bin/chromium")
 # The Redis databases that tests flush. Two checkouts testing at once on one
 # machine each set their own, so neither empties the other's.
@@ -79,29 +82,46 @@ def program_a_private_key(keys_a: ProgramKeys) -> bytes:
     return keys_a.private_key
 
 
-def _staff(program: Program, email: str, role: Role) -> User:
-    return User.objects.create_user(email, program, role=role, display_name=email.split("@")[0])
+def staff_member(keys: ProgramKeys | Program, email: str, role: Role) -> User:
+    """A member; given the program's keys, she holds a grant of its current epoch."""
+    program = keys.program if isinstance(keys, ProgramKeys) else keys
+    user = User.objects.create_user(email, program, role=role, display_name=email.split("@")[0])
+    if isinstance(keys, ProgramKeys):
+        _private_key, public_key = formats.generate_keypair()
+        user.public_key = public_key
+        user.save(update_fields=["public_key"])
+        sealed = formats.seal(
+            public_key, keys.private_key, formats.grant_info(program.pk, keys.epoch.number, user.pk)
+        )
+        Grant.objects.create(epoch=keys.epoch, user=user, sealed_key=sealed)
+    return user
 
 
 @pytest.fixture
-def alice(program_a: Program) -> User:
-    return _staff(program_a, "alice@a.example", Role.ADVOCATE)
+def alice(keys_a: ProgramKeys) -> User:
+    return staff_member(keys_a, "alice@a.example", Role.ADVOCATE)
 
 
 @pytest.fixture
-def sam(program_a: Program) -> User:
-    return _staff(program_a, "sam@a.example", Role.SUPERVISOR)
+def sam(keys_a: ProgramKeys) -> User:
+    return staff_member(keys_a, "sam@a.example", Role.SUPERVISOR)
 
 
 @pytest.fixture
-def ada(program_a: Program) -> User:
-    return _staff(program_a, "ada@a.example", Role.ADMIN)
+def ada(keys_a: ProgramKeys) -> User:
+    return staff_member(keys_a, "ada@a.example", Role.ADMIN)
 
 
 @pytest.fixture
-def charlie(program_b: Program) -> User:
+def dana(program_a: Program) -> User:
+    """Dana works for program A but holds no program key yet (she awaits her grant)."""
+    return staff_member(program_a, "dana@a.example", Role.ADVOCATE)
+
+
+@pytest.fixture
+def charlie(keys_b: ProgramKeys) -> User:
     """Charlie works for program B and must have no access to anything of A's."""
-    return _staff(program_b, "charlie@b.example", Role.ADMIN)
+    return staff_member(keys_b, "charlie@b.example", Role.ADMIN)
 
 
 CHANNEL_A_SID = "AC" + "a1" * 16

@@ -26,6 +26,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from havre.accounts.grants import holds_current_key
 from havre.accounts.models import User
 from havre.vault.formats import FormatError, b64d
 
@@ -101,6 +102,8 @@ def in_program[M: Model](member: User, queryset: QuerySet[M], pk: uuid.UUID) -> 
     return queryset.filter(program_id=member.program_id, pk=pk).first()
 
 
+KEY_REQUIRED = "key_required"
+
 type View = Callable[..., HttpResponse]
 type MemberView = Callable[Concatenate[HttpRequest, User, ...], HttpResponse]
 
@@ -110,11 +113,16 @@ def _member(request: HttpRequest) -> User | None:
     return user if isinstance(user, User) and user.is_active else None
 
 
-def staff_api(*methods: str) -> Callable[[MemberView], View]:
+def staff_api(*methods: str, key: bool = False) -> Callable[[MemberView], View]:
     """Session-authenticated JSON endpoint answering only `methods`; the view gets the member.
 
     Django's CSRF middleware has already checked POSTs by the time this runs.
     A `BadRequestError` raised by the view is answered with 400.
+
+    With `key=True` (every act on a texter), a member who does not hold the
+    current program key is answered 403 `key_required` before the view reads
+    anything: the same answer whatever the request names, so that a session
+    without the key learns nothing about which numbers or conversations exist.
     """
 
     def decorate(view: MemberView) -> View:
@@ -127,6 +135,8 @@ def staff_api(*methods: str) -> Callable[[MemberView], View]:
             member = _member(request)
             if member is None:
                 return error("signed_out", 401)
+            if key and not holds_current_key(member):
+                return error(KEY_REQUIRED, 403)
             try:
                 return view(request, member, *args, **kwargs)
             except BadRequestError as exc:

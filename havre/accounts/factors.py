@@ -302,7 +302,7 @@ def reset_second_factor(admin: User, member: User) -> str:
     """Take away every factor of the member, end her sessions; returns the link to enrol again."""
     if not admin.is_admin or admin.program_id != member.program_id or not admin.is_active:
         raise FactorError("forbidden")
-    if not member.is_active or not member.has_keys:
+    if not member.is_active or not member.has_keys or not member.has_usable_password():
         raise FactorError("not_signed_up")
     with transaction.atomic():
         User.objects.filter(pk=member.pk).update(

@@ -44,6 +44,20 @@ def holds_grant(user: User, epoch: Epoch) -> bool:
     return Grant.objects.filter(epoch=epoch, user=user).exists()
 
 
+def holds_current_key(member: User) -> bool:
+    """Whether this active member holds a grant of the epoch new texts are sealed to.
+
+    Every act on a texter (a reply, a notice, closing, blocking, writing first,
+    the code word and check-ins) asks this first, before anything looks at a
+    number or a route: a session without the key (a member awaiting her
+    grant, or a stolen cookie) is refused the same way whatever it sends.
+    """
+    if not member.is_active:
+        return False
+    epoch = current_epoch(member.program_id)
+    return epoch is not None and holds_grant(member, epoch)
+
+
 def has_key_holder(program: Program) -> bool:
     """Whether anyone can open the current epoch's key (and so grant it)."""
     epoch = current_epoch(program.pk)

@@ -105,7 +105,7 @@ def issue_passphrase_reset(admin: User, member: User) -> str:
     """A one-time link for a member who forgot her passphrase; returns its token."""
     if not admin.is_admin or not admin.is_active or admin.program_id != member.program_id:
         raise ResetRefusedError("forbidden")
-    if not member.is_active or not member.has_keys:
+    if not member.is_active or not member.has_keys or not member.has_usable_password():
         raise ResetRefusedError("not_signed_up")
     with transaction.atomic():
         token = links.create(member, LinkPurpose.PASSPHRASE)

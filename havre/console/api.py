@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
 from havre.conversations import actions, payloads
-from havre.conversations.actions.team_errors import NotParticipant
+from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
 from havre.conversations.models import Message
 from havre.vault.formats import FormatError, b64d
 
@@ -44,7 +44,7 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
     return JsonResponse(payloads.conversation_with_messages(found, messages))
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     found = payloads.member_conversation(member, conversation_id)
     if found is None:
@@ -91,7 +91,7 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
     return JsonResponse(payloads.message_payload(message), status=201)
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     found = payloads.member_conversation(member, conversation_id)
     if found is None:
@@ -100,6 +100,8 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
         actions.close_conversation(found, by=member)
     except actions.ConversationClosed as exc:
         return error(exc.code, 409)
+    except NotAllowed as exc:
+        return error(exc.code, 403)
     except actions.ActionError as exc:
         return error(exc.code, 400)
     return JsonResponse({"id": str(found.pk), "status": "closed"})

@@ -160,6 +160,14 @@ STRINGS: dict[str, Promise] = {
         "The helpline's key has changed: lock and unlock the console, then send again."
     ),
     "reply.error.no_program_key": _("The helpline has no key yet: the reply was not sent."),
+    "reply.error.key_required": _(
+        "You do not hold the helpline's current key: ask an administrator to give it to you. "
+        "Nothing was sent."
+    ),
+    "reply.error.not_allowed": _(
+        "Only the person who holds this conversation, someone who joined it, or a supervisor "
+        "can close it."
+    ),
     "reply.error.epoch_key_mismatch": _(
         "The key the server gave for sealing is not the helpline's key: nothing was sent. "
         "Tell an administrator."

@@ -17,8 +17,9 @@ from django.utils import timezone
 from havre.accounts.models import Program, User
 from havre.audit.actions import record
 from havre.conversations.actions import team
+from havre.conversations.actions.common import require_key
 from havre.conversations.actions.errors import ActionError
-from havre.conversations.actions.lifecycle import close_conversation
+from havre.conversations.actions.lifecycle import check_may_close, close_conversation
 from havre.conversations.actions.outbound import lock_open_conversation, queue_notice
 from havre.conversations.models import Conversation, Message
 from havre.events import send_event_on_commit
@@ -229,6 +230,8 @@ def send_notice(conversation: Conversation, notice: str, *, by: User, number: st
     """An advocate sends (or re-sends) a notice in one click; the browser supplies the number."""
     if by.program_id != conversation.program_id:
         raise ActionError("not a member of this program")
+    require_key(by)
+    team.check_may_answer(conversation, by)
     with transaction.atomic():
         by = team.lock_member(by)
         conversation, e164 = lock_open_conversation(conversation, number)
@@ -244,8 +247,7 @@ def close_with_notice(conversation: Conversation, *, by: User, number: str) -> M
     Either both happen or neither: a closing notice never goes to a
     conversation left open, and a refused number leaves it open.
     """
-    if by.program_id != conversation.program_id:
-        raise ActionError("not a member of this program")
+    check_may_close(conversation, by)
     with transaction.atomic():
         conversation, e164 = lock_open_conversation(conversation, number)
         text = render(conversation.program, CLOSING)

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
 from havre.conversations import actions as conversation_actions
-from havre.conversations.actions.team_errors import NotParticipant
+from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
 from havre.conversations.payloads import member_conversation, message_payload
 from havre.protocols import actions, payloads
 from havre.protocols.defaults import NOTICES
@@ -114,7 +114,7 @@ def _number(request: HttpRequest) -> str | None:
     return number if isinstance(number, str) else None
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     found = member_conversation(member, conversation_id)
     if found is None:
@@ -132,7 +132,7 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
     return JsonResponse(message_payload(message), status=201)
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """Close with the closing notice; the browser sends the number it decrypted."""
     found = member_conversation(member, conversation_id)
@@ -145,6 +145,8 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
         actions.close_with_notice(found, by=member, number=number)
     except conversation_actions.ConversationClosed as exc:
         return error(exc.code, 409)
+    except NotAllowed as exc:
+        return error(exc.code, 403)
     except conversation_actions.ActionError as exc:
         return error(exc.code, 400)
     return JsonResponse({"id": str(found.pk), "status": "closed"})

@@ -131,6 +131,14 @@ def _settings() -> dict[str, str]:
 def _errors() -> dict[str, str]:
     return {
         "error.forbidden": _("Only supervisors and administrators can change this."),
+        "error.key_required": _(
+            "You do not hold the helpline's current key: ask an administrator to give it to you. "
+            "Nothing was sent."
+        ),
+        "error.not_allowed": _(
+            "Only the person who holds this conversation, someone who joined it, or a "
+            "supervisor can close it."
+        ),
         "error.invalid_time_zone": _("Choose a time zone from the list, such as Europe/Paris."),
         "error.invalid_time": _("Write times as hours and minutes, such as 09:00."),
         "error.start_after_end": _("Each range must close after it opens."),

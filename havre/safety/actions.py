@@ -25,7 +25,7 @@ from django.utils import timezone
 from havre.accounts.models import User
 from havre.audit.actions import record
 from havre.conversations.actions import team
-from havre.conversations.actions.common import bump
+from havre.conversations.actions.common import bump, require_key
 from havre.conversations.actions.errors import (
     ActionError,
     ConversationClosed,
@@ -33,7 +33,7 @@ from havre.conversations.actions.errors import (
     NoProgramKey,
     StaleEpoch,
 )
-from havre.conversations.actions.lifecycle import close_conversation
+from havre.conversations.actions.lifecycle import check_may_close, close_conversation
 from havre.conversations.actions.outbound import lock_open_conversation
 from havre.conversations.actions.team_errors import AtCapacity
 from havre.conversations.models import Channel, Conversation, Status
@@ -88,8 +88,10 @@ class BlockRefused(ActionError):  # noqa: N818
 
 
 def _member(by: User, conversation: Conversation) -> None:
+    """Membership and the current key, before anything looks at the texter."""
     if by.program_id != conversation.program_id:
         raise Forbidden("not a member of this program")
+    require_key(by)
 
 
 def _lock_open(conversation: Conversation) -> Conversation:
@@ -245,6 +247,8 @@ def block_texter(
     message: nothing more goes to a number the helpline has blocked.
     """
     _member(by, conversation)
+    # Blocking closes the conversation: the same people may do it.
+    check_may_close(conversation, by)
     with transaction.atomic():
         conversation, e164 = lock_open_conversation(conversation, number)
         current = _current_epoch(conversation, epoch)
@@ -295,6 +299,9 @@ def open_to_number(
     """
     if by.program_id != channel.program_id or channel.removed_at is not None:
         raise Forbidden("not a channel of this program")
+    # Before the number is even read: a session without the key learns
+    # nothing of which numbers have a conversation.
+    require_key(by)
     e164 = _e164(channel, number)
     if _e164(channel, number_again) != e164:
         raise NumbersDiffer("the two numbers differ")

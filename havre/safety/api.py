@@ -19,6 +19,7 @@ from havre.accounts.api import BadRequestError, error, json_body, staff_api
 from havre.accounts.models import User
 from havre.conversations import payloads
 from havre.conversations.actions.errors import ActionError, ConversationClosed, StaleEpoch
+from havre.conversations.actions.team_errors import NotAllowed
 from havre.conversations.models import Channel, Conversation
 from havre.conversations.payloads import member_conversation, safety_fields
 from havre.safety import actions as safety
@@ -73,6 +74,8 @@ def _uuid(value: object) -> uuid.UUID:
 
 
 def _refused(exc: ActionError) -> JsonResponse:
+    if isinstance(exc, NotAllowed):
+        return error(exc.code, 403)
     return error(exc.code, 409 if isinstance(exc, CONFLICTS) else 400)
 
 
@@ -97,7 +100,7 @@ def _conversation_action(
     return _state(found.pk)
 
 
-@staff_api("GET", "POST")
+@staff_api("GET", "POST", key=True)
 def code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """GET: the sealed code word, for the browser to compare with; POST: record it."""
     if request.method == "POST":
@@ -121,7 +124,7 @@ def code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) ->
     )
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def clear_code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     return _conversation_action(
         request,
@@ -131,7 +134,7 @@ def clear_code_word(request: HttpRequest, member: User, conversation_id: uuid.UU
     )
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def checkins(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     def act(found: Conversation, data: dict[str, Any]) -> None:
         every = timedelta(hours=_int(data, "every_hours"))
@@ -140,14 +143,14 @@ def checkins(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> 
     return _conversation_action(request, member, conversation_id, act)
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def checkin_done(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     return _conversation_action(
         request, member, conversation_id, lambda found, _data: safety.checkin_done(found, by=member)
     )
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def checkin_snooze(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     def act(found: Conversation, data: dict[str, Any]) -> None:
         safety.snooze_checkin(found, by=member, delay=timedelta(hours=_int(data, "hours")))
@@ -155,7 +158,7 @@ def checkin_snooze(request: HttpRequest, member: User, conversation_id: uuid.UUI
     return _conversation_action(request, member, conversation_id, act)
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def checkins_stop(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     return _conversation_action(
         request,
@@ -165,7 +168,7 @@ def checkins_stop(request: HttpRequest, member: User, conversation_id: uuid.UUID
     )
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def block(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """Block the conversation's number (the browser decrypted it) with a sealed label."""
 
@@ -229,7 +232,7 @@ def channels(request: HttpRequest, member: User) -> HttpResponse:
     )
 
 
-@staff_api("POST")
+@staff_api("POST", key=True)
 def write_first(request: HttpRequest, member: User) -> HttpResponse:
     """Open (or find) the conversation to write first in; the message then goes as a reply."""
     try:

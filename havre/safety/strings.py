@@ -136,6 +136,14 @@ def _write_first() -> dict[str, str]:
 def _errors() -> dict[str, str]:
     return {
         "error.numbers_differ": _("The two numbers are not the same. Type the number again."),
+        "error.key_required": _(
+            "You do not hold the helpline's current key: ask an administrator to give it to you. "
+            "Nothing was done."
+        ),
+        "error.not_allowed": _(
+            "Only the person who holds this conversation, someone who joined it, or a "
+            "supervisor can block it."
+        ),
         "error.last_digits_wrong": _(
             "Those are not the last digits of the number. Check the number."
         ),

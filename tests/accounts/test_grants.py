@@ -95,13 +95,13 @@ def test_only_the_current_epoch_is_granted(
 
 
 def test_members_without_keys_and_junk_are_refused(
-    client: Client, admin_a: Member, keys_a: ProgramKeys, alice: User
+    client: Client, admin_a: Member, keys_a: ProgramKeys, dana: User
 ) -> None:
     sign_in(client, admin_a)
     answer = post(
         client,
         "grants",
-        {"user_id": str(alice.pk), "epoch": 1, "sealed_key": formats.b64e(bytes(112))},
+        {"user_id": str(dana.pk), "epoch": 1, "sealed_key": formats.b64e(bytes(112))},
     )
     assert answer.json() == {"error": "member_has_no_keys"}
     short = post(

@@ -173,11 +173,11 @@ def test_a_forgotten_passphrase_is_reset_by_an_admin_and_costs_the_grants(
 
 
 def test_only_admins_issue_resets_for_members_who_signed_up(
-    client: Client, advocate_a: Member, admin_a: Member, alice: User
+    client: Client, advocate_a: Member, admin_a: Member, dana: User
 ) -> None:
     sign_in(client, advocate_a)
     assert post(client, f"team/{admin_a.user.pk}/reset-passphrase").status_code == 403
     admin = Client()
     sign_in(admin, admin_a)
-    # Alice was invited and never chose a passphrase: she needs her sign-up link, not a reset.
-    assert post(admin, f"team/{alice.pk}/reset-passphrase").json() == {"error": "not_signed_up"}
+    # Dana was invited and never chose a passphrase: she needs her sign-up link, not a reset.
+    assert post(admin, f"team/{dana.pk}/reset-passphrase").json() == {"error": "not_signed_up"}

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from havre.accounts.models import User
 from havre.conversations import actions
-from havre.conversations.models import Delivery, Message
+from havre.conversations.models import Conversation, Delivery, Message
 from havre.vault.formats import b64e
 from tests.console.conftest import TEXTER, Thread, start_thread, text_in
 
@@ -185,6 +185,7 @@ def test_conversation_gives_every_message_with_its_metadata(thread_a: Thread, al
         "epoch",
         "body_sealed",
         "media_count",
+        "cut",
         "notice",
         "status",
         "error_code",
@@ -374,8 +375,8 @@ def test_a_body_that_is_not_json_is_refused(thread_a: Thread, alice: User):
         assert (response.status_code, response.json()) == (400, {"error": "invalid_json"})
 
 
-def test_reply_to_a_closed_conversation_is_a_conflict(thread_a: Thread, alice: User):
-    actions.close_conversation(thread_a.conversation, by=alice)
+def test_reply_to_a_closed_conversation_is_a_conflict(thread_a: Thread, alice: User, sam: User):
+    actions.close_conversation(thread_a.conversation, by=sam)
     data = reply_data(thread_a, "too late")
     response = post(signed_in(alice), "api-reply", thread_a.conversation.pk, data=data)
     assert (response.status_code, response.json()) == (409, {"error": "conversation_closed"})
@@ -384,7 +385,13 @@ def test_reply_to_a_closed_conversation_is_a_conflict(thread_a: Thread, alice: U
 # -- closing -------------------------------------------------------------------------
 
 
+def held_by(thread: Thread, member: User) -> None:
+    Conversation.objects.filter(pk=thread.conversation.pk).update(assigned_to=member)
+    thread.conversation.refresh_from_db()
+
+
 def test_close_then_close_again(thread_a: Thread, alice: User):
+    held_by(thread_a, alice)
     client = signed_in(alice)
     response = post(client, "api-close", thread_a.conversation.pk)
     assert response.json() == {"id": str(thread_a.conversation.pk), "status": "closed"}

@@ -11,7 +11,7 @@ from havre import intake
 from havre.conversations import actions, relay
 from havre.conversations.models import Conversation, Delivery, Message, Status
 from havre.vault import formats, sealing
-from tests.conftest import ProgramKeys
+from tests.conftest import SEALED_REPLY, ProgramKeys
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def reply(conversation, author, body="We are here.", number=TEXTER):
         author=author,
         message_id=uuid.uuid4(),
         body=body,
-        body_sealed=b"sealed-by-the-browser",
+        body_sealed=SEALED_REPLY,
         number=number,
         epoch=1,
     )
@@ -135,7 +135,7 @@ def test_reply_sealed_to_an_old_epoch_is_refused(channel_a, alice):
             author=alice,
             message_id=uuid.uuid4(),
             body="hello",
-            body_sealed=b"sealed",
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=2,
         )
@@ -155,7 +155,7 @@ def test_reply_keeps_only_the_browsers_ciphertext_and_drops_the_relay(
     with django_capture_on_commit_callbacks(execute=True):
         sent = reply(message.conversation, alice, body="Are you safe to text now?")
     sent.refresh_from_db()
-    assert bytes(sent.body_sealed) == b"sealed-by-the-browser"
+    assert bytes(sent.body_sealed) == SEALED_REPLY
     assert sent.status == Delivery.SENDING
     assert sent.provider_id
     assert relay.get(sent.pk) is None
@@ -224,16 +224,19 @@ def test_close_forgets_the_route_and_next_text_opens_a_new_conversation(
 ):
     message, _ = receive(channel_a)
     conversation = message.conversation
+    # Its holder closes it.
+    Conversation.objects.filter(pk=conversation.pk).update(assigned_to=alice)
+    conversation.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
         actions.close_conversation(conversation, by=alice)
     conversation.refresh_from_db()
     assert conversation.status == Status.CLOSED
     assert conversation.route is None
-    assert events[-1] == {
+    assert {
         "type": "conversation",
         "conversation": str(conversation.pk),
         "seq": conversation.seq,
-    }
+    } in events
     with pytest.raises(actions.ConversationClosed):
         actions.close_conversation(conversation, by=alice)
     with pytest.raises(actions.ConversationClosed):

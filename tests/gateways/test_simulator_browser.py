@@ -16,7 +16,7 @@ from havre.conversations.models import Delivery, Message
 from havre.demo.fake import demo_fake, reset_demo_fake
 from havre.gateways.twilio.fake import FakeTwilio
 from havre.vault import formats
-from tests.conftest import CHANNEL_A_SID, CHANNEL_A_TOKEN, CHROMIUM, need
+from tests.conftest import CHANNEL_A_SID, CHANNEL_A_TOKEN, CHROMIUM, SEALED_REPLY, need
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,7 +103,7 @@ def test_a_text_sent_from_the_page_is_stored_sealed_and_the_reply_comes_back(
         author=alice,
         message_id=uuid.uuid4(),
         body="We are here. Is it safe to text?",
-        body_sealed=b"sealed by the browser" * 4,
+        body_sealed=SEALED_REPLY,
         number="+33600000001",
         epoch=1,
     )

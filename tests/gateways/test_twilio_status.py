@@ -12,7 +12,7 @@ from havre.conversations.models import Delivery, Direction, Message
 from havre.gateways.registry import webhook_urls
 from havre.gateways.twilio.fake import FakeTwilio, SignedForm, twilio_signature
 from havre.gateways.twilio.forms import parse_status
-from tests.conftest import CHANNEL_A_TOKEN
+from tests.conftest import CHANNEL_A_TOKEN, SEALED_REPLY
 from tests.gateways.conftest import for_channel, signed
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def reply(twilio: FakeTwilio, channel_a, alice, django_capture_on_commit_callbac
             author=alice,
             message_id=uuid.uuid4(),
             body="We are here. Is it safe to text?",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )

@@ -15,6 +15,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
 django.setup()
 
+from havre.conversations.actions import duty  # noqa: E402
 from havre.protocols import actions  # noqa: E402
 from tests.browser_seed import Account, Role, StaffMember, seed  # noqa: E402
 
@@ -31,6 +32,8 @@ STAFF = {
 
 def main() -> None:
     seeded = seed(STAFF, ACCOUNT)
+    # On duty, so that her first reply makes the conversation hers (and hers to close).
+    duty.go_on_duty(seeded.people["alice"].user)
     actions.set_emergency_numbers(
         seeded.people["sam"].user,
         [

@@ -261,6 +261,8 @@ def test_only_those_who_may_answer_send_a_notice(thread: Texter, alice, sam):
 def test_closing_sends_the_closing_notice_then_closes(thread: Texter, alice):
     client = signed_in(alice)
     conversation = thread.conversation()
+    # Her conversation: its holder closes it.
+    Conversation.objects.filter(pk=conversation.pk).update(assigned_to=alice)
     with thread.capture(execute=True):
         response = post(client, "api-close", conversation.pk, data={"number": TEXTER})
     assert response.json() == {"id": str(conversation.pk), "status": "closed"}
@@ -278,6 +280,7 @@ def test_closing_sends_the_closing_notice_then_closes(thread: Texter, alice):
 
 def test_a_wrong_number_neither_closes_nor_sends(thread: Texter, alice):
     conversation = thread.conversation()
+    Conversation.objects.filter(pk=conversation.pk).update(assigned_to=alice)
     response = post(signed_in(alice), "api-close", conversation.pk, data={"number": "+15145550000"})
     assert (response.status_code, response.json()) == (400, {"error": "route_mismatch"})
     conversation.refresh_from_db()

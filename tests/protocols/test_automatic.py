@@ -21,6 +21,7 @@ from havre.conversations.models import Conversation, Message, Status
 from havre.protocols import actions
 from havre.protocols.defaults import WELCOME
 from havre.vault.formats import b64e
+from tests.conftest import SEALED_REPLY
 from tests.protocols.conftest import TEXTER, Texter, office_hours
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,7 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
             author=alice,
             message_id=uuid.uuid4(),
             body="Are you still there?",
-            body_sealed=b"sealed",
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )
@@ -119,7 +120,7 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
         {
             "message_id": str(uuid.uuid4()),
             "body": "Hello?",
-            "body_sealed": b64e(b"sealed by the browser"),
+            "body_sealed": b64e(SEALED_REPLY),
             "number": TEXTER,
             "epoch": 1,
         },
@@ -228,7 +229,7 @@ def test_no_out_of_hours_notice_cuts_across_an_advocate_who_is_answering(
         author=alice,
         message_id=uuid.uuid4(),
         body="I'm here, tell me.",
-        body_sealed=b"sealed",
+        body_sealed=SEALED_REPLY,
         number=TEXTER,
         epoch=1,
     )

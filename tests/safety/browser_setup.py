@@ -37,7 +37,11 @@ STAFF = {
 
 def main() -> None:
     seeded = seed(STAFF, ACCOUNT)
-    text(seeded.channel, TEXTER, "idk if I can talk, jsp")
+    message = text(seeded.channel, TEXTER, "idk if I can talk, jsp")
+    # Alice holds it, so she may block (and so close) it.
+    Conversation.objects.filter(pk=message.conversation_id).update(
+        assigned_to=seeded.people["advocate"].user
+    )
     print(
         json.dumps(
             {

@@ -15,16 +15,26 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from havre.accounts.models import User
-from havre.conversations.models import Channel
+from havre.accounts.models import Role, User
+from havre.conversations.models import Channel, Conversation
 from havre.vault import formats, sealing
-from tests.conftest import ProgramKeys
+from tests.conftest import ProgramKeys, staff_member
 from tests.console.conftest import Thread, start_thread
 
 
 @pytest.fixture
-def thread_a(channel_a: Channel, keys_a: ProgramKeys) -> Thread:
-    return start_thread(channel_a, keys_a)
+def thread_a(channel_a: Channel, keys_a: ProgramKeys, alice: User) -> Thread:
+    """A conversation Alice holds: she (or a supervisor) may close or block it."""
+    thread = start_thread(channel_a, keys_a)
+    Conversation.objects.filter(pk=thread.conversation.pk).update(assigned_to=alice)
+    thread.conversation.refresh_from_db()
+    return thread
+
+
+@pytest.fixture
+def bea_a(keys_a: ProgramKeys) -> User:
+    """Another advocate of program A, with the key, who neither holds nor joined Alice's."""
+    return staff_member(keys_a, "bea@a.example", Role.ADVOCATE)
 
 
 def signed_in(user: User) -> Client:

@@ -201,12 +201,19 @@ def test_adding_and_lifting_a_block_is_announced_after_commit(
 
 
 def test_blocking_closes_through_the_close_action(thread_a: Thread, alice, sam):
-    # Taken by someone first: the close gives the holder room again, as any close does.
-    Conversation.objects.filter(pk=thread_a.conversation.pk).update(assigned_to=sam)
-    assert block(signed_in(alice), thread_a).status_code == 200
+    # Alice holds it; her supervisor blocks: the close gives the holder room
+    # again, as any close does.
+    assert block(signed_in(sam), thread_a).status_code == 200
     closed = Conversation.objects.get(pk=thread_a.conversation.pk)
-    assert (closed.status, closed.route, closed.closed_by) == (Status.CLOSED, None, alice)
+    assert (closed.status, closed.route, closed.closed_by) == (Status.CLOSED, None, sam)
     assert closed.stopped_at is None
     assert Entry.objects.filter(action="blocked_and_closed", target=str(closed.pk)).exists()
     # Closed once: blocking again finds nothing open.
     assert block(signed_in(alice), thread_a).json() == {"error": "conversation_closed"}
+
+
+def test_only_those_who_may_close_it_block_from_a_conversation(thread_a: Thread, bea_a):
+    # Bea neither holds nor joined Alice's conversation: blocking would close it.
+    response = block(signed_in(bea_a), thread_a)
+    assert (response.status_code, response.json()) == (403, {"error": "not_allowed"})
+    assert Conversation.objects.get(pk=thread_a.conversation.pk).status == Status.OPEN

@@ -97,6 +97,8 @@ def test_closed_or_undue_conversations_are_not_reminded(thread_a: Thread, alice,
     safety.set_checkins(thread_a.conversation, by=alice, every=timedelta(hours=6))
     safety.set_checkins(other.conversation, by=alice, every=timedelta(hours=6))
     make_due(other)
+    Conversation.objects.filter(pk=other.conversation.pk).update(assigned_to=alice)
+    other.conversation.refresh_from_db()
     actions.close_conversation(other.conversation, by=alice)
     assert safety.sweep_checkins() == 0
 

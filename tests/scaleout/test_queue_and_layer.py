@@ -17,7 +17,7 @@ from havre import intake, tasks_backend
 from havre.conversations import actions
 from havre.conversations.models import Delivery
 from havre.events import program_group, send_event_on_commit
-from tests.conftest import REDIS_QUEUE_URL, need
+from tests.conftest import REDIS_QUEUE_URL, SEALED_REPLY, need
 
 REDIS_URL = REDIS_QUEUE_URL
 TEXTER = "+33611223344"
@@ -90,7 +90,7 @@ def test_a_queued_reply_carries_only_its_id_and_then_sends(
             author=alice,
             message_id=uuid.uuid4(),
             body=SECRET_TEXT,
-            body_sealed=b"browser-ciphertext",
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )

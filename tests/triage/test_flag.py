@@ -128,9 +128,9 @@ def test_suicide_risk_after_danger_changes_nothing(
     assert crisis_events(events) == []
 
 
-def test_a_new_conversation_starts_unflagged(channel_a, alice):
+def test_a_new_conversation_starts_unflagged(channel_a, sam):
     first = text_in(channel_a, "I want to die")
-    actions.close_conversation(first.conversation, by=alice)
+    actions.close_conversation(first.conversation, by=sam)
     again = text_in(channel_a, "hello again")
     assert again.conversation_id != first.conversation_id
     assert Conversation.objects.get(pk=again.conversation_id).crisis_category is None

@@ -5,8 +5,17 @@ from __future__ import annotations
 from django.db.models import F
 from django.utils import timezone
 
+from havre.accounts.grants import holds_current_key
+from havre.accounts.models import User
+from havre.conversations.actions.errors import KeyRequired
 from havre.conversations.models import Conversation, Delivery, Message
 from havre.events import send_event_on_commit
+
+
+def require_key(member: User) -> None:
+    """First thing of every act on a texter: she must hold the current program key."""
+    if not holds_current_key(member):
+        raise KeyRequired("the member does not hold the current program key")
 
 
 def bump(conversation: Conversation, *, inbound: bool = False, activity: bool = True) -> int:

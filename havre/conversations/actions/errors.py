@@ -17,6 +17,12 @@ class NoProgramKey(ActionError):  # noqa: N818
     code = "no_program_key"
 
 
+class KeyRequired(ActionError):  # noqa: N818
+    """The member does not hold the current program key: nothing she sends is looked at."""
+
+    code = "key_required"
+
+
 class RouteMismatch(ActionError):  # noqa: N818
     code = "route_mismatch"
 

@@ -13,10 +13,26 @@ from django.utils import timezone
 
 from havre.accounts.models import User
 from havre.audit.actions import record
+from havre.conversations import queueing
 from havre.conversations.actions import team
-from havre.conversations.actions.common import bump
+from havre.conversations.actions.common import bump, require_key
 from havre.conversations.actions.errors import ActionError, ConversationClosed
+from havre.conversations.actions.team_errors import NotAllowed
 from havre.conversations.models import Conversation, Status
+
+
+def check_may_close(conversation: Conversation, member: User) -> None:
+    """A member of the program with the current key who holds it, joined it, or supervises.
+
+    Checked before anything looks at a number or a route.
+    """
+    if member.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    require_key(member)
+    if member.is_supervisor or conversation.assigned_to_id == member.pk:
+        return
+    if not queueing.is_participant(conversation, member):
+        raise NotAllowed("only its holder, a participant or a supervisor closes a conversation")
 
 
 def close_conversation(
@@ -29,12 +45,15 @@ def close_conversation(
     """
     if by is None and not stopped:
         raise ActionError("a member closes a conversation, or the texter stops it")
-    if by is not None and by.program_id != conversation.program_id:
-        raise ActionError("not a member of this program")
+    if by is not None:
+        check_may_close(conversation, by)
     with transaction.atomic():
         locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
         if locked.status != Status.OPEN:
             raise ConversationClosed("conversation is already closed")
+        if by is not None:
+            # Again on the locked row: it may have been handed on meanwhile.
+            check_may_close(locked, by)
         bump(locked)
         now = timezone.now()
         changes: dict[str, object] = {

@@ -19,7 +19,7 @@ from django.utils import timezone
 from havre.accounts.models import User
 from havre.conversations import relay
 from havre.conversations.actions import team
-from havre.conversations.actions.common import DELIVERY_RANK, bump, set_status
+from havre.conversations.actions.common import DELIVERY_RANK, bump, require_key, set_status
 from havre.conversations.actions.errors import (
     ActionError,
     ConversationClosed,
@@ -31,6 +31,8 @@ from havre.conversations.actions.errors import (
 from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
 from havre.conversations.signals import announce_queued_on_commit
 from havre.vault import sealing
+from havre.vault.blocks import is_sealed_shape
+from havre.vault.formats import padded_size
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +76,14 @@ def queue_reply(
     """
     if author.program_id != conversation.program_id:
         raise ActionError("not a member of this program")
-    if not body.strip() or len(body) > settings.HAVRE_MAX_MESSAGE_CHARS or not body_sealed:
+    require_key(author)
+    team.check_may_answer(conversation, author)
+    if not body.strip() or len(body) > settings.HAVRE_MAX_MESSAGE_CHARS:
         raise InvalidReply("empty or oversized reply")
+    # Like notes and code words: refuse what cannot be a sealed text (one
+    # sent in clear by a broken browser, say) before it is stored.
+    if not is_sealed_shape(body_sealed, padded_size(4 * settings.HAVRE_MAX_MESSAGE_CHARS)):
+        raise InvalidReply("not a sealed reply")
     with transaction.atomic():
         author = team.lock_member(author)
         conversation, e164 = lock_open_conversation(conversation, number)

@@ -327,6 +327,20 @@ def transfer(
 # -- hooks of other actions ---------------------------------------------------------------
 
 
+def check_may_answer(conversation: Conversation, author: User) -> None:
+    """Before anything looks at the number: someone else's conversation must be joined first.
+
+    `before_reply` decides again, on the locked row, and may take a waiting one.
+    """
+    holder_id = conversation.assigned_to_id
+    if (
+        holder_id is not None
+        and holder_id != author.pk
+        and not queueing.is_participant(conversation, author)
+    ):
+        raise NotParticipant("join the conversation to answer")
+
+
 def before_reply(conversation: Conversation, author: User) -> None:
     """A member answers (the conversation and the member's row are locked).
 
