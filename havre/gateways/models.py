@@ -8,17 +8,22 @@ from django.db import models
 from django.utils import timezone
 
 from havre.accounts.models import Program
-
-
-class Provider(models.TextChoices):
-    TWILIO = "twilio", "Twilio"
+from havre.vault.addresses import AddressKind
 
 
 class Channel(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="channels")
-    provider = models.CharField(max_length=32, choices=Provider.choices)
-    # The program's own number (not a texter's): public by nature.
+    # A name from the gateways' registry, which alone lists the providers.
+    provider = models.CharField(max_length=32)
+    # What texters' addresses are on this channel (phone numbers, WhatsApp
+    # ids...), so that every layer normalises, routes and blocks them alike.
+    address_kind = models.CharField(
+        max_length=16,
+        choices=[(kind.value, kind.value) for kind in AddressKind],
+        default=AddressKind.PHONE.value,
+    )
+    # The program's own number or page (not a texter's): public by nature.
     address = models.CharField(max_length=32)
     # Non-secret provider settings, such as the account SID.
     config = models.JSONField(default=dict)

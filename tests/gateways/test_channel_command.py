@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from havre.audit.models import Entry
-from havre.gateways.actions import channel_secret
+from havre.gateways.credentials import channel_secret
 from havre.gateways.models import Channel
 from havre.vault.formats import FormatError
 

@@ -22,7 +22,7 @@ from havre.conversations.models import Conversation, Delivery, Direction, Messag
 from havre.gateways.models import Channel
 from havre.protocols import automatic
 from havre.triage import assess
-from havre.vault import blocks, sealing
+from havre.vault import addresses, blocks, sealing
 
 logger = logging.getLogger(__name__)
 
@@ -33,18 +33,20 @@ def receive_inbound(
     """Store one inbound text, sealed, in its open conversation or a new one.
 
     Idempotent on the provider's message id: a retried webhook returns the
-    stored message with created=False. A text from a blocked number is
-    dropped: (None, False), nothing stored, nobody alerted.
+    stored message with created=False. A text from a blocked address is
+    dropped: (None, False), nothing stored, nobody alerted. The sender is an
+    address of the channel's kind (a number, a WhatsApp id, a Signal account...).
     """
+    kind = channel.address_kind
     try:
-        e164 = sealing.normalize_number(sender)
-    except sealing.InvalidNumberError:
-        raise InvalidNumber("sender is not a phone number") from None
-    if blocks.is_blocked(channel.program_id, e164):
+        e164 = addresses.normalize(kind, sender)
+    except addresses.InvalidAddressError:
+        raise InvalidNumber("sender is not an address of this channel") from None
+    if blocks.is_blocked(channel.program_id, addresses.block_subject(kind, e164)):
         logger.info("inbound from a blocked number dropped: channel=%s", channel.pk)
         return None, False
     category = assess.category(channel.program, body)
-    route = sealing.route_for(channel.program_id, e164)
+    route = sealing.route_for(channel.program_id, addresses.route_subject(kind, e164))
     attempts = 3
     for attempt in range(attempts):
         try:

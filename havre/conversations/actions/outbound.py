@@ -30,7 +30,7 @@ from havre.conversations.actions.errors import (
 )
 from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
 from havre.gateways.models import Channel
-from havre.vault import sealing
+from havre.vault import addresses, sealing
 
 logger = logging.getLogger(__name__)
 
@@ -42,15 +42,23 @@ def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Con
     when its route matches the conversation's, so nothing can be sent to any
     other number. Call inside a transaction.
     """
+    # Only the conversation's row is locked, not its channel's, which every
+    # reply on the channel would otherwise queue behind.
+    conversation = (
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("channel")
+        .get(pk=conversation.pk)
+    )
+    kind = conversation.channel.address_kind
     try:
-        e164 = sealing.normalize_number(number)
-    except sealing.InvalidNumberError:
+        e164 = addresses.normalize(kind, number)
+    except addresses.InvalidAddressError:
         raise RouteMismatch("number does not match the conversation") from None
-    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     if conversation.status != Status.OPEN or conversation.stopped_at is not None:
         raise ConversationClosed("conversation is closed")
+    subject = addresses.route_subject(kind, e164)
     if not sealing.routes_match(
-        conversation.route, sealing.route_for(conversation.program_id, e164)
+        conversation.route, sealing.route_for(conversation.program_id, subject)
     ):
         raise RouteMismatch("number does not match the conversation")
     return conversation, e164

@@ -35,7 +35,7 @@ from havre.conversations.actions.outbound import lock_open_conversation
 from havre.conversations.actions.team_errors import AtCapacity
 from havre.conversations.models import Conversation, Status
 from havre.gateways.models import Channel
-from havre.vault import blocks, sealing
+from havre.vault import addresses, blocks, sealing
 from havre.vault.models import Block, CheckinReminder, Epoch
 
 logger = logging.getLogger(__name__)
@@ -246,7 +246,7 @@ def block_texter(
         try:
             block = blocks.add_block(
                 conversation.program,
-                e164,
+                addresses.block_subject(conversation.channel.address_kind, e164),
                 by=by,
                 block_id=block_id,
                 label_sealed=label_sealed,

@@ -18,8 +18,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from havre.conversations import actions as conversations
-from havre.gateways.actions import channel_secret
-from havre.gateways.models import Channel, Provider
+from havre.gateways.credentials import channel_secret
+from havre.gateways.models import Channel
 from havre.gateways.twilio.forms import parse_inbound, parse_status
 from havre.gateways.twilio.signature import is_signed
 from havre.gateways.twilio.wire import EMPTY_TWIML
@@ -45,9 +45,7 @@ def _verified_form(request: HttpRequest, channel: Channel) -> QueryDict | HttpRe
 
 
 def _live_channel(channel_id: uuid.UUID) -> Channel:
-    return get_object_or_404(
-        Channel, pk=channel_id, provider=Provider.TWILIO, removed_at__isnull=True
-    )
+    return get_object_or_404(Channel, pk=channel_id, provider="twilio", removed_at__isnull=True)
 
 
 @csrf_exempt
