@@ -268,6 +268,9 @@ HAVRE_MAX_MESSAGE_CHARS = 4096
 HAVRE_IDLE_LOCK_MINUTES = envint("HAVRE_IDLE_LOCK_MINUTES", 15)
 HAVRE_REQUIRE_SECOND_FACTOR = not HAVRE_DEMO
 HAVRE_TWILIO_API_BASE = env("HAVRE_TWILIO_API_BASE", "https://api.twilio.com")
+# Other providers' API addresses by name ("graph", "vonage"), when not their
+# real ones: tests point them at fakes on 127.0.0.1.
+HAVRE_API_BASES: dict[str, str] = {}
 HAVRE_SEND_ATTEMPTS = envint("HAVRE_SEND_ATTEMPTS", 4)
 HAVRE_SEND_RETRY_SECONDS = envint("HAVRE_SEND_RETRY_SECONDS", 5)
 

@@ -13,8 +13,15 @@ from havre.gateways.base import Gateway
 from havre.gateways.models import Channel
 from havre.gateways.spec import ProviderSpec
 from havre.gateways.twilio.provider import PROVIDER as TWILIO
+from havre.gateways.whatsapp.provider import PROVIDER as WHATSAPP
 
-PROVIDERS: dict[str, ProviderSpec] = {spec.name: spec for spec in (TWILIO,)}
+PROVIDERS: dict[str, ProviderSpec] = {
+    spec.name: spec
+    for spec in (
+        TWILIO,
+        WHATSAPP,
+    )
+}
 
 
 class UnknownProviderError(LookupError):

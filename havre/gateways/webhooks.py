@@ -59,14 +59,16 @@ def parse_json(request: HttpRequest, data: bytes) -> dict[str, Any]:
     """A body already read (and its signature checked) as a JSON object.
 
     Only objects are accepted at the top. Nesting too deep for the parser is
-    malformed, not a server error.
+    malformed, not a server error; so is a string that JSON can escape but
+    that is not Unicode text (a lone surrogate), which could not be sealed.
     """
     content_type = request.META.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
     if content_type != "application/json":
         raise MalformedBodyError
     try:
         value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
         raise MalformedBodyError from None
     if not isinstance(value, dict):
         raise MalformedBodyError

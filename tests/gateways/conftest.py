@@ -38,3 +38,6 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
     else:
         base["From"] = channel.address
     return fixture_form(name, **{**base, **changes})
+
+
+from tests.gateways.fakes import fake_whatsapp, reply_on, whatsapp_a, whatsapp_b  # noqa: E402, F401

@@ -144,7 +144,7 @@ def deliver(message_id: uuid.UUID) -> None:
             channel,
             to=payload.to,
             body=payload.body,
-            status_callback=webhook_urls(channel)["status"],
+            status_callback=webhook_urls(channel).get("status", ""),
         )
     except SendError as exc:
         retry = exc.transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS

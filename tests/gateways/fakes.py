@@ -1,0 +1,112 @@
+"""Fixtures for the fake providers other than Twilio, and channels of programs A and B on them.
+
+Each fake's API is served over HTTP on 127.0.0.1 with Havre pointed at it;
+the webhooks it posts go into Django in the test's own thread and
+transaction. Import the fixtures into a conftest to use them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from havre.accounts.models import Program
+from havre.conversations import actions as conversations
+from havre.conversations.models import Delivery, Message
+from havre.gateways.actions import add_channel
+from havre.gateways.fake_http import serve
+from havre.gateways.models import Channel
+from havre.gateways.refs import provider_ref
+from havre.gateways.registry import webhook_urls
+from havre.gateways.whatsapp.fake import FakeWhatsApp
+from havre.vault import addresses
+from tests.gateways.fake_twilio import DjangoTransport
+
+WHATSAPP_A = {
+    "phone_number_id": "106540352242922",
+    "access_token": "EAAwhatsapp-access-token-of-a-0001",
+    "app_secret": "0f5c2b8e4a1d9c7b3e6f8a2d4c1b9e7a",
+    "verify_token": "refuge-a-verify",
+    "number": "+15550783881",
+}
+WHATSAPP_B = {
+    "phone_number_id": "117650463353033",
+    "access_token": "EAAwhatsapp-access-token-of-b-0002",
+    "app_secret": "1a6d3c9f5b2e0d8c4f7a9b3e5d2c0f8b",
+    "verify_token": "refuge-b-verify",
+    "number": "+15550783882",
+}
+
+
+def django_http() -> httpx.Client:
+    return httpx.Client(transport=DjangoTransport())
+
+
+@pytest.fixture
+def fake_whatsapp(settings: Any) -> Iterator[FakeWhatsApp]:
+    """The fake WhatsApp, knowing channels A's and B's numbers, with Havre pointed at it."""
+    fake = FakeWhatsApp(http=django_http())
+    for account in (WHATSAPP_A, WHATSAPP_B):
+        fake.register_number(
+            account["phone_number_id"],
+            access_token=account["access_token"],
+            app_secret=account["app_secret"],
+            display_number=account["number"],
+        )
+    with serve(fake):
+        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "graph": fake.base_url}
+        yield fake
+
+
+def _add(program: Program, provider: str, values: dict[str, str]) -> Channel:
+    return add_channel(program, provider, **values)
+
+
+@pytest.fixture
+def whatsapp_a(program_a: Program) -> Channel:
+    return _add(program_a, "whatsapp", WHATSAPP_A)
+
+
+@pytest.fixture
+def whatsapp_b(program_b: Program) -> Channel:
+    return _add(program_b, "whatsapp", WHATSAPP_B)
+
+
+def url_of(channel: Channel, event: str = "webhook") -> str:
+    return webhook_urls(channel)[event]
+
+
+@pytest.fixture
+def reply_on(alice: Any) -> Any:
+    """A reply the provider accepted under `raw_id`, in a conversation opened by `sender`.
+
+    The reply is queued by the real action; only its hand-over to the
+    provider is stood in for, so that a sample payload's id can match it.
+    """
+
+    def make(channel: Channel, raw_id: str, sender: str = "16505551234") -> Any:
+        message, _ = conversations.receive_inbound(
+            channel, provider_id=provider_ref(channel.pk, "setup"), sender=sender, body="help"
+        )
+        assert message is not None
+        conversation = message.conversation
+        reply = conversations.queue_reply(
+            conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="We are here.",
+            body_sealed=b"sealed by the browser" * 4,
+            number=addresses.normalize(channel.address_kind, sender),
+            epoch=1,
+        )
+        Message.objects.filter(pk=reply.pk).update(
+            status=Delivery.SENDING, provider_id=provider_ref(channel.pk, raw_id)
+        )
+        reply.refresh_from_db()
+        return reply
+
+    return make
