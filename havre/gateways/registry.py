@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from havre.gateways.base import Gateway
+from havre.gateways.messenger.provider import PROVIDER as MESSENGER
 from havre.gateways.models import Channel
 from havre.gateways.spec import ProviderSpec
 from havre.gateways.twilio.provider import PROVIDER as TWILIO
@@ -20,6 +21,7 @@ PROVIDERS: dict[str, ProviderSpec] = {
     for spec in (
         TWILIO,
         WHATSAPP,
+        MESSENGER,
     )
 }
 

@@ -40,4 +40,12 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
     return fixture_form(name, **{**base, **changes})
 
 
-from tests.gateways.fakes import fake_whatsapp, reply_on, whatsapp_a, whatsapp_b  # noqa: E402, F401
+from tests.gateways.fakes import (  # noqa: E402, F401
+    fake_messenger,
+    fake_whatsapp,
+    messenger_a,
+    messenger_b,
+    reply_on,
+    whatsapp_a,
+    whatsapp_b,
+)

@@ -19,6 +19,7 @@ from havre.conversations import actions as conversations
 from havre.conversations.models import Delivery, Message
 from havre.gateways.actions import add_channel
 from havre.gateways.fake_http import serve
+from havre.gateways.messenger.fake import FakeMessenger
 from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
@@ -39,6 +40,19 @@ WHATSAPP_B = {
     "app_secret": "1a6d3c9f5b2e0d8c4f7a9b3e5d2c0f8b",
     "verify_token": "refuge-b-verify",
     "number": "+15550783882",
+}
+
+MESSENGER_A = {
+    "page_id": "107223471209548",
+    "page_access_token": "EAAmessenger-page-token-of-a-0001",
+    "app_secret": "7c3e9a1f5d2b8c4e6a0f9d3b7e1c5a2f",
+    "verify_token": "page-a-verify",
+}
+MESSENGER_B = {
+    "page_id": "118334582310659",
+    "page_access_token": "EAAmessenger-page-token-of-b-0002",
+    "app_secret": "8d4f0b2a6e3c9d5f7b1a0e4c8f2d6b3a",
+    "verify_token": "page-b-verify",
 }
 
 
@@ -62,6 +76,19 @@ def fake_whatsapp(settings: Any) -> Iterator[FakeWhatsApp]:
         yield fake
 
 
+@pytest.fixture
+def fake_messenger(settings: Any) -> Iterator[FakeMessenger]:
+    """The fake Messenger, knowing channels A's and B's Pages, with Havre pointed at it."""
+    fake = FakeMessenger(http=django_http())
+    for page in (MESSENGER_A, MESSENGER_B):
+        fake.register_page(
+            page["page_id"], access_token=page["page_access_token"], app_secret=page["app_secret"]
+        )
+    with serve(fake):
+        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "graph": fake.base_url}
+        yield fake
+
+
 def _add(program: Program, provider: str, values: dict[str, str]) -> Channel:
     return add_channel(program, provider, **values)
 
@@ -74,6 +101,16 @@ def whatsapp_a(program_a: Program) -> Channel:
 @pytest.fixture
 def whatsapp_b(program_b: Program) -> Channel:
     return _add(program_b, "whatsapp", WHATSAPP_B)
+
+
+@pytest.fixture
+def messenger_a(program_a: Program) -> Channel:
+    return _add(program_a, "messenger", MESSENGER_A)
+
+
+@pytest.fixture
+def messenger_b(program_b: Program) -> Channel:
+    return _add(program_b, "messenger", MESSENGER_B)
 
 
 def url_of(channel: Channel, event: str = "webhook") -> str:
