@@ -14,6 +14,7 @@ from havre.gateways.messenger.provider import PROVIDER as MESSENGER
 from havre.gateways.models import Channel
 from havre.gateways.spec import ProviderSpec
 from havre.gateways.twilio.provider import PROVIDER as TWILIO
+from havre.gateways.vonage.provider import PROVIDER as VONAGE
 from havre.gateways.whatsapp.provider import PROVIDER as WHATSAPP
 
 PROVIDERS: dict[str, ProviderSpec] = {
@@ -22,6 +23,7 @@ PROVIDERS: dict[str, ProviderSpec] = {
         TWILIO,
         WHATSAPP,
         MESSENGER,
+        VONAGE,
     )
 }
 

@@ -42,10 +42,13 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
 
 from tests.gateways.fakes import (  # noqa: E402, F401
     fake_messenger,
+    fake_vonage,
     fake_whatsapp,
     messenger_a,
     messenger_b,
     reply_on,
+    vonage_a,
+    vonage_b,
     whatsapp_a,
     whatsapp_b,
 )

@@ -7,12 +7,15 @@ transaction. Import the fixtures into a conftest to use them.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from havre.accounts.models import Program
 from havre.conversations import actions as conversations
@@ -23,6 +26,7 @@ from havre.gateways.messenger.fake import FakeMessenger
 from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
+from havre.gateways.vonage.fake import FakeVonage
 from havre.gateways.whatsapp.fake import FakeWhatsApp
 from havre.vault import addresses
 from tests.gateways.fake_twilio import DjangoTransport
@@ -54,6 +58,37 @@ MESSENGER_B = {
     "app_secret": "8d4f0b2a6e3c9d5f7b1a0e4c8f2d6b3a",
     "verify_token": "page-b-verify",
 }
+
+
+def _rsa_pem() -> str:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+
+
+@functools.cache
+def vonage_account(which: str) -> dict[str, str]:
+    """Channel A's or B's Vonage settings, with an RSA key made once per test run."""
+    if which == "a":
+        return {
+            "application_id": "aaaa1111-2222-4333-8444-555566667777",
+            "private_key": _rsa_pem(),
+            "signature_secret": "vonage-signature-secret-of-program-a-0001",
+            "number": "+447700900000",
+            "api_key": "a1b2c3d4",
+            "api_secret": "vonage-api-secret-a",
+        }
+    return {
+        "application_id": "bbbb1111-2222-4333-8444-555566667777",
+        "private_key": _rsa_pem(),
+        "signature_secret": "vonage-signature-secret-of-program-b-0002",
+        "number": "+447700900001",
+        "api_key": "e5f6a7b8",
+        "api_secret": "vonage-api-secret-b",
+    }
 
 
 def django_http() -> httpx.Client:
@@ -89,6 +124,25 @@ def fake_messenger(settings: Any) -> Iterator[FakeMessenger]:
         yield fake
 
 
+@pytest.fixture
+def fake_vonage(settings: Any) -> Iterator[FakeVonage]:
+    """The fake Vonage, knowing channels A's and B's applications, with Havre pointed at it."""
+    fake = FakeVonage(http=django_http())
+    for which in ("a", "b"):
+        account = vonage_account(which)
+        fake.register(
+            application_id=account["application_id"],
+            private_key_pem=account["private_key"],
+            api_key=account["api_key"],
+            api_secret=account["api_secret"],
+            signature_secret=account["signature_secret"],
+            number=account["number"],
+        )
+    with serve(fake):
+        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "vonage": fake.base_url}
+        yield fake
+
+
 def _add(program: Program, provider: str, values: dict[str, str]) -> Channel:
     return add_channel(program, provider, **values)
 
@@ -111,6 +165,16 @@ def messenger_a(program_a: Program) -> Channel:
 @pytest.fixture
 def messenger_b(program_b: Program) -> Channel:
     return _add(program_b, "messenger", MESSENGER_B)
+
+
+@pytest.fixture
+def vonage_a(program_a: Program) -> Channel:
+    return _add(program_a, "vonage", vonage_account("a"))
+
+
+@pytest.fixture
+def vonage_b(program_b: Program) -> Channel:
+    return _add(program_b, "vonage", vonage_account("b"))
 
 
 def url_of(channel: Channel, event: str = "webhook") -> str:
