@@ -12,6 +12,7 @@ from django.urls import reverse
 from havre.gateways.base import Gateway
 from havre.gateways.messenger.provider import PROVIDER as MESSENGER
 from havre.gateways.models import Channel
+from havre.gateways.sms_gateway.provider import PROVIDER as SMS_GATEWAY
 from havre.gateways.spec import ProviderSpec
 from havre.gateways.twilio.provider import PROVIDER as TWILIO
 from havre.gateways.vonage.provider import PROVIDER as VONAGE
@@ -24,6 +25,7 @@ PROVIDERS: dict[str, ProviderSpec] = {
         WHATSAPP,
         MESSENGER,
         VONAGE,
+        SMS_GATEWAY,
     )
 }
 

@@ -42,8 +42,10 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
 
 from tests.gateways.fakes import (  # noqa: E402, F401
     fake_messenger,
+    fake_sms_gateway,
     fake_vonage,
     fake_whatsapp,
+    gateway_a,
     messenger_a,
     messenger_b,
     reply_on,

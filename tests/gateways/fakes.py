@@ -26,6 +26,7 @@ from havre.gateways.messenger.fake import FakeMessenger
 from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
+from havre.gateways.sms_gateway.fake import FakeSmsGateway
 from havre.gateways.vonage.fake import FakeVonage
 from havre.gateways.whatsapp.fake import FakeWhatsApp
 from havre.vault import addresses
@@ -58,6 +59,9 @@ MESSENGER_B = {
     "app_secret": "8d4f0b2a6e3c9d5f7b1a0e4c8f2d6b3a",
     "verify_token": "page-b-verify",
 }
+
+GATEWAY_SECRET = "a-shared-secret-of-forty-characters-0001"
+GATEWAY_NUMBER = "+33700000011"
 
 
 def _rsa_pem() -> str:
@@ -141,6 +145,19 @@ def fake_vonage(settings: Any) -> Iterator[FakeVonage]:
     with serve(fake):
         settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "vonage": fake.base_url}
         yield fake
+
+
+@pytest.fixture
+def fake_sms_gateway() -> Iterator[FakeSmsGateway]:
+    """The phone's side of the protocol, served on 127.0.0.1, sharing channel A's secret."""
+    with serve(FakeSmsGateway(GATEWAY_SECRET, GATEWAY_NUMBER, http=django_http())) as fake:
+        yield fake
+
+
+@pytest.fixture
+def gateway_a(program_a: Program, fake_sms_gateway: FakeSmsGateway) -> Channel:
+    values = {"send_url": fake_sms_gateway.send_url, "secret": GATEWAY_SECRET}
+    return _add(program_a, "gateway", {**values, "number": GATEWAY_NUMBER})
 
 
 def _add(program: Program, provider: str, values: dict[str, str]) -> Channel:
