@@ -198,6 +198,9 @@ HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
     "havre.conversations.actions.safety.sweep_checkins",
 ]
+# Readers of providers' event streams, run beside the task workers (by `havre
+# worker`, or by `havre serve` in embedded mode).
+HAVRE_SERVICES = ["havre.gateways.signal.service.SignalService"]
 HAVRE_HUEY: dict[str, Any] = {
     "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
     "redis_url": REDIS_URL,

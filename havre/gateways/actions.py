@@ -8,18 +8,29 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from havre.accounts.models import Program
 from havre.audit.actions import record
 from havre.conversations.models import Conversation, Status
 from havre.gateways.credentials import ChannelError, seal_secret
-from havre.gateways.models import Channel
+from havre.gateways.models import Channel, EventStream
 from havre.gateways.registry import PROVIDERS
 
-__all__ = ["ChannelError", "Removal", "add_channel", "remove_channel"]
+__all__ = [
+    "ChannelError",
+    "Removal",
+    "add_channel",
+    "advance_stream",
+    "claim_stream",
+    "release_stream",
+    "remove_channel",
+    "stream_position",
+]
 
 
 def add_channel(program: Program, provider: str, **values: str) -> Channel:
@@ -77,3 +88,36 @@ def remove_channel(channel: Channel) -> Removal:
     channel.refresh_from_db()
     still_open = Conversation.objects.filter(channel=channel, status=Status.OPEN).count()
     return Removal(open_conversations=still_open)
+
+
+def claim_stream(channel: Channel, holder: str, *, seconds: int) -> bool:
+    """Take (or keep) the right to read the channel's event stream for a while.
+
+    A conditional UPDATE: the holder keeps its lease, anyone takes an expired
+    one, and two processes never both hold it.
+    """
+    EventStream.objects.get_or_create(channel=channel)
+    now = timezone.now()
+    claimed = (
+        EventStream.objects.filter(channel=channel)
+        .filter(Q(holder=holder) | Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .update(holder=holder, lease_until=now + timedelta(seconds=seconds))
+    )
+    return claimed == 1
+
+
+def release_stream(channel: Channel, holder: str) -> None:
+    EventStream.objects.filter(channel=channel, holder=holder).update(holder="", lease_until=None)
+
+
+def advance_stream(channel: Channel, holder: str, event_id: str) -> bool:
+    """Remember that every event up to `event_id` is stored; False once the lease is lost."""
+    moved = EventStream.objects.filter(channel=channel, holder=holder).update(
+        last_event_id=event_id[:64]
+    )
+    return moved == 1
+
+
+def stream_position(channel: Channel) -> str:
+    found = EventStream.objects.filter(channel=channel).values_list("last_event_id", flat=True)
+    return next(iter(found), "")

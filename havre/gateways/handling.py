@@ -11,6 +11,7 @@ never a text, an address or a name.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import logging
 import uuid
 from collections.abc import Iterable
@@ -61,37 +62,69 @@ def refuse(channel: Channel, status: int, reason: str) -> HttpResponse:
     return HttpResponse(status=status)
 
 
-def store_texts(channel: Channel, texts: Iterable[InboundText]) -> HttpResponse | None:
-    """Store each text; None once all are stored, or the response refusing the webhook.
+class Outcome(enum.Enum):
+    STORED = "stored"
+    ALREADY_STORED = "already stored"
+    # From a blocked address: acknowledged like any other, so the provider
+    # (and whoever watches it) cannot tell.
+    DROPPED = "dropped"
+    # The program has no key yet: nothing can be stored unreadably, so the
+    # text is refused for now, to be offered again.
+    NO_KEY = "refused for now"
+    BAD_ADDRESS = "refused"
 
-    A text from a blocked address is dropped and acknowledged like any other,
-    so the provider (and whoever watches it) cannot tell.
-    """
-    for text in texts:
-        try:
-            message, created = conversations.receive_inbound(
-                channel,
-                provider_id=text.provider_id,
-                sender=text.sender,
-                body=text.body,
-                media_count=text.media_count,
-            )
-        except conversations.NoProgramKey:
-            # Nothing can be stored unreadably before the program's key exists:
-            # refuse rather than keep plaintext, and say it is temporary.
-            logger.error(
-                "%s text refused: the program has no key yet, channel=%s ref=%s",
-                channel.provider,
-                channel.pk,
-                text.provider_id,
-            )
-            return HttpResponse(status=503)
-        except conversations.InvalidNumber:
-            return refuse(channel, 400, "sender is not an address of this channel")
-        outcome = "dropped" if message is None else "stored" if created else "already stored"
-        logger.info(
-            "%s text %s: channel=%s ref=%s", channel.provider, outcome, channel.pk, text.provider_id
+
+def store_text(channel: Channel, text: InboundText) -> Outcome:
+    """Hand one text to the inbound pipeline, and say what became of it."""
+    try:
+        message, created = conversations.receive_inbound(
+            channel,
+            provider_id=text.provider_id,
+            sender=text.sender,
+            body=text.body,
+            media_count=text.media_count,
         )
+    except conversations.NoProgramKey:
+        logger.error(
+            "%s text refused: the program has no key yet, channel=%s ref=%s",
+            channel.provider,
+            channel.pk,
+            text.provider_id,
+        )
+        return Outcome.NO_KEY
+    except conversations.InvalidNumber:
+        logger.warning(
+            "%s text refused: sender is not an address of this channel, channel=%s ref=%s",
+            channel.provider,
+            channel.pk,
+            text.provider_id,
+        )
+        return Outcome.BAD_ADDRESS
+    outcome = (
+        Outcome.DROPPED
+        if message is None
+        else Outcome.STORED
+        if created
+        else Outcome.ALREADY_STORED
+    )
+    logger.info(
+        "%s text %s: channel=%s ref=%s",
+        channel.provider,
+        outcome.value,
+        channel.pk,
+        text.provider_id,
+    )
+    return outcome
+
+
+def store_texts(channel: Channel, texts: Iterable[InboundText]) -> HttpResponse | None:
+    """Store each text; None once all are stored, or the response refusing the webhook."""
+    for text in texts:
+        outcome = store_text(channel, text)
+        if outcome is Outcome.NO_KEY:
+            return HttpResponse(status=503)
+        if outcome is Outcome.BAD_ADDRESS:
+            return HttpResponse(status=400)
     return None
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from havre.gateways.base import Gateway
 from havre.gateways.messenger.provider import PROVIDER as MESSENGER
 from havre.gateways.models import Channel
+from havre.gateways.signal.provider import PROVIDER as SIGNAL
 from havre.gateways.sms_gateway.provider import PROVIDER as SMS_GATEWAY
 from havre.gateways.spec import ProviderSpec
 from havre.gateways.twilio.provider import PROVIDER as TWILIO
@@ -26,6 +27,7 @@ PROVIDERS: dict[str, ProviderSpec] = {
         MESSENGER,
         VONAGE,
         SMS_GATEWAY,
+        SIGNAL,
     )
 }
 

@@ -42,6 +42,7 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
 
 from tests.gateways.fakes import (  # noqa: E402, F401
     fake_messenger,
+    fake_signal,
     fake_sms_gateway,
     fake_vonage,
     fake_whatsapp,
@@ -49,6 +50,7 @@ from tests.gateways.fakes import (  # noqa: E402, F401
     messenger_a,
     messenger_b,
     reply_on,
+    signal_a,
     vonage_a,
     vonage_b,
     whatsapp_a,

@@ -26,6 +26,7 @@ from havre.gateways.messenger.fake import FakeMessenger
 from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
+from havre.gateways.signal.fake import FakeSignalCli
 from havre.gateways.sms_gateway.fake import FakeSmsGateway
 from havre.gateways.vonage.fake import FakeVonage
 from havre.gateways.whatsapp.fake import FakeWhatsApp
@@ -62,6 +63,8 @@ MESSENGER_B = {
 
 GATEWAY_SECRET = "a-shared-secret-of-forty-characters-0001"
 GATEWAY_NUMBER = "+33700000011"
+
+SIGNAL_NUMBER = "+15550101000"
 
 
 def _rsa_pem() -> str:
@@ -158,6 +161,22 @@ def fake_sms_gateway() -> Iterator[FakeSmsGateway]:
 def gateway_a(program_a: Program, fake_sms_gateway: FakeSmsGateway) -> Channel:
     values = {"send_url": fake_sms_gateway.send_url, "secret": GATEWAY_SECRET}
     return _add(program_a, "gateway", {**values, "number": GATEWAY_NUMBER})
+
+
+@pytest.fixture
+def fake_signal() -> Iterator[FakeSignalCli]:
+    """A fake signal-cli daemon for channel A's Signal number, served on 127.0.0.1."""
+    fake = FakeSignalCli(SIGNAL_NUMBER)
+    with serve(fake):
+        try:
+            yield fake
+        finally:
+            fake.close()
+
+
+@pytest.fixture
+def signal_a(program_a: Program, fake_signal: FakeSignalCli) -> Channel:
+    return _add(program_a, "signal", {"rpc_url": fake_signal.base_url, "number": SIGNAL_NUMBER})
 
 
 def _add(program: Program, provider: str, values: dict[str, str]) -> Channel:
