@@ -7,10 +7,12 @@ anything is written, and events leave only after the transaction commits.
 
 from havre.conversations.actions.errors import (
     ActionError,
+    ChannelRemoved,
     ConversationClosed,
     InvalidNumber,
     InvalidReply,
     NoProgramKey,
+    ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
 )
@@ -21,16 +23,19 @@ from havre.conversations.actions.outbound import (
     queue_notice,
     queue_reply,
     record_delivery,
+    reply_window_closes_at,
     send_notice,
     sweep_stalled_sends,
 )
 
 __all__ = [
     "ActionError",
+    "ChannelRemoved",
     "ConversationClosed",
     "InvalidNumber",
     "InvalidReply",
     "NoProgramKey",
+    "ReplyWindowClosed",
     "RouteMismatch",
     "StaleEpoch",
     "close_conversation",
@@ -39,6 +44,7 @@ __all__ = [
     "queue_reply",
     "receive_inbound",
     "record_delivery",
+    "reply_window_closes_at",
     "send_notice",
     "sweep_stalled_sends",
 ]

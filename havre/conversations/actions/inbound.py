@@ -73,9 +73,16 @@ def _store(
         if existing is not None:
             return existing, False
         epoch = epoch_or_refuse(channel)
-        conversation = Conversation.objects.filter(
-            program_id=channel.program_id, route=route, status=Status.OPEN
-        ).first()
+        conversation = (
+            Conversation.objects.select_related("channel")
+            .filter(program_id=channel.program_id, route=route, status=Status.OPEN)
+            .first()
+        )
+        if conversation is not None and conversation.channel.removed_at is not None:
+            # Her conversation's channel was removed, and she writes on another
+            # of the same kind: the conversation goes on there, answered from it.
+            Conversation.objects.filter(pk=conversation.pk).update(channel=channel)
+            conversation.channel = channel
         new = conversation is None
         if conversation is None:
             conversation_id = uuid.uuid4()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -22,9 +22,11 @@ from havre.conversations.actions import team
 from havre.conversations.actions.common import DELIVERY_RANK, bump, set_status
 from havre.conversations.actions.errors import (
     ActionError,
+    ChannelRemoved,
     ConversationClosed,
     InvalidReply,
     NoProgramKey,
+    ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
 )
@@ -64,6 +66,26 @@ def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Con
     return conversation, e164
 
 
+def reply_window_closes_at(conversation: Conversation) -> datetime | None:
+    """When the channel stops letting a reply go (24 hours after her last message on
+    WhatsApp and Messenger); None on channels without such a window."""
+    window = addresses.reply_window(conversation.channel.address_kind)
+    if window is None:
+        return None
+    if conversation.last_inbound_at is None:
+        return conversation.created_at
+    return conversation.last_inbound_at + window
+
+
+def check_can_answer(conversation: Conversation) -> None:
+    """Refuse, before anything is queued, what the channel would refuse."""
+    if conversation.channel.removed_at is not None:
+        raise ChannelRemoved("the conversation's channel was removed")
+    closes = reply_window_closes_at(conversation)
+    if closes is not None and timezone.now() >= closes:
+        raise ReplyWindowClosed("the channel's reply window is closed")
+
+
 def queue_reply(
     conversation: Conversation,
     *,
@@ -88,6 +110,7 @@ def queue_reply(
         author = team.lock_member(author)
         conversation, e164 = lock_open_conversation(conversation, number)
         team.before_reply(conversation, author)
+        check_can_answer(conversation)
         current = sealing.current_epoch(conversation.program)
         if current is None:
             raise NoProgramKey("the program has no key yet")
@@ -232,6 +255,7 @@ def send_notice(conversation: Conversation, notice: str, *, by: User, number: st
         conversation, e164 = lock_open_conversation(conversation, number)
         # A notice answers the texter like a reply: the same people may send it.
         team.before_reply(conversation, by)
+        check_can_answer(conversation)
         return queue_notice(conversation, notice, to=e164, author=by)
 
 
