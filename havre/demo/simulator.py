@@ -6,8 +6,8 @@ import contextlib
 
 import phonenumbers
 
+from havre.conversations.models import Channel
 from havre.demo.fake import demo_fake
-from havre.gateways.models import Channel
 
 # Numbers that reach nobody: France's 06 00 00 00 xx block, and North
 # America's 555-01xx lines reserved for fiction.

@@ -1,24 +1,26 @@
-"""Adding and removing channels.
+"""Adding a channel, and reading a provider's event stream without two processes at once.
 
-A provider's settings are checked by its own folder (see `spec.ProviderSpec`);
-its credentials are stored only boxed (see `credentials`).
+A provider's settings are checked by its own folder (see `spec.ProviderSpec`)
+before the channel is stored; the channel itself, its boxed credentials and
+its removal are kept by `havre.conversations.actions.channels`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from havre.accounts.models import Program
-from havre.audit.actions import record
-from havre.conversations.models import Conversation, Status
-from havre.gateways.credentials import ChannelError, seal_secret
-from havre.gateways.models import Channel, EventStream
+from havre.conversations.actions.channels import (
+    ChannelError,
+    Removal,
+    remove_channel,
+    store_channel,
+)
+from havre.conversations.models import Channel
+from havre.gateways.models import EventStream
 from havre.gateways.registry import PROVIDERS
 
 __all__ = [
@@ -45,49 +47,14 @@ def add_channel(program: Program, provider: str, **values: str) -> Channel:
     if "address" in values:
         values.setdefault("number", values.pop("address"))
     new = spec.validate(values)
-    channel = Channel(
-        id=uuid.uuid4(),
-        program=program,
-        provider=spec.name,
-        address_kind=spec.address_kind,
+    return store_channel(
+        program,
+        spec.name,
         address=new.address,
+        address_kind=spec.address_kind,
         config=new.config,
+        secret=new.secret,
     )
-    channel.secret_box = seal_secret(channel.id, new.secret)
-    try:
-        with transaction.atomic():
-            channel.save(force_insert=True)
-        record(program, None, "channel.add", channel.id)
-    except IntegrityError:
-        raise ChannelError("a channel already uses this number; remove it first") from None
-    return channel
-
-
-@dataclasses.dataclass(frozen=True)
-class Removal:
-    """What removing a channel left behind: its conversations still open."""
-
-    open_conversations: int
-
-
-def remove_channel(channel: Channel) -> Removal:
-    """Stop the channel at once and forget its credentials.
-
-    The row stays, since conversations and messages point at it. Its webhooks
-    answer 404 from now on and its event stream is no longer read. Its open
-    conversations stay open, readable, but no reply can leave through it; a
-    text from the same texter on another channel of the same kind moves her
-    conversation there.
-    """
-    with transaction.atomic():
-        removed = Channel.objects.filter(pk=channel.pk, removed_at=None).update(
-            removed_at=timezone.now(), secret_box=b""
-        )
-        if removed:
-            record(channel.program, None, "channel.remove", channel.id)
-    channel.refresh_from_db()
-    still_open = Conversation.objects.filter(channel=channel, status=Status.OPEN).count()
-    return Removal(open_conversations=still_open)
 
 
 def claim_stream(channel: Channel, holder: str, *, seconds: int) -> bool:

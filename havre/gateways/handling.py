@@ -18,8 +18,9 @@ from collections.abc import Iterable
 
 from django.http import Http404, HttpResponse
 
-from havre.conversations import actions as conversations
-from havre.gateways.models import Channel
+from havre import intake
+from havre.conversations.actions import record_delivery
+from havre.conversations.models import Channel
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +78,14 @@ class Outcome(enum.Enum):
 def store_text(channel: Channel, text: InboundText) -> Outcome:
     """Hand one text to the inbound pipeline, and say what became of it."""
     try:
-        message, created = conversations.receive_inbound(
+        message, created = intake.receive_inbound(
             channel,
             provider_id=text.provider_id,
             sender=text.sender,
             body=text.body,
             media_count=text.media_count,
         )
-    except conversations.NoProgramKey:
+    except intake.NoProgramKey:
         logger.error(
             "%s text refused: the program has no key yet, channel=%s ref=%s",
             channel.provider,
@@ -92,7 +93,7 @@ def store_text(channel: Channel, text: InboundText) -> Outcome:
             text.provider_id,
         )
         return Outcome.NO_KEY
-    except conversations.InvalidNumber:
+    except intake.InvalidNumber:
         logger.warning(
             "%s text refused: sender is not an address of this channel, channel=%s ref=%s",
             channel.provider,
@@ -139,7 +140,7 @@ def record_reports(channel: Channel, reports: Iterable[DeliveryReport]) -> None:
                 report.provider_id,
             )
             continue
-        known = conversations.record_delivery(
+        known = record_delivery(
             channel,
             provider_id=report.provider_id,
             status=report.status,

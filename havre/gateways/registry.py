@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
+from havre.conversations.models import Channel
 from havre.gateways.base import Gateway
 from havre.gateways.messenger.provider import PROVIDER as MESSENGER
-from havre.gateways.models import Channel
 from havre.gateways.signal.provider import PROVIDER as SIGNAL
 from havre.gateways.sms_gateway.provider import PROVIDER as SMS_GATEWAY
 from havre.gateways.spec import ProviderSpec

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import phonenumbers
 from django.urls import URLPattern
 
-from havre.gateways.credentials import ChannelError
+from havre.conversations.actions.channels import ChannelError
+from havre.conversations.models import Channel
+from havre.gateways.base import Gateway
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind
-
-if TYPE_CHECKING:
-    from havre.gateways.base import Gateway
-    from havre.gateways.models import Channel
 
 
 @dataclasses.dataclass(frozen=True)

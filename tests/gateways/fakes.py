@@ -17,13 +17,13 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from havre import intake
 from havre.accounts.models import Program
 from havre.conversations import actions as conversations
-from havre.conversations.models import Delivery, Message
+from havre.conversations.models import Channel, Delivery, Message
 from havre.gateways.actions import add_channel
 from havre.gateways.fake_http import serve
 from havre.gateways.messenger.fake import FakeMessenger
-from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
 from havre.gateways.signal.fake import FakeSignalCli
@@ -226,7 +226,7 @@ def reply_on(alice: Any) -> Any:
     """
 
     def make(channel: Channel, raw_id: str, sender: str = "16505551234") -> Any:
-        message, _ = conversations.receive_inbound(
+        message, _ = intake.receive_inbound(
             channel, provider_id=provider_ref(channel.pk, "setup"), sender=sender, body="help"
         )
         assert message is not None

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from havre import intake
 from havre.conversations import actions
 from havre.conversations.models import Conversation, Direction, Message
 from havre.gateways.actions import add_channel, remove_channel
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def arrive(channel, sender: str, body: str = "help", ref: str | None = None) -> Conversation:
-    message, _ = actions.receive_inbound(
+    message, _ = intake.receive_inbound(
         channel,
         provider_id=provider_ref(channel.pk, ref or str(uuid.uuid4())),
         sender=sender,

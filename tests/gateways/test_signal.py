@@ -13,10 +13,10 @@ import pytest
 
 from havre import tasks_backend
 from havre.conversations import actions
+from havre.conversations.actions.channels import ChannelError
 from havre.conversations.models import Delivery
 from havre.gateways.actions import add_channel, remove_channel, stream_position
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import gateway_for
 from havre.gateways.signal import sse

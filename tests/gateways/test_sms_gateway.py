@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from havre.conversations import actions
+from havre.conversations.actions.channels import ChannelError
 from havre.conversations.models import Delivery
 from havre.gateways.actions import add_channel, remove_channel
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError
 from havre.gateways.registry import gateway_for
 from havre.gateways.sms_gateway import wire
 from havre.gateways.sms_gateway.fake import sign

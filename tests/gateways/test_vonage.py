@@ -15,10 +15,10 @@ import jwt
 import pytest
 
 from havre.conversations import actions
+from havre.conversations.actions.channels import ChannelError
 from havre.conversations.models import Delivery
 from havre.gateways.actions import add_channel, remove_channel
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError
 from havre.gateways.registry import gateway_for
 from havre.gateways.vonage import tokens
 from havre.gateways.vonage.fake import FakeVonage

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
+from havre.conversations.actions.channels import ChannelError, channel_secret
+from havre.conversations.models import Channel
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError, channel_secret
 from havre.gateways.messenger.wire import MAX_ID_LENGTH, MESSAGING_TYPE
 from havre.gateways.meta import graph
 from havre.gateways.refs import provider_ref
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind
-
-if TYPE_CHECKING:
-    from havre.gateways.models import Channel
 
 logger = logging.getLogger(__name__)
 

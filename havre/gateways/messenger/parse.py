@@ -14,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
 from havre.gateways.messenger.wire import MAX_ID_LENGTH, OBJECT
-from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 from django.urls import path
 
+from havre.conversations.models import Channel
 from havre.gateways.messenger import views
 from havre.gateways.messenger.client import MessengerGateway
 from havre.gateways.meta.settings import app_credentials, graph_id
-from havre.gateways.models import Channel
 from havre.gateways.spec import Field, NewChannel, ProviderSpec
 from havre.vault.addresses import AddressKind
 

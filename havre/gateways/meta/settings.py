@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from havre.gateways.credentials import ChannelError
+from havre.conversations.actions.channels import ChannelError
 from havre.gateways.spec import token
 
 GRAPH_ID_RE: Final = re.compile(r"[0-9]{1,32}")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.base import SendError
 from havre.gateways.refs import provider_ref
 from havre.gateways.signal import rpc
 from havre.gateways.signal.wire import RESULT_CODES, outbound_key
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind
-
-if TYPE_CHECKING:
-    from havre.gateways.models import Channel
 
 logger = logging.getLogger(__name__)
 

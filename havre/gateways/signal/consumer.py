@@ -23,8 +23,8 @@ import uuid
 import httpx
 from django.db import close_old_connections, connections
 
+from havre.conversations.models import Channel
 from havre.gateways import actions, handling, http
-from havre.gateways.models import Channel
 from havre.gateways.signal import sse
 from havre.gateways.signal.parse import MalformedEventError, parse
 from havre.gateways.signal.wire import EVENTS_PATH

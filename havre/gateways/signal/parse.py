@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
-from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.signal.wire import inbound_key, outbound_key
 from havre.vault import addresses

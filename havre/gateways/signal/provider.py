@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from havre.config import is_loopback_host
-from havre.gateways.credentials import ChannelError
-from havre.gateways.models import Channel
+from havre.conversations.actions.channels import ChannelError
+from havre.conversations.models import Channel
 from havre.gateways.signal.client import SignalGateway
 from havre.gateways.signal.wire import EVENTS_PATH
 from havre.gateways.spec import Field, NewChannel, ProviderSpec, program_number

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import close_old_connections, connections
 
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel
 from havre.gateways.signal.consumer import StreamConsumer
 
 logger = logging.getLogger(__name__)

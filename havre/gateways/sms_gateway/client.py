@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from typing import TYPE_CHECKING
 
 import httpx
 
+from havre.conversations.actions.channels import ChannelError, channel_secret
+from havre.conversations.models import Channel
 from havre.gateways import http
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError, channel_secret
 from havre.gateways.sms_gateway.wire import ERROR_RE, ID_RE, signed_headers
 from havre.vault import addresses
-
-if TYPE_CHECKING:
-    from havre.gateways.models import Channel
 
 logger = logging.getLogger(__name__)
 

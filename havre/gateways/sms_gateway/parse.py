@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
-from havre.gateways.models import Channel
 from havre.gateways.sms_gateway.wire import ERROR_RE, ID_RE, MAX_MEDIA, STATUSES
 from havre.vault import addresses
 

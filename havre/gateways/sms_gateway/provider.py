@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import path
 
 from havre.config import is_loopback_host
-from havre.gateways.credentials import ChannelError
-from havre.gateways.models import Channel
+from havre.conversations.actions.channels import ChannelError
+from havre.conversations.models import Channel
 from havre.gateways.sms_gateway import views
 from havre.gateways.sms_gateway.client import SmsGateway
 from havre.gateways.sms_gateway.wire import MIN_SECRET_LENGTH

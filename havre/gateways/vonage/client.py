@@ -10,13 +10,14 @@ message: before that it answers "premature", to be tried again later.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import httpx
 
+from havre.conversations.actions.channels import ChannelError, channel_secret
+from havre.conversations.models import Channel
 from havre.gateways import http
 from havre.gateways.base import SendError
-from havre.gateways.credentials import ChannelError, channel_secret
 from havre.gateways.vonage.tokens import InvalidKeyError, load_private_key, send_token
 from havre.gateways.vonage.wire import (
     ERROR_CODE_RE,
@@ -26,9 +27,6 @@ from havre.gateways.vonage.wire import (
     UUID_RE,
 )
 from havre.vault import addresses
-
-if TYPE_CHECKING:
-    from havre.gateways.models import Channel
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
-from havre.gateways.models import Channel
 from havre.gateways.vonage.wire import CHANNELS, ERROR_CODE_RE, MEDIA_TYPES, STATUS_MAP, UUID_RE
 from havre.vault import addresses
 

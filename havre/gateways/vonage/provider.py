@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from django.urls import path
 
-from havre.gateways.credentials import ChannelError
-from havre.gateways.models import Channel
+from havre.conversations.actions.channels import ChannelError
+from havre.conversations.models import Channel
 from havre.gateways.spec import Field, NewChannel, ProviderSpec, program_number, token
 from havre.gateways.vonage import views
 from havre.gateways.vonage.client import VonageGateway

@@ -14,9 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from havre.conversations.actions.channels import channel_secret
+from havre.conversations.models import Channel
 from havre.gateways import handling
-from havre.gateways.credentials import channel_secret
-from havre.gateways.models import Channel
 from havre.gateways.vonage.parse import MalformedPayloadError, parse_inbound, parse_status
 from havre.gateways.vonage.tokens import InvalidTokenError, verify_webhook
 from havre.gateways.webhooks import BodyTooLargeError, MalformedBodyError, parse_json, read_body

@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
 from havre.gateways.meta.graph import WINDOW_CLOSED
-from havre.gateways.models import Channel
 from havre.gateways.refs import provider_ref
 from havre.gateways.whatsapp.wire import (
     ATTACHMENTS,

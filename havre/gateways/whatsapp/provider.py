@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from django.urls import path
 
+from havre.conversations.models import Channel
 from havre.gateways.meta.settings import app_credentials, graph_id
-from havre.gateways.models import Channel
 from havre.gateways.spec import Field, NewChannel, ProviderSpec, program_number
 from havre.gateways.whatsapp import views
 from havre.gateways.whatsapp.client import WhatsAppGateway

@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from havre.conversations.actions.channels import channel_secret
 from havre.gateways import handling
-from havre.gateways.credentials import channel_secret
 from havre.gateways.meta.webhooks import answer_handshake, is_signed
 from havre.gateways.webhooks import (
     BodyTooLargeError,

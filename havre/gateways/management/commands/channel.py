@@ -19,8 +19,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from havre.accounts.models import Program
+from havre.conversations.actions.channels import remove_channel
+from havre.conversations.models import Channel
 from havre.gateways import actions
-from havre.gateways.models import Channel
 from havre.gateways.registry import PROVIDERS, UnknownProviderError, provider, webhook_urls
 from havre.gateways.spec import Field, ProviderSpec
 from havre.vault.addresses import is_phone_number
@@ -151,7 +152,7 @@ class Command(BaseCommand):
             raise CommandError(f"no channel with id {options['channel']}") from None
         if channel.removed_at is not None:
             raise CommandError(f"channel {channel.pk} was already removed")
-        removal = actions.remove_channel(channel)
+        removal = remove_channel(channel)
         if options["json"]:
             self.stdout.write(
                 json.dumps({**describe(channel), "open_conversations": removal.open_conversations})
