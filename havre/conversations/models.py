@@ -8,6 +8,7 @@ route when the conversation closes.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.models import Program
+from havre.vault import addresses
 from havre.vault.addresses import AddressKind
 from havre.vault.models import Epoch
 
@@ -120,6 +122,14 @@ class Conversation(models.Model):
 
     def __str__(self) -> str:
         return f"conversation {self.id}"
+
+    def reply_window_closes_at(self) -> datetime | None:
+        """When the channel stops letting a reply go (24 hours after her last message on
+        WhatsApp and Messenger); None on channels without such a window."""
+        window = addresses.reply_window(self.channel.address_kind)
+        if window is None:
+            return None
+        return (self.last_inbound_at or self.created_at) + window
 
 
 class Direction(models.TextChoices):

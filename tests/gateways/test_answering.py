@@ -55,7 +55,7 @@ def outbound() -> int:
 
 def test_whatsapp_replies_go_within_24_hours_of_her_last_message(whatsapp_a, alice):
     conversation = arrive(whatsapp_a, "16505551234")
-    closes = actions.reply_window_closes_at(conversation)
+    closes = conversation.reply_window_closes_at()
     assert closes is not None
     assert closes - conversation.last_inbound_at == timedelta(hours=24)
 
@@ -83,7 +83,7 @@ def test_sms_and_signal_have_no_window(channel_a, signal_a, alice):
         (signal_a, "6a1c0f53-4b9d-4c3e-8e5f-2d7a9b1c0e4f"),
     ):
         conversation = arrive(channel, sender)
-        assert actions.reply_window_closes_at(conversation) is None
+        assert conversation.reply_window_closes_at() is None
         age(conversation, 24 * 30)
         reply(conversation, alice, sender)
 

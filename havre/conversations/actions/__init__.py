@@ -22,7 +22,6 @@ from havre.conversations.actions.outbound import (
     queue_notice,
     queue_reply,
     record_delivery,
-    reply_window_closes_at,
     sweep_stalled_sends,
 )
 
@@ -40,6 +39,5 @@ __all__ = [
     "queue_notice",
     "queue_reply",
     "record_delivery",
-    "reply_window_closes_at",
     "sweep_stalled_sends",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -66,22 +66,11 @@ def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Con
     return conversation, e164
 
 
-def reply_window_closes_at(conversation: Conversation) -> datetime | None:
-    """When the channel stops letting a reply go (24 hours after her last message on
-    WhatsApp and Messenger); None on channels without such a window."""
-    window = addresses.reply_window(conversation.channel.address_kind)
-    if window is None:
-        return None
-    if conversation.last_inbound_at is None:
-        return conversation.created_at
-    return conversation.last_inbound_at + window
-
-
 def check_can_answer(conversation: Conversation) -> None:
     """Refuse, before anything is queued, what the channel would refuse."""
     if conversation.channel.removed_at is not None:
         raise ChannelRemoved("the conversation's channel was removed")
-    closes = reply_window_closes_at(conversation)
+    closes = conversation.reply_window_closes_at()
     if closes is not None and timezone.now() >= closes:
         raise ReplyWindowClosed("the channel's reply window is closed")
 
