@@ -47,6 +47,7 @@ from tests.gateways.fakes import (  # noqa: E402, F401
     fake_vonage,
     fake_whatsapp,
     gateway_a,
+    graph,
     messenger_a,
     messenger_b,
     reply_on,

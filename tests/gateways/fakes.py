@@ -24,6 +24,7 @@ from havre.conversations.models import Channel, Delivery, Message
 from havre.gateways.actions import add_channel
 from havre.gateways.fake_http import serve
 from havre.gateways.messenger.fake import FakeMessenger
+from havre.gateways.meta.fake import GraphRouter
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import webhook_urls
 from havre.gateways.signal.fake import FakeSignalCli
@@ -103,7 +104,15 @@ def django_http() -> httpx.Client:
 
 
 @pytest.fixture
-def fake_whatsapp(settings: Any) -> Iterator[FakeWhatsApp]:
+def graph(settings: Any) -> Iterator[GraphRouter]:
+    """Meta's Graph API address, served on 127.0.0.1, shared by the fake WhatsApp and Messenger."""
+    with serve(GraphRouter()) as router:
+        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "graph": router.base_url}
+        yield router
+
+
+@pytest.fixture
+def fake_whatsapp(graph: GraphRouter) -> FakeWhatsApp:
     """The fake WhatsApp, knowing channels A's and B's numbers, with Havre pointed at it."""
     fake = FakeWhatsApp(http=django_http())
     for account in (WHATSAPP_A, WHATSAPP_B):
@@ -113,22 +122,20 @@ def fake_whatsapp(settings: Any) -> Iterator[FakeWhatsApp]:
             app_secret=account["app_secret"],
             display_number=account["number"],
         )
-    with serve(fake):
-        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "graph": fake.base_url}
-        yield fake
+    graph.add(fake)
+    return fake
 
 
 @pytest.fixture
-def fake_messenger(settings: Any) -> Iterator[FakeMessenger]:
+def fake_messenger(graph: GraphRouter) -> FakeMessenger:
     """The fake Messenger, knowing channels A's and B's Pages, with Havre pointed at it."""
     fake = FakeMessenger(http=django_http())
     for page in (MESSENGER_A, MESSENGER_B):
         fake.register_page(
             page["page_id"], access_token=page["page_access_token"], app_secret=page["app_secret"]
         )
-    with serve(fake):
-        settings.HAVRE_API_BASES = {**settings.HAVRE_API_BASES, "graph": fake.base_url}
-        yield fake
+    graph.add(fake)
+    return fake
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from havre.gateways.fake_http import FakeResponse
+from havre.gateways.fake_http import FakeRequest, FakeResponse
 
 _MESSAGES = {
     1: "An unknown error occurred",
@@ -80,3 +80,31 @@ def bearer(authorization: str | None) -> str | None:
 
 def post(http: httpx.Client, webhook: SignedPost) -> httpx.Response:
     return http.post(webhook.url, content=webhook.body, headers=webhook.headers())
+
+
+class GraphRouter:
+    """One Graph API address for several fakes (WhatsApp's numbers, Messenger's Pages).
+
+    A Graph API path names the number or Page it is about (`/v25.0/<id>/messages`):
+    the request goes to the fake that knows that id, or to the first one.
+    """
+
+    def __init__(self) -> None:
+        self.base_url = ""
+        self.fakes: list[Any] = []
+
+    def add(self, fake: Any) -> None:
+        fake.base_url = self.base_url
+        self.fakes.append(fake)
+
+    def handle(self, request: FakeRequest) -> FakeResponse:
+        parts = request.path.strip("/").split("/")
+        object_id = parts[1] if len(parts) > 1 else ""
+        for fake in self.fakes:
+            if object_id in getattr(fake, "numbers", {}) or object_id in getattr(fake, "pages", {}):
+                response: FakeResponse = fake.handle(request)
+                return response
+        if self.fakes:
+            first: FakeResponse = self.fakes[0].handle(request)
+            return first
+        return graph_error(404, 100)
