@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0004_channel'),
+        ('conversations', '0005_channel_address_kind'),
     ]
 
     operations = [
