@@ -32,6 +32,7 @@ from havre.gateways.sms_gateway.fake import FakeSmsGateway
 from havre.gateways.vonage.fake import FakeVonage
 from havre.gateways.whatsapp.fake import FakeWhatsApp
 from havre.vault import addresses
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fake_twilio import DjangoTransport
 
 WHATSAPP_A = {
@@ -243,7 +244,7 @@ def reply_on(alice: Any) -> Any:
             author=alice,
             message_id=uuid.uuid4(),
             body="We are here.",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=addresses.normalize(channel.address_kind, sender),
             epoch=1,
         )

@@ -13,7 +13,8 @@ from havre.conversations import actions
 from havre.conversations.models import Conversation, Direction, Message
 from havre.gateways.actions import add_channel, remove_channel
 from havre.gateways.refs import provider_ref
-from tests.conftest import CHANNEL_A_NUMBER, CHANNEL_A_SID, CHANNEL_A_TOKEN
+from havre.vault.formats import b64e
+from tests.conftest import CHANNEL_A_NUMBER, CHANNEL_A_SID, CHANNEL_A_TOKEN, SEALED_REPLY
 from tests.gateways.scan import received
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def reply(conversation, alice, number: str) -> Message:
         author=alice,
         message_id=uuid.uuid4(),
         body="Nous sommes là.",
-        body_sealed=b"sealed by the browser" * 4,
+        body_sealed=SEALED_REPLY,
         number=number,
         epoch=1,
     )
@@ -97,7 +98,7 @@ def test_the_console_says_why_a_reply_cannot_go(client, whatsapp_a, alice, keys_
         {
             "message_id": str(uuid.uuid4()),
             "body": "x",
-            "body_sealed": "c2VhbGVk" * 20,
+            "body_sealed": b64e(SEALED_REPLY),
             "number": "+16505551234",
             "epoch": 1,
         },

@@ -99,6 +99,9 @@ class Scenario:
 
     def block(self, conversation: Conversation, address: str) -> None:
         label = formats.seal(bytes(self.keys.epoch.public_key), b"a label", b"label")
+        # She holds the conversation, so she may block (and so close) it.
+        Conversation.objects.filter(pk=conversation.pk).update(assigned_to=self.alice)
+        conversation.refresh_from_db()
         safety.block_texter(
             conversation,
             by=self.alice,

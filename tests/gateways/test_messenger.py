@@ -21,6 +21,7 @@ from havre.gateways.meta.fake import SignedPost, meta_signature, signed
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import gateway_for
 from havre.vault import addresses, sealing
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fakes import MESSENGER_A, MESSENGER_B, url_of
 from tests.gateways.fuzz import mutations, noise
 from tests.gateways.scan import address_of, found_in_database, received, text_of
@@ -196,7 +197,7 @@ def reply(conversation, alice, capture=None) -> Message:
             author=alice,
             message_id=uuid.uuid4(),
             body="Nous sommes là.",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=PSID,
             epoch=1,
         )

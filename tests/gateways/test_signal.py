@@ -25,6 +25,7 @@ from havre.gateways.signal.fake import FakeSignalCli
 from havre.gateways.signal.service import SignalService
 from havre.gateways.signal.wire import outbound_key
 from havre.vault.models import Epoch
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fakes import SIGNAL_NUMBER
 from tests.gateways.scan import address_of, found_in_database, received, text_of
 
@@ -269,7 +270,7 @@ def test_a_reply_is_sent_to_her_account_and_her_receipt_delivers_it(
             author=alice,
             message_id=uuid.uuid4(),
             body="Nous sommes là.",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=PERSON,
             epoch=1,
         )

@@ -19,6 +19,7 @@ from havre.gateways.base import SendError
 from havre.gateways.registry import gateway_for
 from havre.gateways.sms_gateway import wire
 from havre.gateways.sms_gateway.fake import sign
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fakes import GATEWAY_NUMBER, GATEWAY_SECRET, url_of
 from tests.gateways.fuzz import mutations, noise
 from tests.gateways.scan import address_of, found_in_database, received, text_of
@@ -159,7 +160,7 @@ def test_a_reply_is_posted_signed_to_the_send_url_and_its_reports_follow(
             author=alice,
             message_id=uuid.uuid4(),
             body="Nous sommes là.",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )

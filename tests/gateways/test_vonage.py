@@ -22,6 +22,7 @@ from havre.gateways.base import SendError
 from havre.gateways.registry import gateway_for
 from havre.gateways.vonage import tokens
 from havre.gateways.vonage.fake import FakeVonage
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fakes import url_of, vonage_account
 from tests.gateways.fuzz import mutations
 from tests.gateways.scan import address_of, found_in_database, received, text_of
@@ -224,7 +225,7 @@ def reply(conversation, alice, capture) -> Any:
             author=alice,
             message_id=uuid.uuid4(),
             body="Nous sommes là.",
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )

@@ -17,6 +17,7 @@ from havre.gateways.meta.graph import GRAPH_VERSION
 from havre.gateways.refs import provider_ref
 from havre.gateways.registry import gateway_for
 from havre.gateways.whatsapp.fake import FakeWhatsApp
+from tests.conftest import SEALED_REPLY
 from tests.gateways.fakes import WHATSAPP_A, url_of
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def reply(conversation, alice, capture, number: str) -> Message:
             author=alice,
             message_id=uuid.uuid4(),
             body=REPLY,
-            body_sealed=b"sealed by the browser" * 4,
+            body_sealed=SEALED_REPLY,
             number=number,
             epoch=1,
         )
