@@ -266,6 +266,15 @@ def passphrase_change(server: ConsoleServer, browser: Any) -> None:
     expect(page.get_by_role("list", name="Messages").get_by_text(setup["before"])).to_be_visible(
         timeout=30_000
     )
+    # A native submit never puts a field in a URL, and no field that holds a
+    # texter's words or a staff note is sent to a spell-checking service.
+    assert page.evaluate("() => document.querySelectorAll('form:not([method=post])').length") == 0
+    checked = page.evaluate(
+        """() => [...document.querySelectorAll(
+             '#view-console textarea, #view-console input[type=text], #view-console input[type=password]'
+           )].filter((field) => field.spellcheck).map((field) => field.id || field.name)"""
+    )
+    assert checked == []
     assert page.problems == []
     assert_nothing_readable(server, [setup["before"], NEW_PASSPHRASE, setup["bea"]["passphrase"]])
 
