@@ -6,7 +6,15 @@ import pytest
 
 from havre.triage import defaults
 from havre.triage.lexicons import LIST_KEYS, builtin_matcher, compile_lists
-from havre.triage.matcher import DANGER, SUICIDE, Matcher, Term, TermError, parse_term
+from havre.triage.matcher import (
+    DANGER,
+    SUICIDE,
+    TERM_MAX_CHARS,
+    Matcher,
+    Term,
+    TermError,
+    parse_term,
+)
 from havre.triage.normalize import tokenize
 
 
@@ -226,7 +234,11 @@ def test_every_hit_is_explained():
         ("?!", "term_empty"),
         ("#", "term_only_numbers"),
         ("ab*", "term_prefix_too_short"),
-        ("x" * 121, "term_too_long"),
+        ("x" * (TERM_MAX_CHARS + 1), "term_too_long"),
+        ("... alone", "term_gap_at_edge"),
+        ("alone ...", "term_gap_at_edge"),
+        ("all my {sweets}", "term_unknown_group"),
+        ("# ##", "term_only_numbers"),
     ],
 )
 def test_terms_that_cannot_match_are_refused(term, code):
