@@ -219,7 +219,7 @@ def test_danger_comes_first_when_both_match():
 def test_every_hit_is_explained():
     hits = builtin_matcher().assess("I'm not suicidal but he's at the door").hits
     assert {(h.term, h.category, h.counted, h.reason) for h in hits} >= {
-        ("suicid*", SUICIDE, False, "negated"),
+        ("suicidal", SUICIDE, False, "negated"),
         ("at the door", DANGER, True, None),
     }
 
@@ -253,14 +253,34 @@ def test_every_built_in_term_is_valid_and_matches_itself(key):
     assert len(terms) >= 60
     m = Matcher([Term.of(t, *key) for t in terms])
     for term in terms:
-        if "#" in term or "*" in term:
+        if any(sign in term for sign in ("#", "*", "|", "...", "{")):
             continue
         assert any(h.term == term for h in m.assess(term).hits), term
 
 
 def test_the_built_in_lists_know_the_published_signals():
-    for text in ("ibuprofen", "800 mg", "Excedrin", "antifreeze", "💊", "say goodbye"):
+    """Means and their doses, and farewells, as crisis lines have found them."""
+    for text in (
+        "took 30 ibuprofen",
+        "just swallowed a whole bottle of Excedrin",
+        "j'ai pris toutes mes pilules",
+        "antifreeze",
+        "💊",
+        "say goodbye",
+    ):
         assert category(text) == SUICIDE, text
+
+
+def test_common_medicine_taken_for_an_ordinary_reason_is_not_a_crisis():
+    for text in (
+        "ibuprofen",
+        "took 2 advil for my headache",
+        "took 800mg of ibuprofen for cramps",
+        "my doctor put me on sertraline 50mg",
+        "j'ai pris un doliprane pour la migraine",
+        "j'ai oublié ma pilule ce matin",
+    ):
+        assert category(text) is None, text
 
 
 def test_texts_built_to_be_slow_are_still_read_right():
