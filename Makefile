@@ -21,6 +21,7 @@ check: ## Run what CI runs besides the tests: format, lint, types, migrations, b
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	.venv/bin/lint-imports --no-cache
 	HAVRE_MODE=test HAVRE_DATA_DIR=$$(mktemp -d) $(PY) -m django makemigrations --check --dry-run --settings=havre.settings
 	cd frontend && npm run --silent typecheck && npm run --silent check-bundle
 	$(PY) scripts/check-translations

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "channels",
+    # The order sets which app's translation wins where two share a string;
+    # how the apps depend on each other is in pyproject.toml's layers.
     "havre.accounts",
     "havre.vault",
     "havre.gateways",
@@ -196,7 +198,7 @@ else:
 TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
 HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
-    "havre.conversations.actions.safety.sweep_checkins",
+    "havre.safety.actions.sweep_checkins",
 ]
 HAVRE_HUEY: dict[str, Any] = {
     "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),

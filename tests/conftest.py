@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from havre.accounts.models import Program, Role, User
+from havre.conversations.models import Channel
 from havre.events import capture_events
-from havre.gateways.models import Channel
 from havre.vault import formats
 from havre.vault.models import Epoch
 

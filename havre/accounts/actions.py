@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from havre.accounts import links, totp
+from havre.accounts import grants, links, totp
 from havre.accounts.models import Program, Role, SignupLink, User
 from havre.audit.actions import record
-from havre.vault import actions as vault
 from havre.vault.formats import (
     KEY_SIZE,
     SALT_MIN_SIZE,
@@ -34,6 +33,7 @@ from havre.vault.formats import (
     wrap_private_key,
 )
 from havre.vault.models import Grant
+from havre.vault.sealing import current_epoch
 
 LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 # nonce, the 32-byte private key, the AES-GCM tag
@@ -105,7 +105,7 @@ def create_staff_with_keys(
         user.set_password(b64e(login_secret))
         user.save()
         if grant_from is not None:
-            epoch = vault.current_epoch(program) or vault.create_first_epoch(
+            epoch = current_epoch(program.pk) or grants.create_first_epoch(
                 program, public_from_private(grant_from)
             )
             if bytes(epoch.public_key) != public_from_private(grant_from):
@@ -198,7 +198,7 @@ class SignupStage(enum.StrEnum):
 
 def needs_program_key(user: User) -> bool:
     """An admin of a program whose key nobody holds yet: the key ceremony is theirs."""
-    return user.is_admin and not vault.has_key_holder(user.program)
+    return user.is_admin and not grants.has_key_holder(user.program)
 
 
 def complete_signup(link: SignupLink, keys: SignupKeys) -> SignupStage:
@@ -233,17 +233,17 @@ def complete_signup(link: SignupLink, keys: SignupKeys) -> SignupStage:
 
 
 def _first_grant(user: User, program_public_key: bytes | None, sealed: bytes) -> None:
-    epoch = vault.current_epoch(user.program)
+    epoch = current_epoch(user.program_id)
     if epoch is None:
         if program_public_key is None or len(program_public_key) != KEY_SIZE:
             raise RefusedError("program_key_required")
-        epoch = vault.create_first_epoch(user.program, program_public_key)
+        epoch = grants.create_first_epoch(user.program, program_public_key)
         record(user.program, user, "program_key_created", epoch.number)
     elif program_public_key is not None and bytes(epoch.public_key) != program_public_key:
         raise RefusedError("not_the_program_key")
     try:
-        vault.grant_to_self_first(user, epoch, sealed)
-    except vault.GrantRefusedError as exc:
+        grants.grant_to_self_first(user, epoch, sealed)
+    except grants.GrantRefusedError as exc:
         raise RefusedError(exc.reason.value) from None
 
 

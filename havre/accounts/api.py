@@ -1,13 +1,30 @@
-"""Small helpers shared by the accounts JSON views: parsing, errors, access."""
+"""The HTTP helpers every JSON API of Havre uses: parsing, errors, access.
+
+One module for the sign-in views, the console and the safety, protocols and
+triage APIs alike. It sits with the staff (accounts), the lowest layer that
+knows what a member is, so that every API above can import it.
+
+- `staff_api(*methods)`: a session-authenticated endpoint for members
+  (401 "signed_out" in JSON, never a redirect; 405 for other methods; never
+  cached); `member_required` and `admin_required` are the sign-in views' own.
+- `json_body` / `body` and the field readers: the request's JSON object, and
+  `BadRequestError` (a 400) when it is not what the endpoint takes.
+- `in_program(member, queryset, pk)`: one object of the member's own program,
+  so that another program's id answers 404 exactly like one that does not exist.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any, Concatenate
 
+from django.core.exceptions import RequestDataTooBig
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
 
 from havre.accounts.models import User
 from havre.vault.formats import FormatError, b64d
@@ -25,13 +42,24 @@ def error(reason: str, status: int, **extra: Any) -> JsonResponse:
     return JsonResponse({"error": reason, **extra}, status=status)
 
 
-def body(request: HttpRequest) -> dict[str, Any]:
+def json_body(request: HttpRequest) -> dict[str, Any] | None:
+    """The request's JSON object, or None when it is not one."""
     try:
-        data = json.loads(request.body or b"{}")
-    except ValueError:
-        raise BadRequestError() from None
-    if not isinstance(data, dict):
-        raise BadRequestError()
+        data = json.loads(request.body)
+    except (ValueError, RequestDataTooBig):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def body(request: HttpRequest, reason: str = "bad_request") -> dict[str, Any]:
+    """The request's JSON object (an empty body reads as {}), or BadRequestError(reason)."""
+    try:
+        empty = not request.body
+    except RequestDataTooBig:
+        raise BadRequestError(reason) from None
+    data = {} if empty else json_body(request)
+    if data is None:
+        raise BadRequestError(reason)
     return data
 
 
@@ -60,12 +88,49 @@ def optional_raw(data: dict[str, Any], name: str, size: int | None = None) -> by
     return None if data.get(name) in (None, "") else raw(data, name, size)
 
 
+def in_program[M: Model](member: User, queryset: QuerySet[M], pk: uuid.UUID) -> M | None:
+    """The object `pk` if it belongs to the member's program, else None (answer 404)."""
+    return queryset.filter(program_id=member.program_id, pk=pk).first()
+
+
 type View = Callable[..., HttpResponse]
 type MemberView = Callable[Concatenate[HttpRequest, User, ...], HttpResponse]
 
 
+def _member(request: HttpRequest) -> User | None:
+    user = request.user
+    return user if isinstance(user, User) and user.is_active else None
+
+
+def staff_api(*methods: str) -> Callable[[MemberView], View]:
+    """Session-authenticated JSON endpoint answering only `methods`; the view gets the member.
+
+    Django's CSRF middleware has already checked POSTs by the time this runs.
+    A `BadRequestError` raised by the view is answered with 400.
+    """
+
+    def decorate(view: MemberView) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.method not in methods:
+                response = error("method_not_allowed", 405)
+                response["Allow"] = ", ".join(methods)
+                return response
+            member = _member(request)
+            if member is None:
+                return error("signed_out", 401)
+            try:
+                return view(request, member, *args, **kwargs)
+            except BadRequestError as exc:
+                return error(exc.reason, 400)
+
+        return never_cache(wrapper)
+
+    return decorate
+
+
 def json_view(view: View) -> View:
-    """Turn `BadRequestError` into a 400 answer."""
+    """Turn `BadRequestError` into a 400 answer (sign-in views, which may be anonymous)."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -82,10 +147,10 @@ def member_required(view: MemberView) -> View:
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not isinstance(user, User) or not user.is_active:
+        member = _member(request)
+        if member is None:
             return error("not_signed_in", 401)
-        return view(request, user, *args, **kwargs)
+        return view(request, member, *args, **kwargs)
 
     return wrapper
 

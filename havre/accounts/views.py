@@ -50,9 +50,9 @@ from django.views.decorators.http import require_GET, require_POST
 from havre.accounts import actions, ratelimit, signin, totp
 from havre.accounts.api import body, error, json_view, member_required, text
 from havre.accounts.models import User
-from havre.vault.actions import current_epoch
 from havre.vault.formats import b64e
 from havre.vault.models import Grant
+from havre.vault.sealing import current_epoch
 
 
 def login_page(request: HttpRequest) -> HttpResponse:
@@ -117,7 +117,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 
 def _me(user: User) -> dict[str, Any]:
     program = user.program
-    epoch = current_epoch(program)
+    epoch = current_epoch(program.pk)
     grants = Grant.objects.filter(user=user, epoch__program=program).select_related("epoch")
     return {
         "id": str(user.pk),

@@ -20,17 +20,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from havre.accounts import actions, links, ratelimit, totp
 from havre.accounts.api import body, error, json_view, optional_raw, raw, text
+from havre.accounts.grants import SEALED_KEY_SIZE
 from havre.accounts.models import SignupLink
 from havre.accounts.strings import signup_strings
-from havre.vault.actions import SEALED_KEY_SIZE, current_epoch
 from havre.vault.formats import KEY_SIZE, b64e
+from havre.vault.sealing import current_epoch
 
 SESSION_KEY = "havre_signup_user"
 
 
 def _page_data(token: str, link: SignupLink, stage: str) -> dict[str, Any]:
     user = link.user
-    epoch = current_epoch(user.program)
+    epoch = current_epoch(user.program_id)
     return {
         "stage": stage,
         "user_id": str(user.pk),

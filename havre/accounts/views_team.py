@@ -12,18 +12,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from havre.accounts import actions, links
+from havre.accounts import grants as keyring
 from havre.accounts.api import admin_required, body, error, json_view, raw, text
 from havre.accounts.models import Role, User
-from havre.vault import actions as vault
 from havre.vault.formats import b64e
 from havre.vault.models import Grant
+from havre.vault.sealing import current_epoch
 
 
 @require_GET
 @never_cache
 @admin_required
 def team(request: HttpRequest, admin: User) -> HttpResponse:
-    epoch = vault.current_epoch(admin.program)
+    epoch = current_epoch(admin.program_id)
     granted = (
         set(Grant.objects.filter(epoch=epoch).values_list("user_id", flat=True)) if epoch else set()
     )
@@ -83,13 +84,13 @@ def grants(request: HttpRequest, admin: User) -> HttpResponse:
     epoch = data.get("epoch")
     if isinstance(epoch, bool) or not isinstance(epoch, int):
         return error("bad_epoch", 400)
-    sealed = raw(data, "sealed_key", vault.SEALED_KEY_SIZE)
+    sealed = raw(data, "sealed_key", keyring.SEALED_KEY_SIZE)
     # Someone in another program is answered as if they did not exist.
     member = _member_of(admin, data.get("user_id"))
     if member is None:
         return error("not_found", 404)
     try:
-        vault.grant(admin, member, epoch, sealed)
-    except vault.GrantRefusedError as exc:
+        keyring.grant(admin, member, epoch, sealed)
+    except keyring.GrantRefusedError as exc:
         return error(exc.reason.value, 409)
     return JsonResponse({"ok": True})

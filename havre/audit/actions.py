@@ -1,9 +1,28 @@
+"""Writing the audit trail: ids only."""
+
 from __future__ import annotations
 
-from havre.accounts.models import Program, User
+import uuid
+from typing import Any, Protocol
+
 from havre.audit.models import Entry
 
 
-def record(program: Program, actor: User | None, action: str, target: object = "") -> None:
+class Identified(Protocol):
+    """A program or a member: the trail keeps its id, never its content."""
+
+    @property
+    def pk(self) -> Any: ...
+
+
+def record(
+    program: Identified | uuid.UUID, actor: Identified | None, action: str, target: object = ""
+) -> None:
     """Note an action. `target` is an id; callers never pass text or numbers."""
-    Entry.objects.create(program=program, actor=actor, action=action, target=str(target))
+    program_id = program if isinstance(program, uuid.UUID) else program.pk
+    Entry.objects.create(
+        program_id=program_id,
+        actor_id=actor.pk if actor is not None else None,
+        action=action,
+        target=str(target),
+    )

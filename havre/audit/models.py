@@ -1,4 +1,9 @@
-"""Who did what and when: never what was said, never a number."""
+"""Who did what and when: never what was said, never a number.
+
+Audit sits at the bottom of the house with the vault and imports no other
+app: it names the program and the staff model by label, as Django's own
+contrib apps name the user model.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from havre.accounts.models import Program
-
 
 class Entry(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="audit_entries")
+    program = models.ForeignKey(
+        "accounts.Program", on_delete=models.CASCADE, related_name="audit_entries"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -6,67 +6,17 @@ another program answers 404 exactly as an id that does not exist.
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, Concatenate
 
-from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.views.decorators.cache import never_cache
 
+from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
-from havre.console import payloads
-from havre.conversations import actions
+from havre.conversations import actions, payloads
 from havre.conversations.actions.team_errors import NotParticipant
-from havre.conversations.models import Conversation, Message
+from havre.conversations.models import Message
 from havre.vault.formats import FormatError, b64d
-
-View = Callable[..., HttpResponse]
-MemberView = Callable[Concatenate[HttpRequest, User, ...], HttpResponse]
-
-
-def error(code: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": code}, status=status)
-
-
-def staff_api(*methods: str) -> Callable[[MemberView], View]:
-    """Session-authenticated JSON endpoint answering only `methods`; the view gets the member.
-
-    Django's CSRF middleware has already checked POSTs by the time this runs.
-    """
-
-    def decorate(view: MemberView) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in methods:
-                response = error("method_not_allowed", 405)
-                response["Allow"] = ", ".join(methods)
-                return response
-            user = request.user
-            if not isinstance(user, User) or not user.is_active:
-                return error("signed_out", 401)
-            return view(request, user, *args, **kwargs)
-
-        return never_cache(wrapper)
-
-    return decorate
-
-
-def program_conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
-    """The conversation, if it belongs to the member's program (else None: a 404)."""
-    return payloads.conversation_queryset(member.program_id).filter(pk=conversation_id).first()
-
-
-def json_body(request: HttpRequest) -> dict[str, Any] | None:
-    """The request's JSON object, or None when it is not one."""
-    try:
-        data = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 @staff_api("GET")
@@ -87,7 +37,7 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
         after = int(raw)
     # The conversation is read before its messages: a message committed in
     # between then shows up in this answer or under a later seq, never in neither.
-    found = program_conversation(member, conversation_id)
+    found = payloads.member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     messages = payloads.messages_queryset(found, after)
@@ -96,7 +46,7 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
 
 @staff_api("POST")
 def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = program_conversation(member, conversation_id)
+    found = payloads.member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     data = json_body(request)
@@ -143,7 +93,7 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 
 @staff_api("POST")
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = program_conversation(member, conversation_id)
+    found = payloads.member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     try:

@@ -17,9 +17,9 @@ from django.db import IntegrityError
 from django.db.models import Count, Min, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from havre.accounts.api import error, staff_api
 from havre.accounts.models import User
 from havre.console import team_payloads as shapes
-from havre.console.api import error, staff_api
 from havre.conversations import queueing
 from havre.conversations.actions import caseload, duty, participants, support, team
 from havre.conversations.actions.errors import ActionError
@@ -30,6 +30,7 @@ from havre.conversations.actions.team_errors import (
     NoteRequired,
 )
 from havre.conversations.models import Conversation, HeavyMark, Note, Participant
+from havre.conversations.payloads import person
 from havre.vault.formats import FormatError, b64d
 
 # The queue endpoint lists this many waiting conversations (and counts them all).
@@ -160,8 +161,8 @@ def conversation_team(
     return JsonResponse(
         {
             "id": str(found.pk),
-            "holder": shapes.person(found.assigned_to),
-            "participants": [shapes.person(p.user) for p in joined.order_by("joined_at")],
+            "holder": person(found.assigned_to),
+            "participants": [person(p.user) for p in joined.order_by("joined_at")],
             "notes": [shapes.note_payload(n) for n in notes],
             "heavy": HeavyMark.objects.filter(conversation=found, user=member).exists(),
         }

@@ -10,28 +10,12 @@ from typing import Any
 from havre.accounts.models import Program, User
 from havre.conversations import queueing
 from havre.conversations.models import Conversation, Note
+from havre.conversations.payloads import person
 from havre.vault.formats import b64e
 
 
 def _time(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def person(user: User | None) -> dict[str, str] | None:
-    if user is None:
-        return None
-    return {"id": str(user.pk), "name": str(user)}
-
-
-def team_fields(conversation: Conversation) -> dict[str, Any]:
-    """Added to every conversation row: who holds it, and since when it waits.
-
-    Reads `assigned_to` only through select_related, so no query per row.
-    """
-    return {
-        "holder": person(conversation.assigned_to),
-        "queued_at": _time(conversation.queued_at),
-    }
 
 
 def waiting_row(conversation: Conversation) -> dict[str, Any]:

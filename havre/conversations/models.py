@@ -16,8 +16,43 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.models import Program
-from havre.gateways.models import Channel
 from havre.vault.models import Epoch
+
+
+class Channel(models.Model):
+    """One provider account and address through which texters reach a program.
+
+    Which providers exist, how their webhooks are verified and how they send
+    is the gateways' business (`havre.gateways.registry`); conversations only
+    need to know which channel a text came by and goes back through.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="channels")
+    # A provider's name in the gateways' registry, such as "twilio".
+    provider = models.CharField(max_length=32)
+    # The program's own number or account (not a texter's): public by nature.
+    address = models.CharField(max_length=32)
+    # Non-secret provider settings, such as the account SID.
+    config = models.JSONField(default=dict)
+    # Provider credentials, boxed under a key derived from HAVRE_SECRET_KEY,
+    # which is kept outside the database and its backups.
+    secret_box = models.BinaryField(max_length=512)
+    created_at = models.DateTimeField(default=timezone.now)
+    removed_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            # Two live channels on one number would split a texter's conversation.
+            models.UniqueConstraint(
+                fields=["provider", "address"],
+                condition=models.Q(removed_at__isnull=True),
+                name="channel_one_live_per_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.address}"
 
 
 class Status(models.TextChoices):

@@ -12,12 +12,12 @@ from django.conf import settings
 from django.db import transaction
 
 from havre.accounts.actions import create_program, create_staff_with_keys
+from havre.accounts.grants import create_first_epoch
 from havre.accounts.models import Program, Role
 from havre.conversations.actions.duty import go_on_duty
+from havre.conversations.models import Channel
 from havre.gateways.actions import add_channel
-from havre.gateways.models import Channel
 from havre.vault import formats
-from havre.vault.actions import create_first_epoch
 
 PROGRAM_NAME = "Havre demo helpline"
 DEMO_SID = "AC" + "de" * 16

@@ -6,8 +6,9 @@ import contextlib
 
 import phonenumbers
 
+from havre.conversations.models import Channel
 from havre.demo.fake import demo_fake
-from havre.gateways.models import Channel, Provider
+from havre.gateways.base import Provider
 
 # Numbers that reach nobody: France's 06 00 00 00 xx block, and North
 # America's 555-01xx lines reserved for fiction.

@@ -1,39 +1,21 @@
-"""Adding and removing channels, and opening their stored credentials.
+"""Adding a channel: each provider's credentials checked before they are stored.
 
-Provider credentials are kept only boxed (AES-256-GCM) under a key derived
-from HAVRE_SECRET_KEY, which lives outside the database and its backups; the
-channel id is the associated data, so a box copied to another row does not
-open.
+The channel itself, its boxed credentials and their removal are kept by
+`havre.conversations.actions.channels`; this door knows what a provider's
+account and number look like.
 """
 
 from __future__ import annotations
 
-import json
-import uuid
-from typing import Any
-
 import phonenumbers
-from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from havre.accounts.models import Program
-from havre.audit.actions import record
-from havre.gateways.models import Channel, Provider
+from havre.conversations.actions.channels import ChannelError, store_channel
+from havre.conversations.models import Channel
+from havre.gateways.base import Provider
 from havre.gateways.twilio.wire import ACCOUNT_SID_RE
-from havre.vault.formats import box, server_key, unbox
 
-
-class ChannelError(ValueError):
-    """A channel cannot be added as asked; the message says why, for the operator."""
-
-
-def _channel_key() -> bytes:
-    return server_key(settings.SECRET_KEY, "channel")
-
-
-def _aad(channel_id: uuid.UUID) -> bytes:
-    return str(channel_id).encode()
+__all__ = ["ChannelError", "add_channel", "normalise_address"]
 
 
 def normalise_address(address: str) -> str:
@@ -63,45 +45,10 @@ def add_channel(
         raise ChannelError("a Twilio account SID is AC followed by 32 hexadecimal digits")
     if not auth_token or any(c.isspace() for c in auth_token):
         raise ChannelError("the auth token is empty or contains spaces")
-    channel = Channel(
-        id=uuid.uuid4(),
-        program=program,
-        provider=provider,
+    return store_channel(
+        program,
+        provider,
         address=address,
         config={"account_sid": account_sid},
+        secret={"auth_token": auth_token},
     )
-    secret = json.dumps({"auth_token": auth_token}).encode()
-    channel.secret_box = box(_channel_key(), secret, _aad(channel.id))
-    try:
-        with transaction.atomic():
-            channel.save(force_insert=True)
-        record(program, None, "channel.add", channel.id)
-    except IntegrityError:
-        raise ChannelError("a channel already uses this number; remove it first") from None
-    return channel
-
-
-def remove_channel(channel: Channel) -> None:
-    """Stop the channel and forget its credentials.
-
-    The row stays, since conversations and messages point at it; webhooks
-    for it are refused from now on.
-    """
-    with transaction.atomic():
-        removed = Channel.objects.filter(pk=channel.pk, removed_at=None).update(
-            removed_at=timezone.now(), secret_box=b""
-        )
-        if removed:
-            record(channel.program, None, "channel.remove", channel.id)
-    channel.refresh_from_db()
-
-
-def channel_secret(channel: Channel) -> dict[str, Any]:
-    """The channel's provider credentials, such as {"auth_token": ...}."""
-    if channel.removed_at is not None or not channel.secret_box:
-        raise ChannelError("the channel was removed")
-    opened = unbox(_channel_key(), bytes(channel.secret_box), _aad(channel.id))
-    secret = json.loads(opened)
-    if not isinstance(secret, dict):
-        raise ChannelError("the channel's credentials are unreadable")
-    return secret

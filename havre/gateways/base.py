@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from havre.gateways.models import Channel
+from django.db import models
+
+from havre.conversations.models import Channel
+
+
+class Provider(models.TextChoices):
+    """The providers Havre has a gateway for (see registry.py)."""
+
+    TWILIO = "twilio", "Twilio"
 
 
 class SendError(Exception):

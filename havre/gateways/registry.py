@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
-from havre.gateways.base import Gateway
-from havre.gateways.models import Channel, Provider
+from havre.conversations.models import Channel
+from havre.gateways.base import Gateway, Provider
 from havre.gateways.twilio.client import TwilioGateway
 
 # Each provider's webhook events, as they appear in /hooks/<provider>/<uuid>/<event>.

@@ -16,15 +16,16 @@ from django.utils import timezone
 
 from havre.accounts.models import Program, User
 from havre.audit.actions import record
-from havre.conversations.actions import close_conversation, queue_notice
+from havre.conversations.actions import team
 from havre.conversations.actions.errors import ActionError
-from havre.conversations.actions.outbound import lock_open_conversation
+from havre.conversations.actions.lifecycle import close_conversation
+from havre.conversations.actions.outbound import lock_open_conversation, queue_notice
 from havre.conversations.models import Conversation, Message
 from havre.events import send_event_on_commit
 from havre.protocols import hours as hours_module
 from havre.protocols.defaults import CATEGORIES, CLOSING, NOTICES
 from havre.protocols.models import EmergencyMode, NoticeText, ProtocolSettings, QuickReply
-from havre.protocols.notices import LANGUAGES, MAX_CHARS, unknown_placeholders
+from havre.protocols.notices import LANGUAGES, MAX_CHARS, render, unknown_placeholders
 
 NUMBER_RE = re.compile(r"^\+?[0-9][0-9 .\-]{0,19}$")
 MAX_QUICK_REPLIES = 100
@@ -221,7 +222,20 @@ def switch_emergency_off(by: User) -> None:
         _emergency_event(by.program, False)
 
 
-# -- closing with the closing notice ---------------------------------------------------------
+# -- notices sent by an advocate, and closing with the closing notice ------------------------
+
+
+def send_notice(conversation: Conversation, notice: str, *, by: User, number: str) -> Message:
+    """An advocate sends (or re-sends) a notice in one click; the browser supplies the number."""
+    if by.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    with transaction.atomic():
+        by = team.lock_member(by)
+        conversation, e164 = lock_open_conversation(conversation, number)
+        # A notice answers the texter like a reply: the same people may send it.
+        team.before_reply(conversation, by)
+        text = render(conversation.program, notice)
+        return queue_notice(conversation, notice, text=text, to=e164, author=by)
 
 
 def close_with_notice(conversation: Conversation, *, by: User, number: str) -> Message:
@@ -234,6 +248,7 @@ def close_with_notice(conversation: Conversation, *, by: User, number: str) -> M
         raise ActionError("not a member of this program")
     with transaction.atomic():
         conversation, e164 = lock_open_conversation(conversation, number)
-        message = queue_notice(conversation, CLOSING, to=e164, author=by)
+        text = render(conversation.program, CLOSING)
+        message = queue_notice(conversation, CLOSING, text=text, to=e164, author=by)
         close_conversation(conversation, by=by)
     return message

@@ -11,11 +11,11 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
-from havre.console.api import error, json_body, program_conversation, staff_api
-from havre.console.payloads import message_payload
 from havre.conversations import actions as conversation_actions
 from havre.conversations.actions.team_errors import NotParticipant
+from havre.conversations.payloads import member_conversation, message_payload
 from havre.protocols import actions, payloads
 from havre.protocols.defaults import NOTICES
 
@@ -116,7 +116,7 @@ def _number(request: HttpRequest) -> str | None:
 
 @staff_api("POST")
 def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = program_conversation(member, conversation_id)
+    found = member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     data = json_body(request) or {}
@@ -124,7 +124,7 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
     if notice not in NOTICES or not isinstance(number, str):
         return error("invalid_notice", 400)
     try:
-        message = conversation_actions.send_notice(found, str(notice), by=member, number=number)
+        message = actions.send_notice(found, str(notice), by=member, number=number)
     except (conversation_actions.ConversationClosed, NotParticipant) as exc:
         return error(exc.code, 409)
     except conversation_actions.ActionError as exc:
@@ -135,7 +135,7 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
 @staff_api("POST")
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """Close with the closing notice; the browser sends the number it decrypted."""
-    found = program_conversation(member, conversation_id)
+    found = member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     number = _number(request)

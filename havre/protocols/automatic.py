@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from havre.audit.actions import record
-from havre.conversations.models import Conversation, Direction, Message, Status
+from havre.conversations.actions.lifecycle import close_conversation
+from havre.conversations.models import Conversation, Direction, Message
 from havre.protocols import clock, emergency
 from havre.protocols.defaults import EMERGENCY, MEDIA, OUT_OF_HOURS, WELCOME
 from havre.protocols.hours import Hours, hours_for
@@ -125,20 +125,8 @@ def after_arrival(arrival: Arrival) -> None:
 
 
 def stop(conversation: Conversation) -> None:
-    """The texter asked to stop: close, forget the route, and send nothing more."""
-    from havre.conversations.actions import team
-    from havre.conversations.actions.common import bump
-
-    now = timezone.now()
-    bump(conversation)
-    Conversation.objects.filter(pk=conversation.pk).update(
-        status=Status.CLOSED, route=None, closed_at=now, stopped_at=now, queued_at=None
-    )
-    conversation.status, conversation.route = Status.CLOSED, None
-    conversation.closed_at = conversation.stopped_at = now
-    record(conversation.program, None, "conversation.stopped", conversation.pk)
-    # Like any close: whoever held it has room for the next one.
-    team.after_close(conversation)
+    """The texter asked to stop: close through the one close action, and send nothing more."""
+    close_conversation(conversation, by=None, stopped=True)
 
 
 def _new_closed_period(told: AutomaticReplies | None, hours: Hours, now: datetime) -> bool:

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from havre.accounts.models import Program
+from havre.protocols.models import ProtocolSettings
 
 DAY_MINUTES = 24 * 60
 # Far enough for a program closed over a long holiday; past it, "no opening known".
@@ -147,8 +148,6 @@ class Hours:
 
 
 def hours_for(program: Program) -> Hours:
-    from havre.protocols.models import ProtocolSettings
-
     stored = ProtocolSettings.of(program)
     return Hours.from_stored(stored.time_zone, stored.schedule, stored.holidays)
 

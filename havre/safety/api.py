@@ -15,15 +15,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from havre.accounts.api import BadRequestError, error, json_body, staff_api
 from havre.accounts.models import User
-from havre.console import payloads
-from havre.console.api import error, json_body, program_conversation, staff_api
-from havre.conversations.actions import safety
+from havre.conversations import payloads
 from havre.conversations.actions.errors import ActionError, ConversationClosed, StaleEpoch
-from havre.conversations.models import Conversation
-from havre.gateways.models import Channel
-from havre.safety.payloads import safety_fields
-from havre.vault import blocks
+from havre.conversations.models import Channel, Conversation
+from havre.conversations.payloads import member_conversation, safety_fields
+from havre.safety import actions as safety
+from havre.safety import blocks
 from havre.vault.formats import FormatError, b64d, b64e
 
 Act = Callable[[Conversation, dict[str, Any]], None]
@@ -32,38 +31,37 @@ Act = Callable[[Conversation, dict[str, Any]], None]
 CONFLICTS = (ConversationClosed, StaleEpoch, safety.NumberBlocked, safety.BlockRefused)
 
 
-class BadRequestError(Exception):
-    pass
+INVALID = "invalid_request"
 
 
 def _body(request: HttpRequest) -> dict[str, Any]:
     data = json_body(request)
     if data is None:
-        raise BadRequestError
+        raise BadRequestError(INVALID)
     return data
 
 
 def _sealed(data: dict[str, Any], name: str) -> bytes:
     value = data.get(name)
     if not isinstance(value, str) or len(value) > 4096:
-        raise BadRequestError
+        raise BadRequestError(INVALID)
     try:
         return b64d(value)
     except FormatError:
-        raise BadRequestError from None
+        raise BadRequestError(INVALID) from None
 
 
 def _int(data: dict[str, Any], name: str) -> int:
     value = data.get(name)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadRequestError
+        raise BadRequestError(INVALID)
     return value
 
 
 def _text(data: dict[str, Any], name: str, max_length: int = 64) -> str:
     value = data.get(name)
     if not isinstance(value, str) or len(value) > max_length:
-        raise BadRequestError
+        raise BadRequestError(INVALID)
     return value
 
 
@@ -71,7 +69,7 @@ def _uuid(value: object) -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise BadRequestError from None
+        raise BadRequestError(INVALID) from None
 
 
 def _refused(exc: ActionError) -> JsonResponse:
@@ -87,7 +85,7 @@ def _conversation_action(
     request: HttpRequest, member: User, conversation_id: uuid.UUID, act: Act
 ) -> HttpResponse:
     """Runs `act(conversation, data)` on one of the member's conversations."""
-    found = program_conversation(member, conversation_id)
+    found = member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     try:
@@ -110,7 +108,7 @@ def code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) ->
             )
 
         return _conversation_action(request, member, conversation_id, act)
-    found = program_conversation(member, conversation_id)
+    found = member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
     if found.code_word_sealed is None or found.code_word_epoch is None:

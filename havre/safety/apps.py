@@ -4,10 +4,12 @@ from django.apps import AppConfig
 
 
 class SafetyConfig(AppConfig):
-    """The console's safety tools: their JSON API, texts and French catalogue.
+    """The safety tools: code words, check-ins, blocking and writing first.
 
-    The state they change lives in `conversations.actions.safety` and
-    `vault.blocks`; this app has no models of its own.
+    Their models (models.py), the actions that change them (actions.py,
+    blocks.py), their JSON API (api.py), texts and French catalogue live here
+    together. The keyed block index itself is a crypto primitive of the
+    vault (`havre.vault.blocks`).
     """
 
     name = "havre.safety"

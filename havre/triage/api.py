@@ -15,14 +15,12 @@ forgotten.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
-from havre.console.api import error, staff_api
 from havre.triage import actions
 from havre.triage.lexicons import LIST_KEYS, ListKey, builtin_lists, compile_lists, lists_for
 from havre.triage.matcher import Assessment
@@ -30,14 +28,6 @@ from havre.triage.models import Lexicon
 
 TRY_MAX_CHARS = 10_000
 TRY_MAX_LINES = 100
-
-
-def read_json(request: HttpRequest) -> dict[str, Any] | None:
-    try:
-        data = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _supervisor(member: User) -> HttpResponse | None:
@@ -89,7 +79,7 @@ def lexicons(request: HttpRequest, member: User) -> HttpResponse:
 def save(request: HttpRequest, member: User, category: str, language: str) -> HttpResponse:
     if (refused := _supervisor(member)) is not None:
         return refused
-    data = read_json(request)
+    data = json_body(request)
     terms = _terms_in(data) if data is not None else None
     if terms is None:
         return error("invalid_terms", 400)
@@ -134,7 +124,7 @@ def _assessment_payload(assessment: Assessment) -> dict[str, Any]:
 def try_text(request: HttpRequest, member: User) -> HttpResponse:
     if (refused := _supervisor(member)) is not None:
         return refused
-    data = read_json(request)
+    data = json_body(request)
     text = data.get("text") if data is not None else None
     drafts = data.get("lists", []) if data is not None else None
     if not isinstance(text, str) or len(text) > TRY_MAX_CHARS or not isinstance(drafts, list):

@@ -13,7 +13,6 @@ import uuid
 import phonenumbers
 from django.conf import settings
 
-from havre.accounts.models import Program
 from havre.vault import formats
 from havre.vault.models import Epoch
 
@@ -41,9 +40,12 @@ def routes_match(expected: str | None, candidate: str) -> bool:
     return expected is not None and hmac.compare_digest(expected, candidate)
 
 
-def current_epoch(program: Program) -> Epoch | None:
+def current_epoch(program_id: uuid.UUID) -> Epoch | None:
+    """The epoch that new texts and numbers are sealed to, or None before the key ceremony."""
     return (
-        Epoch.objects.filter(program=program, retired_at__isnull=True).order_by("-number").first()
+        Epoch.objects.filter(program_id=program_id, retired_at__isnull=True)
+        .order_by("-number")
+        .first()
     )
 
 

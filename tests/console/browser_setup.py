@@ -8,84 +8,44 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 
 import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from havre.vault.formats import fingerprint  # noqa: E402
+from tests.browser_seed import Account, Role, StaffMember, seed, text  # noqa: E402
 
-from havre.accounts.actions import create_program, create_staff_with_keys, enrol_totp  # noqa: E402
-from havre.accounts.models import Role  # noqa: E402
-from havre.config import ensure_data_dir  # noqa: E402
-from havre.conversations.actions import receive_inbound  # noqa: E402
-from havre.gateways.actions import add_channel  # noqa: E402
-from havre.vault.formats import KdfParams, fingerprint, generate_keypair  # noqa: E402
-
-EMAIL = "ada@refuge.example"
-PASSPHRASE = "lantern harbour quiet morning"
-NEWCOMER_EMAIL = "bea@refuge.example"
-NEWCOMER_PASSPHRASE = "meadow copper violet window"
 TEXTER = "+15145550123"
-ACCOUNT_SID = "AC" + "c0" * 16
-AUTH_TOKEN = "console-browser-test-token-00000"
-ADDRESS = "+15555550100"
+ACCOUNT = Account("AC" + "c0" * 16, "console-browser-test-token-00000", "+15555550100")
+STAFF = {
+    "admin": StaffMember("ada@refuge.example", "lantern harbour quiet morning", Role.ADMIN, "Ada"),
+    # Signed up, but nobody has given her the program key yet.
+    "newcomer": StaffMember(
+        "bea@refuge.example", "meadow copper violet window", Role.ADVOCATE, "Bea", holds_key=False
+    ),
+}
 
 
 def main() -> None:
-    ensure_data_dir()
-    call_command("migrate", interactive=False, verbosity=0)
-    program = create_program("Refuge du test", "en")
-    private_key, _public_key = generate_keypair()
-    admin = create_staff_with_keys(
-        program,
-        EMAIL,
-        PASSPHRASE,
-        Role.ADMIN,
-        # The weakest cost the browser accepts, to keep the test quick.
-        KdfParams.MINIMUM,
-        grant_from=private_key,
-        display_name="Ada",
-    )
-    secret = enrol_totp(admin)
-    # Signed up, but nobody has given her the program key yet.
-    newcomer = create_staff_with_keys(
-        program,
-        NEWCOMER_EMAIL,
-        NEWCOMER_PASSPHRASE,
-        Role.ADVOCATE,
-        KdfParams.MINIMUM,
-        display_name="Bea",
-    )
-    newcomer_secret = enrol_totp(newcomer)
-    channel = add_channel(
-        program, "twilio", address=ADDRESS, account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN
-    )
+    seeded = seed(STAFF, ACCOUNT)
     for body, media in (("I need help tonight", 0), ("", 1)):
-        receive_inbound(
-            channel,
-            provider_id=f"SM{uuid.uuid4().hex}",
-            sender=TEXTER,
-            body=body,
-            media_count=media,
-        )
+        text(seeded.channel, TEXTER, body, media)
+    admin, newcomer = seeded.people["admin"], seeded.people["newcomer"]
     print(
         json.dumps(
             {
-                "email": EMAIL,
-                "passphrase": PASSPHRASE,
-                "totp_secret": secret,
-                "newcomer_email": NEWCOMER_EMAIL,
-                "newcomer_passphrase": NEWCOMER_PASSPHRASE,
-                "newcomer_totp_secret": newcomer_secret,
-                "newcomer_fingerprint": fingerprint(bytes(newcomer.public_key or b"")),
+                "email": admin.spec.email,
+                "passphrase": admin.spec.passphrase,
+                "totp_secret": admin.totp_secret,
+                "newcomer_email": newcomer.spec.email,
+                "newcomer_passphrase": newcomer.spec.passphrase,
+                "newcomer_totp_secret": newcomer.totp_secret,
+                "newcomer_fingerprint": fingerprint(bytes(newcomer.user.public_key or b"")),
                 "texter": TEXTER,
-                "channel": str(channel.pk),
-                "address": ADDRESS,
-                "account_sid": ACCOUNT_SID,
-                "auth_token": AUTH_TOKEN,
+                "channel": str(seeded.channel.pk),
+                **ACCOUNT.as_json(),
             }
         )
     )

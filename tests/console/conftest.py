@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from havre.conversations import actions
-from havre.conversations.models import Conversation, Message
-from havre.gateways.models import Channel
+from havre import intake
+from havre.conversations.models import Channel, Conversation, Message
 from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys
 
@@ -23,7 +22,7 @@ TEXTER = "+15145550123"
 def text_in(
     channel: Channel, body: str = "I need help", *, sender: str = TEXTER, media: int = 0
 ) -> Message:
-    message, _ = actions.receive_inbound(
+    message, _ = intake.receive_inbound(
         channel,
         provider_id=f"SM{uuid.uuid4().hex}",
         sender=sender,

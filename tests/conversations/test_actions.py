@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.db import connection
 
+from havre import intake
 from havre.conversations import actions, relay
 from havre.conversations.models import Conversation, Delivery, Message, Status
 from havre.vault import formats, sealing
@@ -18,7 +19,7 @@ TEXTER = "+33612345678"
 
 
 def receive(channel, body="I need help", sid=None, sender=TEXTER, media=0):
-    return actions.receive_inbound(
+    return intake.receive_inbound(
         channel,
         provider_id=sid or f"SM{uuid.uuid4().hex}",
         sender=sender,

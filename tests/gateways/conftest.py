@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel
 from havre.gateways.twilio.fake import FakeTwilio, SignedForm, twilio_signature
 from tests.gateways.fake_twilio import DjangoTransport, fake_twilio  # noqa: F401
 

@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from havre.audit.models import Entry
-from havre.gateways.actions import channel_secret
-from havre.gateways.models import Channel
+from havre.conversations.actions.channels import channel_secret
+from havre.conversations.models import Channel
 from havre.vault.formats import FormatError
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from havre.conversations.actions.channels import remove_channel
 from havre.conversations.models import Direction, Message
 from havre.demo.fake import demo_fake, reset_demo_fake
 from havre.demo.simulator import default_phones, demo_channel
-from havre.gateways.actions import remove_channel
 from havre.gateways.twilio.fake import FakeTwilio
 from havre.vault import formats
 from tests.conftest import CHANNEL_A_SID, CHANNEL_A_TOKEN

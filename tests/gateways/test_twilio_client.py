@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from havre.gateways.actions import remove_channel
+from havre.conversations.actions.channels import remove_channel
 from havre.gateways.base import SendError
 from havre.gateways.registry import gateway_for, webhook_urls
 from havre.gateways.twilio.client import TwilioGateway

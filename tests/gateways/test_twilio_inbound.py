@@ -15,9 +15,8 @@ import pytest
 from django.core.handlers.asgi import ASGIRequest
 from django.db.models import QuerySet
 
-from havre.conversations.models import Direction, Message
-from havre.gateways.actions import remove_channel
-from havre.gateways.models import Channel
+from havre.conversations.actions.channels import remove_channel
+from havre.conversations.models import Channel, Direction, Message
 from havre.gateways.registry import webhook_urls
 from havre.gateways.twilio.fake import FakeTwilio, SignedForm, twilio_signature
 from havre.gateways.twilio.wire import EMPTY_TWIML

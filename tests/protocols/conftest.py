@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from havre.accounts.models import User
-from havre.conversations.models import Conversation, Message
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Conversation, Message
 from havre.gateways.registry import webhook_urls
 from havre.gateways.twilio.fake import FakeTwilio
 from havre.protocols import actions, clock

@@ -111,7 +111,7 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
             epoch=1,
         )
     with pytest.raises(conversation_actions.ConversationClosed):
-        conversation_actions.send_notice(conversation, "closing", by=alice, number=TEXTER)
+        actions.send_notice(conversation, "closing", by=alice, number=TEXTER)
     client = Client()
     client.force_login(alice)
     response = client.post(

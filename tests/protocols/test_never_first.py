@@ -29,21 +29,21 @@ PACKAGE = Path(__file__).resolve().parents[2] / "havre"
 ALLOWED_CALLERS = {
     # Queues one of the program's notices.
     "queue_notice": {
-        "conversations/actions/inbound.py:_store",  # answering the text just received
-        "conversations/actions/outbound.py:send_notice",  # an advocate's click
+        "intake/pipeline.py:store",  # answering the text just received
+        "protocols/actions.py:send_notice",  # an advocate's click
         "protocols/actions.py:close_with_notice",  # an advocate closing
     },
     "send_notice": {"protocols/api.py:send_notice"},
     "close_with_notice": {"protocols/api.py:close"},
     # Sends queued messages: only those the two paths above just queued.
-    "send_in_order": {"conversations/actions/inbound.py:_store"},
+    "send_in_order": {"intake/pipeline.py:store"},
     # The relay holds a text on its way out: replies typed by an advocate, notices.
     "relay.put": {
         "conversations/actions/outbound.py:queue_reply",
         "conversations/actions/outbound.py:queue_notice",
     },
     # A gateway sends what was queued, and nothing else.
-    "gateway.send": {"conversations/actions/outbound.py:deliver"},
+    "gateway.send": {"gateways/sender.py:deliver"},
 }
 
 

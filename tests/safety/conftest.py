@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from havre.accounts.models import User
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel
 from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys
 from tests.console.conftest import Thread, start_thread

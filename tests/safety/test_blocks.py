@@ -8,12 +8,12 @@ import uuid
 import pytest
 
 from havre.audit.models import Entry
-from havre.conversations.actions import safety
 from havre.conversations.models import Conversation, Message, Status
 from havre.gateways.registry import webhook_urls
+from havre.safety import actions as safety
+from havre.safety.models import Block, CheckinReminder
 from havre.vault import sealing
 from havre.vault.formats import b64d, b64e
-from havre.vault.models import Block, CheckinReminder
 from tests.conftest import ProgramKeys
 from tests.console.conftest import TEXTER, Thread
 from tests.safety.conftest import get, post, sealed_label, signed_in
@@ -185,3 +185,28 @@ def test_blocking_ends_check_ins(thread_a: Thread, alice):
     conversation = Conversation.objects.get(pk=thread_a.conversation.pk)
     assert (conversation.checkin_every, conversation.checkin_due_at) == (None, None)
     assert not CheckinReminder.objects.exists()
+
+
+def test_adding_and_lifting_a_block_is_announced_after_commit(
+    thread_a: Thread, alice, sam, events, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert block(signed_in(alice), thread_a).status_code == 200
+    assert {"type": "blocks"} in events
+    assert Entry.objects.filter(action="block", actor=alice).count() == 1
+    events.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(signed_in(sam), "lift", Block.objects.get().uid).status_code == 200
+    assert events == [{"type": "blocks"}]
+
+
+def test_blocking_closes_through_the_close_action(thread_a: Thread, alice, sam):
+    # Taken by someone first: the close gives the holder room again, as any close does.
+    Conversation.objects.filter(pk=thread_a.conversation.pk).update(assigned_to=sam)
+    assert block(signed_in(alice), thread_a).status_code == 200
+    closed = Conversation.objects.get(pk=thread_a.conversation.pk)
+    assert (closed.status, closed.route, closed.closed_by) == (Status.CLOSED, None, alice)
+    assert closed.stopped_at is None
+    assert Entry.objects.filter(action="blocked_and_closed", target=str(closed.pk)).exists()
+    # Closed once: blocking again finds nothing open.
+    assert block(signed_in(alice), thread_a).json() == {"error": "conversation_closed"}

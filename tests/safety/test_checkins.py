@@ -11,9 +11,9 @@ from django.utils import timezone
 from havre import tasks_backend
 from havre.audit.models import Entry
 from havre.conversations import actions
-from havre.conversations.actions import safety
 from havre.conversations.models import Conversation, Message
-from havre.vault.models import CheckinReminder
+from havre.safety import actions as safety
+from havre.safety.models import CheckinReminder
 from tests.console.conftest import Thread
 from tests.safety.conftest import post, signed_in
 
@@ -83,7 +83,7 @@ def test_the_sweep_reminds_the_advocates_once_and_sends_nothing(
 
 
 def test_the_sweep_runs_with_the_workers_periodic_sweeps(thread_a: Thread, alice):
-    assert "havre.conversations.actions.safety.sweep_checkins" in settings.HAVRE_SWEEPS
+    assert "havre.safety.actions.sweep_checkins" in settings.HAVRE_SWEEPS
     safety.set_checkins(thread_a.conversation, by=alice, every=timedelta(hours=6))
     make_due(thread_a)
     tasks_backend._sweep()

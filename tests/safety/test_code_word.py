@@ -6,8 +6,8 @@ import pytest
 
 from havre.audit.models import Entry
 from havre.conversations import actions
-from havre.conversations.actions import safety
 from havre.conversations.models import Conversation
+from havre.safety import actions as safety
 from havre.vault import formats, sealing
 from havre.vault.formats import b64d, b64e
 from tests.conftest import ProgramKeys

@@ -8,11 +8,11 @@ import uuid
 import pytest
 
 from havre.audit.models import Entry
-from havre.conversations.actions import safety
 from havre.conversations.models import Conversation, Message, Status
+from havre.safety import actions as safety
+from havre.safety.models import Block
 from havre.vault import formats, sealing
 from havre.vault.formats import b64e
-from havre.vault.models import Block
 from tests.conftest import ProgramKeys
 from tests.console.conftest import TEXTER, Thread
 from tests.safety.conftest import post, signed_in
@@ -148,7 +148,7 @@ def test_charlie_cannot_write_from_program_as_channel(charlie, channel_a):
 
 
 def test_a_removed_channel_cannot_be_written_from(alice, channel_a):
-    from havre.gateways.actions import remove_channel
+    from havre.conversations.actions.channels import remove_channel
 
     remove_channel(channel_a)
     channel_a.refresh_from_db()

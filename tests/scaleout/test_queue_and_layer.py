@@ -13,7 +13,7 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 
-from havre import tasks_backend
+from havre import intake, tasks_backend
 from havre.conversations import actions
 from havre.conversations.models import Delivery
 from havre.events import program_group, send_event_on_commit
@@ -81,7 +81,7 @@ def _raw_queue(huey: Any, tmp_path: Path) -> bytes:
 def test_a_queued_reply_carries_only_its_id_and_then_sends(
     real_queue: Any, channel_a, alice, fake_twilio, tmp_path, django_capture_on_commit_callbacks
 ):
-    inbound, _ = actions.receive_inbound(
+    inbound, _ = intake.receive_inbound(
         channel_a, provider_id="SM" + "7" * 32, sender=TEXTER, body="hello"
     )
     with django_capture_on_commit_callbacks(execute=True):

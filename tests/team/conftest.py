@@ -21,8 +21,7 @@ from django.utils import timezone
 from havre.accounts.models import Program, Role, User
 from havre.conversations.actions import duty
 from havre.conversations.actions.team import SealedNote
-from havre.conversations.models import Conversation
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Conversation
 from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys
 from tests.console.conftest import (  # noqa: F401  (shared fixtures)

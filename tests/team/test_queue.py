@@ -10,9 +10,9 @@ from havre.accounts.models import Program, User
 from havre.audit.models import Entry
 from havre.conversations import queueing
 from havre.conversations.actions import close_conversation, team
-from havre.conversations.actions.safety import block_texter
 from havre.conversations.actions.team_errors import AtCapacity, NotOnDuty, QueueEmpty
 from havre.conversations.models import Conversation
+from havre.safety.actions import block_texter
 from havre.vault import formats, sealing
 from tests.console.conftest import text_in
 from tests.team.conftest import (

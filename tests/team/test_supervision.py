@@ -43,8 +43,7 @@ def test_the_supervisor_view_shows_queue_health_at_a_glance(
     # Texters who wrote 30 minutes ago; only an automatic notice answered one of them.
     Conversation.objects.filter(program=keys_a.program).update(last_inbound_at=minutes_ago(30))
     Conversation.objects.filter(pk=answered.conversation.pk).update(last_inbound_at=minutes_ago(40))
-    monkeypatch.setattr("havre.protocols.notices.render", lambda program, key: "Welcome")
-    queue_notice(oldest.conversation, "welcome", to=oldest.sender)
+    queue_notice(oldest.conversation, "welcome", text="Welcome", to=oldest.sender)
 
     data = get(signed_in(sam), "team-overview").json()
 

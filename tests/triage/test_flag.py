@@ -12,10 +12,10 @@ import uuid
 import pytest
 from django.db import connection
 
+from havre import intake
 from havre.accounts.models import Role, User
 from havre.conversations import actions
-from havre.conversations.models import Conversation, Message
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Conversation, Message
 from havre.triage import assess
 from havre.triage.actions import save_lexicon
 
@@ -25,7 +25,7 @@ TEXTER = "+15145550123"
 
 
 def text_in(channel: Channel, body: str, sender: str = TEXTER) -> Message:
-    message, _ = actions.receive_inbound(
+    message, _ = intake.receive_inbound(
         channel, provider_id=f"SM{uuid.uuid4().hex}", sender=sender, body=body
     )
     assert message is not None

@@ -1,8 +1,9 @@
 """Every change to conversations and messages happens in this package.
 
-Texts and numbers arrive in plaintext from a provider or from an advocate's
-browser; they are sealed to the program key (or handed to the relay) before
-anything is written, and events leave only after the transaction commits.
+Texts and numbers reach these actions already sealed (inbound, through
+`havre.intake`) or as the ciphertext an advocate's browser made (replies);
+the plaintext of an outgoing text waits only in the relay until a provider
+takes it. Events leave only after the transaction commits.
 """
 
 from havre.conversations.actions.errors import (
@@ -14,14 +15,11 @@ from havre.conversations.actions.errors import (
     RouteMismatch,
     StaleEpoch,
 )
-from havre.conversations.actions.inbound import receive_inbound
 from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.actions.outbound import (
-    deliver,
     queue_notice,
     queue_reply,
     record_delivery,
-    send_notice,
     sweep_stalled_sends,
 )
 
@@ -34,11 +32,8 @@ __all__ = [
     "RouteMismatch",
     "StaleEpoch",
     "close_conversation",
-    "deliver",
     "queue_notice",
     "queue_reply",
-    "receive_inbound",
     "record_delivery",
-    "send_notice",
     "sweep_stalled_sends",
 ]

@@ -5,19 +5,8 @@ from __future__ import annotations
 from django.db.models import F
 from django.utils import timezone
 
-from havre.conversations.actions.errors import NoProgramKey
 from havre.conversations.models import Conversation, Delivery, Message
 from havre.events import send_event_on_commit
-from havre.gateways.models import Channel
-from havre.vault import sealing
-from havre.vault.models import Epoch
-
-
-def epoch_or_refuse(channel: Channel) -> Epoch:
-    epoch = sealing.current_epoch(channel.program)
-    if epoch is None:
-        raise NoProgramKey("the program has no key yet")
-    return epoch
 
 
 def bump(conversation: Conversation, *, inbound: bool = False, activity: bool = True) -> int:

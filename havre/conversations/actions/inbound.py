@@ -1,121 +1,105 @@
-"""A text arrives: check the block index, triage it, seal it, store it, and
-queue the automatic replies that answer it, all before the webhook answers.
+"""Storing a text that arrived, already sealed (see `havre.intake` for the whole path).
 
-The plaintext exists here only in memory: triage reads it before sealing and
-keeps only a category; the automatic replies are queued with the number they
-answer, held by the relay, never stored.
+The plaintext never reaches this module: the intake pipeline has normalised
+the number, checked the block index, read the text for triage and sealed it
+(and the number, for a new conversation) to the program key before calling.
+Sealing binds each ciphertext to its conversation's id, so the pipeline seals
+for the conversation it found open; if that changed before the write (it
+closed, or a first text from the same number opened one meanwhile),
+`StaleArrival` asks it to seal again.
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
+from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from havre.conversations.actions.common import bump, epoch_or_refuse
-from havre.conversations.actions.errors import InvalidNumber
-from havre.conversations.actions.outbound import queue_notice, send_in_order
+from havre.conversations.actions.common import bump
 from havre.conversations.actions.team import place_new
-from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
-from havre.gateways.models import Channel
-from havre.protocols import automatic
-from havre.triage import assess
-from havre.vault import blocks, sealing
-
-logger = logging.getLogger(__name__)
+from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
+from havre.vault.models import Epoch
 
 
-def receive_inbound(
-    channel: Channel, *, provider_id: str, sender: str, body: str, media_count: int = 0
-) -> tuple[Message | None, bool]:
-    """Store one inbound text, sealed, in its open conversation or a new one.
+class StaleArrival(Exception):  # noqa: N818 (reads as the condition it reports)
+    """The open conversation is no longer the one the text was sealed for."""
 
-    Idempotent on the provider's message id: a retried webhook returns the
-    stored message with created=False. A text from a blocked number is
-    dropped: (None, False), nothing stored, nobody alerted.
+
+@dataclass(frozen=True)
+class SealedArrival:
+    channel: Channel
+    provider_id: str
+    route: str
+    epoch: Epoch
+    # The open conversation it was sealed for, or the id of a new one.
+    conversation_id: uuid.UUID
+    new_conversation: bool
+    # Only for a new conversation: the texter's number, sealed.
+    number_sealed: bytes | None
+    message_id: uuid.UUID
+    body_sealed: bytes
+    media_count: int
+
+
+def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
+    """The id of the program's open conversation with this route, if any."""
+    return (
+        Conversation.objects.filter(program_id=channel.program_id, route=route, status=Status.OPEN)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def already_stored(channel: Channel, provider_id: str) -> Message | None:
+    """The message a retried webhook already delivered, if it did."""
+    return Message.objects.filter(channel=channel, provider_id=provider_id).first()
+
+
+def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
+    """Write the sealed text (and its conversation, when new), inside the caller's transaction.
+
+    A new conversation is placed in the queue (or with someone, under
+    automatic assignment). The conversation's row is locked until the
+    transaction ends, so the automatic replies decided for it hold.
     """
-    try:
-        e164 = sealing.normalize_number(sender)
-    except sealing.InvalidNumberError:
-        raise InvalidNumber("sender is not a phone number") from None
-    if blocks.is_blocked(channel.program_id, e164):
-        logger.info("inbound from a blocked number dropped: channel=%s", channel.pk)
-        return None, False
-    category = assess.category(channel.program, body)
-    route = sealing.route_for(channel.program_id, e164)
-    attempts = 3
-    for attempt in range(attempts):
-        try:
-            return _store(channel, provider_id, e164, route, body, media_count, category)
-        except IntegrityError:
-            # A concurrent delivery of the same message, or a first message
-            # from the same number, won the race: look again.
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
-
-
-def _store(
-    channel: Channel,
-    provider_id: str,
-    e164: str,
-    route: str,
-    body: str,
-    media_count: int,
-    category: str | None,
-) -> tuple[Message, bool]:
-    with transaction.atomic():
-        existing = Message.objects.filter(channel=channel, provider_id=provider_id).first()
-        if existing is not None:
-            return existing, False
-        epoch = epoch_or_refuse(channel)
-        conversation = Conversation.objects.filter(
-            program_id=channel.program_id, route=route, status=Status.OPEN
-        ).first()
-        new = conversation is None
-        if conversation is None:
-            conversation_id = uuid.uuid4()
-            conversation = Conversation.objects.create(
-                id=conversation_id,
-                program_id=channel.program_id,
-                channel=channel,
-                queued_at=timezone.now(),
-                route=route,
-                number_epoch=epoch,
-                number_sealed=sealing.seal_number(epoch, conversation_id, e164),
-            )
-            place_new(conversation)
-        seq = bump(conversation, inbound=True)
-        message_id = uuid.uuid4()
-        message = Message.objects.create(
-            id=message_id,
-            conversation=conversation,
+    channel = arrival.channel
+    found = (
+        Conversation.objects.select_for_update()
+        .filter(program_id=channel.program_id, route=arrival.route, status=Status.OPEN)
+        .first()
+    )
+    if arrival.new_conversation:
+        if found is not None:
+            raise StaleArrival("a conversation opened meanwhile")
+        if arrival.number_sealed is None:
+            raise ValueError("a new conversation needs the texter's number, sealed")
+        conversation = Conversation.objects.create(
+            id=arrival.conversation_id,
+            program_id=channel.program_id,
             channel=channel,
-            direction=Direction.INBOUND,
-            epoch=epoch,
-            body_sealed=sealing.seal_message(epoch, conversation.pk, message_id, "in", body),
-            media_count=media_count,
-            provider_id=provider_id,
-            status=Delivery.RECEIVED,
-            seq=seq,
-            updated_seq=seq,
+            queued_at=timezone.now(),
+            route=arrival.route,
+            number_epoch=arrival.epoch,
+            number_sealed=arrival.number_sealed,
         )
-        if category is not None:
-            assess.flag(conversation, category)
-        arrival = automatic.Arrival(
-            conversation=conversation,
-            message=message,
-            new_conversation=new,
-            stop_requested=automatic.is_stop_request(body),
-        )
-        send_in_order(
-            [
-                queue_notice(conversation, notice, to=e164, send=False).pk
-                for notice in automatic.replies_for(arrival)
-            ]
-        )
-        automatic.after_arrival(arrival)
-    logger.info("inbound stored: channel=%s message=%s", channel.pk, message.pk)
-    return message, True
+        place_new(conversation)
+    else:
+        if found is None or found.pk != arrival.conversation_id:
+            raise StaleArrival("the conversation closed meanwhile")
+        conversation = found
+    seq = bump(conversation, inbound=True)
+    message = Message.objects.create(
+        id=arrival.message_id,
+        conversation=conversation,
+        channel=channel,
+        direction=Direction.INBOUND,
+        epoch=arrival.epoch,
+        body_sealed=arrival.body_sealed,
+        media_count=arrival.media_count,
+        provider_id=arrival.provider_id,
+        status=Delivery.RECEIVED,
+        seq=seq,
+        updated_seq=seq,
+    )
+    return conversation, message

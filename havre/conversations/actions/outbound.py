@@ -28,8 +28,8 @@ from havre.conversations.actions.errors import (
     RouteMismatch,
     StaleEpoch,
 )
-from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
+from havre.conversations.signals import announce_queued_on_commit
 from havre.vault import sealing
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def queue_reply(
         author = team.lock_member(author)
         conversation, e164 = lock_open_conversation(conversation, number)
         team.before_reply(conversation, author)
-        current = sealing.current_epoch(conversation.program)
+        current = sealing.current_epoch(conversation.program_id)
         if current is None:
             raise NoProgramKey("the program has no key yet")
         if current.number != epoch:
@@ -99,88 +99,79 @@ def queue_reply(
             updated_seq=seq,
         )
         relay.put(message.pk, relay.Relay(to=e164, body=body))
-        transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
+        announce_queued_on_commit([message.pk])
     return message
 
 
-def enqueue_send(message_id: uuid.UUID, *, delay_seconds: int) -> None:
-    """Queue the send task once the row is committed; tasks carry the id only."""
-    from havre.conversations.tasks import send_message
+def claim_for_sending(message_id: uuid.UUID) -> tuple[Message, relay.Relay] | None:
+    """Claim a queued text for one send attempt; None when someone else has it or it is done.
 
-    if delay_seconds <= 0:
-        send_message.enqueue(str(message_id))
-    else:
-        run_after = timezone.now() + timedelta(seconds=delay_seconds)
-        send_message.using(run_after=run_after).enqueue(str(message_id))
-
-
-def deliver(message_id: uuid.UUID) -> None:
-    """Hand one queued reply to its provider, retrying transient errors a bounded number of times."""
-    from havre.gateways.base import SendError
-    from havre.gateways.registry import gateway_for, webhook_urls
-
+    The claim is a conditional UPDATE, so two senders never send the same
+    text. A text whose plaintext no longer waits in the relay ends failed.
+    """
     claimed = Message.objects.filter(pk=message_id, status=Delivery.QUEUED).update(
         status=Delivery.SENDING, attempts=F("attempts") + 1, status_at=timezone.now()
     )
     if not claimed:
-        return  # already handled, or another worker has it
+        return None  # already handled, or another worker has it
     message = Message.objects.select_related("conversation", "channel").get(pk=message_id)
     payload = relay.get(message.pk)
     if payload is None:
         with transaction.atomic():
             set_status(message, Delivery.FAILED, error_code="relay-expired")
-        return
-    channel = message.channel
-    try:
-        provider_id = gateway_for(channel).send(
-            channel,
-            to=payload.to,
-            body=payload.body,
-            status_callback=webhook_urls(channel)["status"],
-        )
-    except SendError as exc:
-        retry = exc.transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
-        with transaction.atomic():
-            set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=exc.code)
-        logger.warning(
-            "send failed: message=%s attempt=%s code=%s retry=%s",
-            message.pk,
-            message.attempts,
-            exc.code,
-            retry,
-        )
-        if retry:
-            delay = settings.HAVRE_SEND_RETRY_SECONDS * 2 ** (message.attempts - 1)
-            enqueue_send(message.pk, delay_seconds=delay)
-        else:
-            relay.drop(message.pk)
-        return
+        logger.warning("send failed: message=%s code=relay-expired", message.pk)
+        return None
+    return message, payload
+
+
+def handed_to_provider(message: Message, provider_id: str) -> None:
+    """The provider accepted the text: the plaintext is dropped; its callbacks move it on."""
     relay.drop(message.pk)
     with transaction.atomic():
-        # The provider's own callbacks move it on to sent and delivered.
         set_status(message, Delivery.SENDING, provider_id=provider_id)
     logger.info("handed to provider: message=%s", message.pk)
+
+
+def send_refused(message: Message, *, code: str, transient: bool) -> bool:
+    """The provider did not take the text. Returns whether to try again later.
+
+    Transient refusals are retried a bounded number of times; otherwise the
+    text ends failed, visibly, and its plaintext is dropped.
+    """
+    retry = transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
+    with transaction.atomic():
+        set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=code)
+    logger.warning(
+        "send failed: message=%s attempt=%s code=%s retry=%s",
+        message.pk,
+        message.attempts,
+        code,
+        retry,
+    )
+    if not retry:
+        relay.drop(message.pk)
+    return retry
 
 
 def queue_notice(
     conversation: Conversation,
     notice: str,
     *,
+    text: str,
     to: str,
     author: User | None = None,
     send: bool = True,
 ) -> Message:
-    """Queue one of the program's notices to `to` (E.164), inside the caller's transaction.
+    """Queue one of the program's notices, already rendered, to `to` (E.164).
 
-    The message row records the notice's key, never its text. Callers hold
-    the number either from the webhook they are answering, or from
-    `lock_open_conversation` when a browser asks for the notice. With
-    send=False the caller sends it with others through `send_in_order`.
+    Inside the caller's transaction. The message row records the notice's
+    key, never its text: `text` waits in the relay until the provider takes
+    it. Callers hold the number either from the webhook they are answering,
+    or from `lock_open_conversation` when a browser asks for the notice.
+    With send=False the caller announces it with others, in order, through
+    `send_in_order`.
     """
-    from havre.protocols.notices import render
-
-    text = render(conversation.program, notice)
-    epoch = sealing.current_epoch(conversation.program)
+    epoch = sealing.current_epoch(conversation.program_id)
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
     seq = bump(conversation)
@@ -198,33 +189,18 @@ def queue_notice(
     )
     relay.put(message.pk, relay.Relay(to=to, body=text))
     if send:
-        transaction.on_commit(lambda: enqueue_send(message.pk, delay_seconds=0))
+        announce_queued_on_commit([message.pk])
     return message
 
 
 def send_in_order(message_ids: list[uuid.UUID]) -> None:
     """Hand several queued messages to the provider one after the other, once committed.
 
-    One task sends them in turn, so that a sequence of notices reaches the
-    provider in its order rather than racing through parallel workers.
+    They are announced together, and the sender sends them in turn, so that
+    a sequence of notices reaches the provider in its order rather than
+    racing through parallel workers.
     """
-    from havre.conversations.tasks import send_messages
-
-    if message_ids:
-        ids = [str(message_id) for message_id in message_ids]
-        transaction.on_commit(lambda: send_messages.enqueue(ids))
-
-
-def send_notice(conversation: Conversation, notice: str, *, by: User, number: str) -> Message:
-    """An advocate sends (or re-sends) a notice in one click; the browser supplies the number."""
-    if by.program_id != conversation.program_id:
-        raise ActionError("not a member of this program")
-    with transaction.atomic():
-        by = team.lock_member(by)
-        conversation, e164 = lock_open_conversation(conversation, number)
-        # A notice answers the texter like a reply: the same people may send it.
-        team.before_reply(conversation, by)
-        return queue_notice(conversation, notice, to=e164, author=by)
+    announce_queued_on_commit(message_ids)
 
 
 def record_delivery(

@@ -228,7 +228,7 @@ def store_note(
     """Keep a note the author's browser sealed to the program key (inside a transaction)."""
     if not 0 < len(note.sealed) <= MAX_NOTE_BYTES or not _sealed_shape(note.sealed):
         raise InvalidNote("not a sealed note")
-    current = sealing.current_epoch(Program(pk=conversation.program_id))
+    current = sealing.current_epoch(conversation.program_id)
     if current is None:
         raise NoProgramKey("the program has no key yet")
     if current.number != note.epoch:

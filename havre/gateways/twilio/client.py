@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 import httpx
 from django.conf import settings
 
-from havre.gateways.actions import ChannelError, channel_secret
+from havre.conversations.actions.channels import ChannelError, channel_secret
 from havre.gateways.base import SendError
 from havre.gateways.twilio.wire import ERROR_CODE_RE, MESSAGE_SID_RE, messages_path
 
 if TYPE_CHECKING:
-    from havre.gateways.models import Channel
+    from havre.conversations.models import Channel
 
 logger = logging.getLogger(__name__)
 

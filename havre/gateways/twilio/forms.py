@@ -10,7 +10,7 @@ import dataclasses
 
 from django.http import QueryDict
 
-from havre.gateways.models import Channel
+from havre.conversations.models import Channel
 from havre.gateways.twilio.wire import (
     ERROR_CODE_RE,
     MAX_MEDIA,

@@ -17,9 +17,11 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from havre.conversations import actions as conversations
-from havre.gateways.actions import channel_secret
-from havre.gateways.models import Channel, Provider
+from havre import intake
+from havre.conversations.actions import record_delivery
+from havre.conversations.actions.channels import channel_secret
+from havre.conversations.models import Channel
+from havre.gateways.base import Provider
 from havre.gateways.twilio.forms import parse_inbound, parse_status
 from havre.gateways.twilio.signature import is_signed
 from havre.gateways.twilio.wire import EMPTY_TWIML
@@ -63,14 +65,14 @@ def sms(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
         return HttpResponse(status=400)
     try:
         # Photos and files are never fetched: MediaUrlN is not even read.
-        _message, created = conversations.receive_inbound(
+        _message, created = intake.receive_inbound(
             channel,
             provider_id=text.message_sid,
             sender=text.sender,
             body=text.body,
             media_count=text.media_count,
         )
-    except conversations.NoProgramKey:
+    except intake.NoProgramKey:
         # Nothing can be stored unreadably before the program's key exists:
         # refuse rather than keep plaintext, and say it is temporary.
         logger.error(
@@ -79,7 +81,7 @@ def sms(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
             text.message_sid,
         )
         return HttpResponse(status=503)
-    except conversations.InvalidNumber:
+    except intake.InvalidNumber:
         logger.warning(
             "twilio sms refused: sender is not a phone number, channel=%s sid=%s",
             channel.id,
@@ -115,7 +117,7 @@ def status(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
             report.twilio_status,
         )
         return HttpResponse(status=200)
-    known = conversations.record_delivery(
+    known = record_delivery(
         channel,
         provider_id=report.message_sid,
         status=report.status,

@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from havre.accounts import actions, links
+from havre.accounts.grants import create_first_epoch
 from havre.accounts.models import Program, Role, User
-from havre.vault.actions import create_first_epoch
 from havre.vault.formats import KEY_SIZE, FormatError, b64d, fingerprint
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from havre.demo.fake import register_account
 from havre.demo.seed import DEMO_SID, DEMO_STAFF, DEMO_TOKEN, seed
 
 
@@ -22,8 +23,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.HAVRE_DEMO:
             raise CommandError("run the demo through `havre demo`")
-        from havre.demo.fake import register_account
-
         call_command("migrate", interactive=False, verbosity=0)
         _, channel = seed()
         register_account(DEMO_SID, DEMO_TOKEN)

@@ -16,8 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from havre.accounts.models import Program
+from havre.conversations.actions.channels import remove_channel
+from havre.conversations.models import Channel
 from havre.gateways import actions
-from havre.gateways.models import Channel, Provider
+from havre.gateways.base import Provider
 from havre.gateways.registry import webhook_urls
 
 
@@ -92,7 +94,7 @@ class Command(BaseCommand):
             return
         urls = webhook_urls(channel)
         self.stdout.write(
-            f"Channel {channel.pk} added: {channel.get_provider_display()} {channel.address} "
+            f"Channel {channel.pk} added: {Provider(channel.provider).label} {channel.address} "
             f"for {program.name!r}.\n"
             f"In Twilio's console, under this number's messaging configuration, set\n"
             f'"A message comes in" to this webhook, with HTTP POST:\n'
@@ -129,7 +131,7 @@ class Command(BaseCommand):
             raise CommandError(f"no channel with id {options['channel']}") from None
         if channel.removed_at is not None:
             raise CommandError(f"channel {channel.pk} was already removed")
-        actions.remove_channel(channel)
+        remove_channel(channel)
         if options["json"]:
             self.stdout.write(json.dumps(describe(channel)))
             return

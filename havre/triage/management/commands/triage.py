@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from havre.accounts.models import Program
 from havre.triage.lexicons import builtin_matcher, matcher_for
 from havre.triage.matcher import Matcher
 
@@ -51,8 +52,6 @@ class Command(BaseCommand):
             self.stdout.flush()
 
     def _program_matcher(self, options: dict[str, Any]) -> Matcher:
-        from havre.accounts.models import Program
-
         if options["program"]:
             try:
                 program = Program.objects.filter(pk=options["program"]).first()

@@ -1,5 +1,7 @@
 """Safety tools in a conversation: code word, check-ins, blocking, writing first.
 
+Every change the safety tools make goes through this module (and blocks.py).
+
 The code word and a block's label are sealed by the advocate's browser to the
 program key; the server checks only their shape and epoch, and stores them.
 Numbers come from a browser that decrypted them, and are checked against the
@@ -31,12 +33,15 @@ from havre.conversations.actions.errors import (
     NoProgramKey,
     StaleEpoch,
 )
+from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.actions.outbound import lock_open_conversation
 from havre.conversations.actions.team_errors import AtCapacity
-from havre.conversations.models import Conversation, Status
-from havre.gateways.models import Channel
-from havre.vault import blocks, sealing
-from havre.vault.models import Block, CheckinReminder, Epoch
+from havre.conversations.models import Channel, Conversation, Status
+from havre.safety import blocks
+from havre.safety.models import Block, CheckinReminder
+from havre.vault import sealing
+from havre.vault.blocks import is_sealed_shape
+from havre.vault.models import Epoch
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +100,7 @@ def _lock_open(conversation: Conversation) -> Conversation:
 
 
 def _current_epoch(conversation: Conversation, number: int) -> Epoch:
-    current = sealing.current_epoch(conversation.program)
+    current = sealing.current_epoch(conversation.program_id)
     if current is None:
         raise NoProgramKey("the program has no key yet")
     if current.number != number:
@@ -109,7 +114,7 @@ def _current_epoch(conversation: Conversation, number: int) -> Epoch:
 def set_code_word(conversation: Conversation, *, by: User, sealed: bytes, epoch: int) -> None:
     """Record (or replace) the code word, sealed by the browser (`sealing.code_word_info`)."""
     _member(by, conversation)
-    if not blocks.is_sealed_shape(sealed, CODE_WORD_MAX_BUCKET):
+    if not is_sealed_shape(sealed, CODE_WORD_MAX_BUCKET):
         raise InvalidSealed("not a sealed code word")
     with transaction.atomic():
         conversation = _lock_open(conversation)
@@ -255,17 +260,11 @@ def block_texter(
         except blocks.BlockRefusedError as exc:
             raise BlockRefused(exc.code) from None
         CheckinReminder.objects.filter(conversation=conversation).delete()
-        bump(conversation, activity=False)
         Conversation.objects.filter(pk=conversation.pk).update(
-            status=Status.CLOSED,
-            route=None,
-            closed_at=timezone.now(),
-            closed_by=by,
-            checkin_every=None,
-            checkin_due_at=None,
+            checkin_every=None, checkin_due_at=None
         )
-        record(conversation.program, by, "blocked_and_closed", conversation.pk)
-        team.after_close(conversation)
+        close_conversation(conversation, by=by)
+        record(conversation.program_id, by, "blocked_and_closed", conversation.pk)
     return block
 
 
@@ -322,7 +321,7 @@ def _open_or_reuse(channel: Channel, by: User, e164: str, route: str) -> tuple[C
                 raise ConversationClosed("the texter asked to stop")
             record(channel.program, by, "write_first_reused", existing.pk)
             return existing, False
-        epoch = sealing.current_epoch(channel.program)
+        epoch = sealing.current_epoch(channel.program_id)
         if epoch is None:
             raise NoProgramKey("the program has no key yet")
         # The writer will hold it: writing first counts against their cap

@@ -1,4 +1,4 @@
-"""Epochs and grants: who holds the program private key, and since when.
+"""Epochs and grants: which members hold the program private key, and since when.
 
 The server never sees a program private key. It stores the public half of
 each epoch, and each grant as the private half HPKE-sealed by a key holder's
@@ -16,6 +16,7 @@ from havre.accounts.models import Program, User
 from havre.audit.actions import record
 from havre.vault.formats import ENC_SIZE, KEY_SIZE, TAG_SIZE, padded_size
 from havre.vault.models import Epoch, Grant
+from havre.vault.sealing import current_epoch
 
 # A sealed 32-byte private key: enc, the padded key, the AEAD tag.
 SEALED_KEY_SIZE = ENC_SIZE + padded_size(KEY_SIZE) + TAG_SIZE
@@ -39,18 +40,13 @@ class GrantRefusedError(Exception):
         self.reason = reason
 
 
-def current_epoch(program: Program) -> Epoch | None:
-    """The epoch that new messages are sealed to, or None before the key ceremony."""
-    return program.epochs.filter(retired_at__isnull=True).order_by("-number").first()
-
-
 def holds_grant(user: User, epoch: Epoch) -> bool:
     return Grant.objects.filter(epoch=epoch, user=user).exists()
 
 
 def has_key_holder(program: Program) -> bool:
     """Whether anyone can open the current epoch's key (and so grant it)."""
-    epoch = current_epoch(program)
+    epoch = current_epoch(program.pk)
     return epoch is not None and epoch.grants.exists()
 
 
@@ -79,7 +75,7 @@ def grant(granter: User, member: User, epoch_number: int, sealed_key: bytes) -> 
     if len(sealed_key) != SEALED_KEY_SIZE:
         raise GrantRefusedError(GrantRefusedError.Reason.MALFORMED)
     with transaction.atomic():
-        epoch = current_epoch(granter.program)
+        epoch = current_epoch(granter.program_id)
         if epoch is None or epoch.number != epoch_number:
             raise GrantRefusedError(GrantRefusedError.Reason.NOT_CURRENT)
         if not holds_grant(granter, epoch):

@@ -1,7 +1,9 @@
-"""The JSON shapes the console reads: conversations and messages, ciphertext as b64url.
+"""The JSON shapes every staff API answers with: conversations and messages.
 
-Each function reads only what its queryset already selected, so that the
-number of queries does not grow with the number of rows.
+Ciphertext travels as b64url. Each function reads only what its queryset
+already selected, so that the number of queries does not grow with the
+number of rows. The console, and the safety and protocols APIs, all answer
+with these shapes.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from havre.console.team_payloads import team_fields
+from havre.accounts.api import in_program
+from havre.accounts.models import User
 from havre.conversations.models import Conversation, Message, Status
-from havre.safety.payloads import safety_fields
 from havre.vault.formats import b64e
 
 
@@ -35,6 +38,11 @@ def conversation_queryset(program_id: uuid.UUID) -> QuerySet[Conversation]:
     )
 
 
+def member_conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
+    """The conversation, if it belongs to the member's program (else None: a 404)."""
+    return in_program(member, conversation_queryset(member.program_id), conversation_id)
+
+
 def messages_queryset(conversation: Conversation, after: int | None) -> QuerySet[Message]:
     messages = conversation.messages.select_related("epoch", "author").order_by("seq")
     if after is not None:
@@ -44,6 +52,35 @@ def messages_queryset(conversation: Conversation, after: int | None) -> QuerySet
 
 def _time(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def person(user: User | None) -> dict[str, str] | None:
+    if user is None:
+        return None
+    return {"id": str(user.pk), "name": str(user)}
+
+
+def team_fields(conversation: Conversation) -> dict[str, Any]:
+    """Who holds the conversation, and since when it waits.
+
+    Reads `assigned_to` only through select_related, so no query per row.
+    """
+    return {
+        "holder": person(conversation.assigned_to),
+        "queued_at": _time(conversation.queued_at),
+    }
+
+
+def safety_fields(conversation: Conversation) -> dict[str, Any]:
+    """What the safety tools show on a conversation (never the code word itself)."""
+    every = conversation.checkin_every
+    due_at = conversation.checkin_due_at
+    return {
+        "code_word": conversation.code_word_sealed is not None,
+        "checkin_every_hours": int(every.total_seconds() // 3600) if every is not None else None,
+        "checkin_due_at": due_at.isoformat() if due_at is not None else None,
+        "checkin_due": due_at is not None and due_at <= timezone.now(),
+    }
 
 
 def conversation_payload(conversation: Conversation) -> dict[str, Any]:

@@ -1,0 +1,10 @@
+"""Intake: the one path every inbound text takes, whatever the channel.
+
+Providers' webhook views (`havre.gateways.<provider>.views`) verify and parse
+what the provider sent, then call `receive_inbound`; see pipeline.py.
+"""
+
+from havre.conversations.actions.errors import InvalidNumber, NoProgramKey
+from havre.intake.pipeline import receive_inbound
+
+__all__ = ["InvalidNumber", "NoProgramKey", "receive_inbound"]

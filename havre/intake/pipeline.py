@@ -1,0 +1,166 @@
+"""The inbound pipeline: from a provider's verified webhook to a stored, sealed text.
+
+Every channel feeds this one function, top to bottom:
+
+1. verify   the provider's signature          (the provider's view, before the call)
+2. parse    its payload into sender and text  (the provider's view, before the call)
+3. normalise the sender's address (E.164)
+4. block check against the keyed block index: a blocked number is dropped
+5. triage   the plaintext in memory; only a category is kept
+6. seal     the text (and the number, for a new conversation) to the program key
+7. store    in one short transaction: the conversation and the message, the
+            crisis flag, the conversation's place in the queue, the automatic
+            replies (rendered from the program's wording) queued to the number
+            being answered
+8. announce after commit: the consoles hear of the arrival, the sender of
+            the replies to hand to the provider
+
+The plaintext exists here only in memory. Providers call this module; it
+calls only downward (safety, triage, protocols, conversations, vault).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from havre.conversations.actions.errors import InvalidNumber, NoProgramKey
+from havre.conversations.actions.inbound import (
+    SealedArrival,
+    StaleArrival,
+    already_stored,
+    open_conversation_id,
+    store_arrival,
+)
+from havre.conversations.actions.outbound import queue_notice, send_in_order
+from havre.conversations.models import Channel, Conversation, Message
+from havre.protocols import automatic
+from havre.protocols.notices import render
+from havre.safety.blocks import is_blocked
+from havre.triage import assess
+from havre.vault import sealing
+from havre.vault.models import Epoch
+
+logger = logging.getLogger(__name__)
+
+# A text sealed for a conversation that changed before the write is sealed again.
+ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Text:
+    """What the provider's view parsed: the sender's address and what they wrote."""
+
+    channel: Channel
+    provider_id: str
+    sender: str
+    body: str
+    media_count: int
+
+
+def receive_inbound(
+    channel: Channel, *, provider_id: str, sender: str, body: str, media_count: int = 0
+) -> tuple[Message | None, bool]:
+    """Store one inbound text, sealed, in its open conversation or a new one.
+
+    Returns (message, created). Idempotent on the provider's message id: a
+    retried webhook returns the stored message with created=False. A text
+    from a blocked number is dropped: (None, False), nothing stored, nobody
+    alerted. Raises InvalidNumber for a sender that is no phone number, and
+    NoProgramKey before the program's key exists (nothing can be stored
+    unreadably yet).
+    """
+    text = Text(channel, provider_id, sender, body, media_count)
+    e164 = normalise(text)
+    if is_blocked(channel.program_id, e164):
+        logger.info("inbound from a blocked number dropped: channel=%s", channel.pk)
+        return None, False
+    category = assess.category(channel.program, body)
+    for attempt in range(ATTEMPTS):
+        stored = already_stored(channel, provider_id)
+        if stored is not None:
+            return stored, False
+        arrival = seal(text, e164)
+        try:
+            message = store(text, arrival, e164, category)
+        except (StaleArrival, IntegrityError):
+            # A concurrent delivery of the same message, or a first message
+            # from the same number, won the race: look again, seal again.
+            if attempt == ATTEMPTS - 1:
+                raise
+            continue
+        logger.info("inbound stored: channel=%s message=%s", channel.pk, message.pk)
+        return message, True
+    raise AssertionError("unreachable")
+
+
+def normalise(text: Text) -> str:
+    try:
+        return sealing.normalize_number(text.sender)
+    except sealing.InvalidNumberError:
+        raise InvalidNumber("sender is not a phone number") from None
+
+
+def seal(text: Text, e164: str) -> SealedArrival:
+    """The text and number sealed for the conversation they will be stored in."""
+    channel = text.channel
+    epoch = current_epoch(channel)
+    route = sealing.route_for(channel.program_id, e164)
+    existing = open_conversation_id(channel, route)
+    conversation_id = existing if existing is not None else _new_id()
+    message_id = _new_id()
+    return SealedArrival(
+        channel=channel,
+        provider_id=text.provider_id,
+        route=route,
+        epoch=epoch,
+        conversation_id=conversation_id,
+        new_conversation=existing is None,
+        number_sealed=(
+            sealing.seal_number(epoch, conversation_id, e164) if existing is None else None
+        ),
+        message_id=message_id,
+        body_sealed=sealing.seal_message(epoch, conversation_id, message_id, "in", text.body),
+        media_count=text.media_count,
+    )
+
+
+def store(text: Text, arrival: SealedArrival, e164: str, category: str | None) -> Message:
+    """Everything the arrival changes, in one transaction; events leave after commit."""
+    with transaction.atomic():
+        conversation, message = store_arrival(arrival)
+        if category is not None:
+            assess.flag(conversation, category)
+        answered = automatic.Arrival(
+            conversation=conversation,
+            message=message,
+            new_conversation=arrival.new_conversation,
+            stop_requested=automatic.is_stop_request(text.body),
+        )
+        replies = [
+            queue_notice(
+                conversation, notice, text=_rendered(conversation, notice), to=e164, send=False
+            ).pk
+            for notice in automatic.replies_for(answered)
+        ]
+        send_in_order(replies)
+        automatic.after_arrival(answered)
+    return message
+
+
+def current_epoch(channel: Channel) -> Epoch:
+    epoch = sealing.current_epoch(channel.program_id)
+    if epoch is None:
+        raise NoProgramKey("the program has no key yet")
+    return epoch
+
+
+def _rendered(conversation: Conversation, notice: str) -> str:
+    return render(conversation.program, notice)
+
+
+def _new_id() -> uuid.UUID:
+    return uuid.uuid4()
