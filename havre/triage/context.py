@@ -125,6 +125,7 @@ plutôt mourir que
 plutôt crever que
 quand il|elle est à la maison
 mal à la gorge
+gorge serrée
 traîner|traîné|traînée au tribunal
 traîner|traîné|traînée en justice
 tape|tapes|tapait sur les nerfs

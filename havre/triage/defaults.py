@@ -146,6 +146,16 @@ no future for me
 picture myself alive|living
 see myself alive|living|being alive
 life is pointless
+life has no meaning|point|purpose
+only thing ... dying|death|die
+relief ... dying|death|die
+end of my rope|tether
+ending|end all of this
+staring|stare|looking at ... {medicine}
+all my {medicine}
+stab|stabbing myself
+stand being alive
+stand living
 do something|anything stupid|drastic
 letting|let myself die
 waiting for the end
@@ -370,6 +380,14 @@ envie de mourir
 goût de mourir
 veux|voudrais|aimerais|préfère|préférerais|voulais mourir
 veux|voudrais crever
+regarde|fixe ... {medicine}
+à sauter du|de|par|sous
+sauter sous un|le train|métro
+me planter|poignarder
+vie ne a aucun sens
+vie ne a plus de sens
+vie a plus de sens
+seule chose ... mourir|mort
 faire une connerie|bêtise
 faire des conneries|bêtises
 me laisse|laisser mourir
@@ -580,7 +598,13 @@ me fais du mal
 me faire du mal
 faire du mal à moi
 me suis ... brûlée|brûlé ... exprès|briquet|cigarette
-me suis brûlée|brûlé exprès
+me suis brûlée|brûlé me suis ... exprès
+me fais ... exprès
+me fais mal
+me griff*
+me mord*
+me arrach* la peau
+me cogne la tête
 exprès
 jusque au sang
 jusque à saigner
@@ -671,6 +695,20 @@ strangl* me
 smother* me
 suffocat* me
 chokehold
+squeez*|grab*|grabbed|held|hold*|pinned|press*|crush*|wrapped ... throat|neck|windpipe
+until|till i could not breathe
+until|till i passed|blacked out
+chok* me out
+{weapon} to|at|against my throat|head|neck|chest|face|stomach
+pointed|waved|aimed|brandished|showed|pulled ... {weapon}
+you are going to die
+you will die
+i will find you
+end you
+burn* ... alive
+light|lit me on fire
+keeping me prisoner|hostage
+escalat*
 choke hold
 headlock
 by the throat|neck
@@ -687,6 +725,10 @@ marks on my neck|throat
 hurts to swallow
 he|she has|had|got|grabbed|pulled a|his|her {weapon}
 holding a|his|her {weapon}
+he|she has|had|got a kitchen|hunting|big|huge|loaded|pocket|sharp|butcher {weapon}
+sexually assault*|abus*
+assault* me
+molest*
 {weapon} to my throat|head|neck|chest|face
 point* ... at me
 came|coming|went at me with
@@ -933,6 +975,35 @@ cassé la fenêtre|vitre
 pas que je parte|sorte
 il|elle ... me balance
 me a violée|violé
+sur la|ma gorge
+serr*|pris|prise|attrap*|saisi*|tenu*|tient|tenait|empoign*|pogn*|agripp*|appuy*|écras* ... gorge|cou|nuque|trachée
+suffoqu*
+asphyxi*
+sac ... sur la tête
+pouvais|pouvait|peux|pouvoir plus|pas respirer
+jusque à ce que je perde connaissance
+jusque à ce que je me évanouisse
+jusque à perdre connaissance
+fil|corde|ceinture|écharpe|câble|foulard ... autour de mon cou
+menac* avec|de son|sa|un|une ... {weapon}
+sorti*|brandi*|pointé*|agit*|montré* ... {weapon}
+{weapon} sous|sur|contre la|ma gorge|tempe|tête|ventre|poitrine
+il ... me descendre|régler
+tu vas mourir|crever
+te retrouver
+te défonc*|massacrer|égorg*
+brûl* ... vive|vif
+il|elle ... incendi*
+cramer ... maison|appart|tout
+contre mon gré
+prisonnière|prisonnier
+il ... ferm* à clé
+violences ... empir*|aggrav*
+il force la porte|serrure
+il monte
+forcé*|forcée à avoir|faire
+agress* sexuellement
+abusé* de moi
 défigur*
 vitriol
 acide

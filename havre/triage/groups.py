@@ -29,7 +29,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         """,
         "fr": _BRANDS
         + """
-        cachets comprimés médocs médicaments médicament pilules gélules somnifères
+        cachets cachet comprimés comprimé médocs médoc médicaments médicament pilules gélules
+        somnifères
         antidépress* anxiolytiques calmants antidouleurs
         """,
     },
