@@ -13,7 +13,7 @@
 // the websocket /ws/console/ keeps it current.
 
 import { ConsoleApi, type ConversationRow, type MessageRow } from "./console/api";
-import { CrisisAlerts, isCrisisEvent } from "./console/crisis";
+import { CrisisAlerts, isCrisisEndEvent, isCrisisEvent, setFlagClearer } from "./console/crisis";
 import { Desk, type DeskView } from "./console/desk";
 import { byId, el } from "./console/dom";
 import { Gate } from "./console/gate";
@@ -102,6 +102,7 @@ class ConsolePage implements DeskView {
       onEvent: (event) => this.#desk?.onEvent(event),
       onOther: (event) => {
         if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
+        else if (isCrisisEndEvent(event)) this.#crisis.onEnd(event);
         else if (isTeamEvent(event)) this.#teamwork.onEvent(event);
         else if (typeof event.type === "string") this.#protocols.onSignal(event.type);
       },
@@ -119,12 +120,14 @@ class ConsolePage implements DeskView {
       get myId() {
         return page.#me?.id ?? "";
       },
+      url: config.urls.triage,
       row: (id) => this.#rowFor(id),
       labelFor: (row) => this.#labelFor(row),
       open: (id) => {
         this.#showSection("conversations");
         void this.#select(id);
       },
+      signedOut: () => this.signedOut(),
     });
     this.#thread = new Thread({
       get desk() {
@@ -356,7 +359,12 @@ class ConsolePage implements DeskView {
     void this.#protocols.refresh();
     if (role === "admin") this.#mountTeam();
     this.#safety.start();
-    if (this.#isSupervisor()) this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
+    if (this.#isSupervisor()) {
+      this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
+      setFlagClearer({ url: this.#config.urls.triage, announce: (text) => this.#announce(text), signedOut: () => this.signedOut() });
+      // Alerts that fired while this console was closed or locked.
+      void this.#crisis.start();
+    }
     this.#teamwork.start();
     this.#live.start();
     void this.#desk.refreshInbox();
@@ -384,6 +392,7 @@ class ConsolePage implements DeskView {
     this.#lexicon?.destroy();
     this.#lexicon = null;
     this.#crisis.clear();
+    setFlagClearer(null);
     this.#teamwork.stop();
     this.#protocols.stop();
     this.#inboxTicket += 1;
