@@ -37,6 +37,8 @@ GAP_SIGNS = frozenset({"...", "…"})
 # Spelt out, a term may not stand for more forms than this.
 FORMS_MAX = 400
 MANY = 10
+# From this many tokens, forms are screened before they are tried (Index.find).
+SCREEN_FROM = 64
 # "##" counts things, not doses: "took 20 pills", not "took 20 mg of prozac".
 UNITS = frozenset({"mg", "ml", "mcg", "g", "µg", "cl"})
 
@@ -234,16 +236,39 @@ class Index:
             yield from self.by_prefix[token.held].get(token.text[:PREFIX_MIN], ())
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Found]:
-        """Each (key, start) once, with the shortest match of its first form found there."""
+        """Each (key, start) once, with the shortest match of its first form found there.
+
+        In a long text, a form is tried only when each of its words can be
+        found somewhere in it, which is checked once per form: texts built of
+        a few words repeated thousands of times cost little more than others.
+        """
+        screen = len(tokens) > SCREEN_FROM
+        distinct: dict[tuple[str, str, bool], Token] = {}
+        if screen:
+            for token in tokens:
+                distinct.setdefault((token.text, token.kind, token.held), token)
+        present = tuple(distinct.values())
+        viable: dict[int, bool] = {}
         for start, token in enumerate(tokens):
             seen: set[int] = set()
             for key, form in self._candidates(token):
-                if key in seen:
+                if key in seen or (screen and not _viable(form, present, viable)):
                     continue
                 found = _match(form, tokens, start)
                 if found is not None:
                     seen.add(key)
                     yield Found(key, start, found[0], found[1])
+
+
+def _viable(form: Form, present: Sequence[Token], known: dict[int, bool]) -> bool:
+    """Whether every word of the form stands somewhere among the text's distinct tokens."""
+    viable = known.get(id(form))
+    if viable is None:
+        viable = all(
+            choice is None or any(choice.matches(token) for token in present) for choice in form[1:]
+        )
+        known[id(form)] = viable
+    return viable
 
 
 def _match(form: Form, tokens: Sequence[Token], start: int) -> tuple[int, tuple[int, ...]] | None:
