@@ -94,6 +94,22 @@ end|ending things|it with him|her|them
 end|ending the relationship|marriage
 bridge club|game|night|tournament
 hit me up
+beats me
+shot me a text|message|look|glance|email|smile
+cutting back|down
+cutting my hair
+jump in|into the shower|pool|lake|car
+on his|her way ... to pick|collect|drop|work
+following me on
+follows me on
+monoxide detector|alarm
+il arrive que
+il arrive à me|te|le|la|nous|pas
+me suit sur
+sauter de joie
+pris froid
+coup de soleil
+tentative de réconciliation|médiation|conciliation|dialogue|contact|fuite
 hurt me emotionally
 with his|her words
 hits me up
@@ -146,6 +162,11 @@ en finir avec ... relation|histoire|couple|mariage|divorce|procédure|dossier|me
 MISHAP = """
 shaving
 cooking
+panic attack
+anxiety attack
+asthma
+crise de angoisse|panique
+asthme
 ironing
 by accident
 accidentally
@@ -218,7 +239,9 @@ la thérapie me a aidé
 """
 
 # These put in the past only what is said in the same clause: "he used to
-# choke me" is past, "I used to be happy, now I want to die" is not.
+# choke me" is past, "I used to be happy, now I want to die" is not. None
+# of them may read as the present: not "in college" (I am in college now),
+# nor "ça fait 3 ans" (he has hit me for three years).
 EARLIER = """
 years ago
 a long time ago
@@ -231,10 +254,6 @@ when i was
 as a teen
 as a teenager
 as a kid
-in my teens
-in my twenties
-in college
-in high school
 when we were together
 when we were married
 when we lived together
@@ -243,14 +262,12 @@ il y a ... ans
 il y a ... années
 il y a longtemps
 il y a quelque temps
-ça fait ... ans
 quand je étais
 quand on était
 quand on vivait
 quand je avais
-ado
-adolescente
-étudiante
+ado je
+je étais ado
 """
 
 ONGOING = """
@@ -280,6 +297,7 @@ il est revenu
 elle est revenue
 de pire en pire
 de plus en plus
+depuis que je suis
 """
 
 

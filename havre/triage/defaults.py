@@ -45,7 +45,6 @@ feel like dying
 feel like i want to die
 stop living
 stop being alive
-made|make peace with
 not care if i die|live
 just in the way
 no one needs me
@@ -72,9 +71,9 @@ just end it
 gonna end it
 ending things
 end things
-want|wants to die
+want|wants|wanted to die
 want 2 die
-want|wants to be dead
+want|wants|wanted to be dead
 wish i was|were dead
 wish i was|were never born
 wish i could die|disappear
@@ -123,6 +122,9 @@ nothing left in me
 can not go on
 can not keep going|living
 can not live like this
+not see how i can go on
+not see how i can live|continue
+not see how i can keep going
 survive another day
 can not take one more day
 can not take another day
@@ -146,17 +148,18 @@ no future for me
 picture myself alive|living
 see myself alive|living|being alive
 life is pointless
+death ... relief|release
+dying ... relief|release
 life has no meaning|point|purpose
 only thing ... dying|death|die
 relief ... dying|death|die
 end of my rope|tether
 ending|end all of this
-staring|stare|looking at ... {medicine}
-all my {medicine}
+staring|stare ... {medicine}
 stab|stabbing myself
 stand being alive
 stand living
-do something|anything stupid|drastic
+going|might|will|want|about ... do something|anything stupid|drastic
 letting|let myself die
 waiting for the end
 wait to die
@@ -226,11 +229,10 @@ this is goodbye
 it was goodbye
 goodbye forever
 final goodbye
-last text
-last message
+my last text|message to|ever|before
+last text|message to anyone|anybody|ever
 my last words
 at peace with it
-at peace with my decision
 need ... where i am going
 wrote|written|left letters to|for
 wrote|written|left a note|letter for|to my
@@ -242,14 +244,13 @@ who gets my things|stuff
 who gets what
 tell my ... i am sorry
 tell my ... i love
-take care of my kids|children|dog|cat
 will not be around|here after|much|tomorrow
 not be here tomorrow
 not here tomorrow
 my affairs in order
 by the time you read this
 when|after|once i am gone
-i am ... on|at the bridge|roof|rooftop|ledge|cliff|balcony|tracks|platform|edge
+i am ... on|at the bridge|roof|rooftop|ledge|cliff|tracks
 i am ... by|near|at the tracks|railway|river|rails
 i am ... by|near|at the train tracks
 edge of the cliff|roof|bridge|building
@@ -285,8 +286,8 @@ lethal dose|doses
 fatal dose
 razor blade|blades
 with a blade
-bath with a
-car|engine running
+garage ... car|engine running
+car|engine running ... garage
 carbon monoxide
 antifreeze
 drink bleach
@@ -319,20 +320,21 @@ razor ... cut
 exhaust
 tied|tie the|a rope|noose
 rope to the|a beam|ceiling|tree|rafter
-every pill|tablet
+took|swallowed|taken ... every pill|tablet
 took|swallowed|taken|downed|popped|necked|ate|take|taking|swallowing ... all ... {medicine}
 took|swallowed|taken|downed|popped|necked|ate ## ... {medicine}
 took|swallowed|taken|downed|popped|necked|ate ... ## ... {medicine}
 swallowed|took everything
-whole|entire bottle|box|pack|packet|strip
+whole|entire bottle|box|pack|packet|strip of ... {medicine}
+swallowed|took|taken ... whole|entire bottle|box|pack|packet|strip
 bottle of {medicine}
-handful of
 bunch of ... {medicine}
 took|swallowed|taken|popped|ate|downed ... lot|lots of ... {medicine}
 handful of ... {medicine}
 {medicine} ready
 enough {medicine}
 enough ... to do it|die
+{medicine} to do it|die|end it
 on top of the ... building|bridge|roof|garage|parking|tower|cliff
 use it on myself
 {weapon} on myself
@@ -345,11 +347,11 @@ nothing matters anymore
 wish i was|were not alive|here
 never been born
 {medicine} at once
-all at once
 too many {medicine}
 more than i am supposed to
 way more of my
-medicine cabinet
+everything in the medicine cabinet
+swallowed|took ... medicine cabinet
 💊
 🪢
 ⚰️
@@ -380,21 +382,33 @@ envie de mourir
 goût de mourir
 veux|voudrais|aimerais|préfère|préférerais|voulais mourir
 veux|voudrais crever
-regarde|fixe ... {medicine}
+mort ... soulagement|délivrance
+mourir ... soulagement|délivrance
+prête|prêt à mourir
+compte|compté les|mes {medicine}
+mérite pas de vivre
+marre|peur de vivre
+plus capable de vivre|continuer
+supporte plus de vivre
+supporte plus la vie
+{medicine} pour le faire|mourir
+en peux plus de vivre
+dernière fois que vous aurez
+fixe ... {medicine}
 à sauter du|de|par|sous
 sauter sous un|le train|métro
-me planter|poignarder
+me planter un|une ... {weapon}
+me poignarder
 vie ne a aucun sens
 vie ne a plus de sens
 vie a plus de sens
 seule chose ... mourir|mort
-faire une connerie|bêtise
-faire des conneries|bêtises
+vais|va|veux faire une|des connerie|bêtise|conneries|bêtises
+envie|peur de faire une|des connerie|bêtise|conneries|bêtises
 me laisse|laisser mourir
-attends|attendre la fin|mort
+attends|attendre la mort
 jamais dû naître|exister
 mérite de mourir|crever
-tout lâcher
 fond du trou
 rien ne a plus de sens
 plus rien ne a de sens
@@ -403,8 +417,8 @@ la fin pour moi
 fini pour moi
 endormir pour toujours
 lame sur|contre ... poignet|poignets|peau|bras
-moteur allumé|tournant
-moteur en marche
+garage ... moteur
+moteur ... garage
 lacér*
 entaill* ... poignet|poignets|bras|cuisses|peau|jambes
 je ... me noyer
@@ -435,7 +449,8 @@ personne ne va me regretter
 manquer à personne
 dernière fois que je vous|te écris|parle
 à quoi bon me battre
-fatigué*|épuisé* de vivre
+fatigué*|épuisé*|tanné* de vivre
+abandonné|perdu ... envie de vivre
 contre la vie
 être morte|mort
 plus envie de vivre|exister
@@ -462,9 +477,8 @@ choisi la date
 plus rien ... envie
 que tout se arrête
 que tout ça se arrête
-de cette vie
-de vivre
-de cette vie
+marre|fatiguée|fatigué|tannée|tanné|épuisée|épuisé de cette vie
+en peux plus de cette vie
 raison de vivre
 pas de raison de vivre|continuer
 aucune raison de vivre|continuer
@@ -473,10 +487,14 @@ vaut pas la peine de être vécue
 vie vaut pas la peine
 je suis une charge
 je suis un poids|fardeau
-les veines
+me ... les veines
 rien ne me retient
 rien me retient
 plus la force
+pas la force de continuer|vivre
+pas la force de me battre
+vois pas comment continuer|vivre
+peux plus vivre comme ça
 sert à rien de vivre|continuer
 à quoi bon continuer|vivre
 pas de autre issue
@@ -532,21 +550,19 @@ dire adieu
 adieu
 adieux
 lettre de adieu
-dernier message
-mon dernier
+ce est ... dernier message|msg
+mon dernier message|msg
 des lettres pour|à
 une lettre pour|à
 laissé une lettre
 plus là demain|après
 pas là demain
 quand je serai partie|parti
-avant de partir
-avant que je parte
-là où je vais
-en paix avec
+besoin ... là où je vais
+en paix avec ça
 prenez soin de mes|ma|mon
 dites à ma|mon|mes ... que je
-qui récupère
+qui récupère mes affaires|choses|quoi
 donné mes affaires
 donné mon chat|chien
 en aurai plus besoin
@@ -562,7 +578,6 @@ envie de sauter
 pense à sauter
 sauter quand
 préparé la corde
-la corde
 avec une corde
 noeud coulant
 me pendre
@@ -571,7 +586,9 @@ me tirer une balle
 {weapon} dans la main|bouche
 {medicine} dans la main
 {medicine} dans les mains
-garde|gardé|stocke|stocké|accumule|accumulé ... {medicine}
+semaines|mois|jours que je garde|stocke|accumule
+garde|stocke|accumule mes {medicine} depuis
+stocké|accumulé|mis de côté ... {medicine}
 {medicine} devant moi
 aligné ... {medicine}
 combien de {medicine} il faudrait|faut
@@ -579,7 +596,6 @@ combien de ... pour mourir
 dose|doses mortelle|mortelles|létale|létales
 lame|lames de rasoir
 avec une lame
-moteur qui tourne
 antigel
 boire de la javel
 mort aux rats
@@ -608,31 +624,30 @@ me cogne la tête
 exprès
 jusque au sang
 jusque à saigner
-coupures
+couvert*|couverte|couverts|plein|pleins|pleine|pleines de coupures
+me ... coupures
 entailles
 je me frappe
 me tape la tête
-les poignets
+me ... les poignets
 pris|avalé|prendre|avaler ... toutes|tous ... {medicine}
 avalé|pris ## ... {medicine}
 avalé|pris ... ## ... {medicine}
-boîte entière
+avalé|pris ... boîte entière
+boîte entière de {medicine}
 toute la boîte|plaquette
 tout le tube|flacon
 toute une boîte|plaquette
-avalé tout
 plus que ma dose
-pris|avalé tout ce que
-préparé ... {medicine}
+avalé tout ce que
+tout ce que ... {medicine}
 me sens de trop
 trop de {medicine}
 pris|avalé plein|tas de {medicine}
 pris|avalé ... boîte|boîtes|bouteille|flacon|tube|plaquette|plaquettes de
 pris|avalé ... beaucoup|plein|trop de {medicine}
-poignée de
+poignée de ... {medicine}
 {medicine} de un coup
-tous mes {medicine}
-toutes mes {medicine}
 armoire à pharmacie
 💊
 🪢
@@ -664,9 +679,10 @@ body bag
 slit|cut my throat
 last night alive
 finish what he started
-with my life
+pay|paid for it with my life
 he ... end|take my life
-pushed|shoved|threw|thrown me down|into|against|off|out of|across
+pushed|shoved|threw|thrown me down|into|against|off|across
+pushed|shoved|threw|thrown me out of
 use it on me
 find my body
 has|had|got a gun|knife|rifle|shotgun|pistol|firearm|weapon
@@ -674,7 +690,7 @@ hostage
 kidnap*
 stalking me
 he|she showed up at
-parked outside
+he|she|{partner} ... parked outside
 banging on|at the window
 punched|punching|kicked|kicking|slapped|slapping|beat|beating|beats|choked|strangled|stabbed|shot me
 by my|the hair
@@ -683,11 +699,11 @@ my head into|against
 not survive the night
 not live through the night
 watch your back
-not see it coming
+you will not see it coming
 i know where you are|live
 capable of killing me
 he|she ... hurt me
-scared|afraid of what he will|might
+scared|afraid of what he will|might do
 chok* me
 chock* me
 choking|choked|strangled|strangling me
@@ -708,21 +724,20 @@ end you
 burn* ... alive
 light|lit me on fire
 keeping me prisoner|hostage
-escalat*
+he|it|things ... escalat*
 choke hold
 headlock
 by the throat|neck
 around my neck|throat
-on my neck|throat
+hand|hands|arm|forearm|knee|foot ... on my neck|throat
 squeez* ... neck|throat
 grab* ... throat|neck
 pillow over my face|head
-over my mouth|face
+pillow|hand|hands|tape|bag ... over my mouth|face|nose|head
 can not breathe
 neck ... bruis*
 bruis* ... neck
 marks on my neck|throat
-hurts to swallow
 he|she has|had|got|grabbed|pulled a|his|her {weapon}
 holding a|his|her {weapon}
 he|she has|had|got a kitchen|hunting|big|huge|loaded|pocket|sharp|butcher {weapon}
@@ -730,20 +745,20 @@ sexually assault*|abus*
 assault* me
 molest*
 {weapon} to my throat|head|neck|chest|face
-point* ... at me
+point* ... {weapon} ... at|to me
 came|coming|went at me with
 pull*|took|got out ... {weapon}
 pulled a {weapon}
 threatened|threatening me with
 hit me with
-acid
+throw*|threw ... acid
+acid ... my face|me
 find me wherever|anywhere
-wherever i go|hide|run
 a dead woman|girl|bitch|man
 pinned|pin|pins me
 head under ... water
 make me pay
-past my house|place|work|building
+he|she|{partner} ... past my house|place|work|building
 keeps driving by
 broke|broken|fractured my nose|arm|jaw|ribs|wrist|finger|leg
 loaded {weapon}
@@ -798,8 +813,7 @@ he is out of control
 breaking|smashing everything
 rape*|raped me
 forced himself on me
-forced me to
-threw|pushed|shoved me
+forced me to have|sleep|do
 he is here
 she is here
 they are here
@@ -842,7 +856,8 @@ hurry please
 send help
 send someone
 send the police
-call the police|cops
+please call the police|cops
+call the police|cops for me|now|please
 call 911|999|112
 hiding in the
 i am hiding
@@ -853,13 +868,14 @@ scared for my life
 fear for my life
 afraid for my life
 i am bleeding
+thought i was going to die
 """
 
 DANGER_FR = """
 il|elle|y|ils|{partner} ... me|nous tue*|buter|bute|butera|buterait|crever|massacrer|égorg*|poignard*|brûl*|tirer|étrangl*|étouff*|défonc*|noy*
-il|elle|y|ils|{partner} ... me|nous frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*
+il|elle|y|ils|{partner} ... me|nous frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*|pouss*|mord*
 il|elle|y|ils|{partner} ... me|nous a|avait|ont ... tue*|buter|bute|butera|buterait|crever|massacrer|égorg*|poignard*|brûl*|tirer|étrangl*|étouff*|défonc*|noy*
-il|elle|y|ils|{partner} ... me|nous a|avait|ont ... frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*
+il|elle|y|ils|{partner} ... me|nous a|avait|ont ... frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*|pouss*|mord*
 te|vous tuer|buter|crever
 tuer les enfants|petits
 menac* de mort
@@ -877,7 +893,7 @@ me égorg*
 ma dernière nuit
 finir* ce que il a commencé
 finir* dans un sac
-de ma vie
+payer de ma vie
 te es morte|mort
 tu es morte|mort
 quand il me trouve|trouvera
@@ -920,8 +936,6 @@ agite son {weapon}
 frappé|frappée avec
 il|elle ... acheté un|une {weapon}
 nettoie son {weapon}
-menacé|menacée avec
-menace avec
 {weapon} dans la maison
 un gun
 🔪
@@ -965,7 +979,8 @@ irai nulle part
 me a attaché*
 coincée chez
 séquestr*
-mon passeport
+il|elle|{partner} ... mon passeport
+confisqué mon passeport
 me tirer dessus
 par les cheveux
 la tête contre
@@ -975,6 +990,9 @@ cassé la fenêtre|vitre
 pas que je parte|sorte
 il|elle ... me balance
 me a violée|violé
+interdit de sortir
+essai*|essay* de ouvrir|forcer|défoncer la porte
+que je allais mourir|crever
 sur la|ma gorge
 serr*|pris|prise|attrap*|saisi*|tenu*|tient|tenait|empoign*|pogn*|agripp*|appuy*|écras* ... gorge|cou|nuque|trachée
 suffoqu*
@@ -1006,7 +1024,7 @@ agress* sexuellement
 abusé* de moi
 défigur*
 vitriol
-acide
+acide ... visage|figure|moi
 me retrouver* où que|partout
 où que je aille|sois
 ce qui va te arriver
@@ -1022,9 +1040,10 @@ tourne autour de chez moi
 tourne autour de la maison
 rôde
 menac* de tuer
-caché|pris|confisqué mes papiers
-coup|coups de poing|pied|pieds|couteau|ceinture|boule|tête
-donné|mis|mets|met|mettait des coups|claques|gifles|baffes|beignes
+il|elle|{partner} ... caché|pris|confisqué mes papiers
+confisqué mes papiers
+coup|coups de poing|pied|pieds|couteau|ceinture|boule
+donné|mis|mets|met|mettait une|des|un coups|coup|claque|claques|gifle|gifles|baffe|baffes|beigne|beignes
 roué de coups
 tient|tenait un|une|son {weapon}
 tiré sur moi
@@ -1035,22 +1054,22 @@ me a coupée|coupé avec
 mal à ma|mon {child}
 laisse* pas partir
 pris mes clés ... sortir
-me a cassé le|la|les|une
+me a cassé le|la|les|une|un nez|bras|poignet|doigt|dent|dents|mâchoire|côte|côtes|jambe
 défonc* la tête|gueule
 me a frappée|frappé|cognée|cogné|battue|giflée|giflé|tabassée|tabassé|étranglée|étranglé|étouffée|poignardée|poignardé|tapée|tapé
 otage
 kidnapp*
 enlevée
 de plus en plus violent
-de pire en pire
-jamais vu aussi
+coups|violence|violences ... de pire en pire
+jamais vu aussi ... colère|violent|énervé|furieux|enragé|fou
 casse tout
-de plus en plus fort*|violent*|souvent|grave*
-si fort que
-jamais été aussi
-comme jamais
-incontrôlable
-bien pire
+de plus en plus fort*|violent*
+frap* si|tellement fort
+jamais été aussi violent|grave|dangereux|loin
+cogn*|frap*|tabass* ... comme jamais
+il est|devient ... incontrôlable
+devenu bien pire|violent
 il est là
 elle est là
 il est ici
@@ -1084,7 +1103,8 @@ me a retrouvée|retrouvé
 me suit
 me cherche
 entré par
-aidez moi
+aidez moi vite|svp
+aidez moi il|elle
 aide moi vite
 au secours
 à le aide
@@ -1093,8 +1113,6 @@ vite svp
 appelez la police
 appelez les flics
 appelez le 17|112|911|15
-appelle la police
-appelle les flics
 envoyez la police
 envoyez quelqu'un
 je me cache

@@ -55,6 +55,9 @@ NOT_DENIED_BEFORE = {
     texts("never")[0]: _set("mind"),
     texts("jamais")[0]: _set("autant"),
 }
+# "Never" and "jamais" measure rather than deny when their clause says how much.
+MEASURED = _set("never jamais")
+INTENSIFIERS = _set("autant tellement tant much badly so")
 LINKS = _set(
     "but and so then because or if however though "
     "mais et donc alors puis parce car ou si pourtant cependant sauf"
@@ -138,7 +141,14 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         return False
     if before in NOT_DENIED_AFTER.get(word, ()):
         return False
-    return after not in NOT_DENIED_BEFORE.get(word, ())
+    if after in NOT_DENIED_BEFORE.get(word, ()):
+        return False
+    # "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
+    if word in MEASURED:
+        clause = tokens[i].clause
+        ahead = (t.text for t in tokens[i + 1 :] if t.clause == clause)
+        return not any(text in INTENSIFIERS for text in ahead)
+    return True
 
 
 def others(tokens: Sequence[Token]) -> list[bool]:
