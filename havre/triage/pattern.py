@@ -7,7 +7,8 @@ separated from its neighbours by spaces:
 - `#` any number, `##` a number of 10 or more ("took ## pills");
 - a word ending in `*` any word it begins ("overdos*"), with at least
   `PREFIX_MIN` letters before the star;
-- `a|b|c` any one of these words or phrases ("choke*|strangl* me");
+- `a|b|c` any one of these words ("choke*|strangl* me"), and `(go on|keep
+  going)` any one of these phrases;
 - `{name}` any word of a built-in group (groups.py: "all my {medicine}");
 - `...` up to `GAP_WORDS` words of any kind ("he ... kill me").
 
@@ -133,13 +134,36 @@ def _slot(chunk: str, language: str | None) -> list[tuple[Choice, ...]] | None:
     return sequences
 
 
+def _chunks(text: str) -> list[str]:
+    """The space-separated parts of a term; "(go on|keep going)" is one part.
+
+    A bracket left open is an ordinary sign (an emoticon, "kill myself :(").
+    """
+    chunks: list[str] = []
+    rest = text
+    while rest:
+        rest = rest.lstrip()
+        if not rest:
+            break
+        end = rest.find(")") if rest.startswith("(") else -1
+        if end > 0 and "(" not in rest[1:end]:
+            inner = rest[1:end]
+            chunks.append("|".join(" ".join(option.split()) for option in inner.split("|")))
+            rest = rest[end + 1 :]
+        else:
+            part = rest.split(maxsplit=1)
+            chunks.append(part[0])
+            rest = part[1] if len(part) > 1 else ""
+    return chunks
+
+
 def parse_term(text: str, language: str | None = None) -> tuple[Form, ...]:
     """Every form the term stands for, or TermError. Groups take the words of
     `language`, or of both languages when it is None."""
     if len(text) > TERM_MAX_CHARS:
         raise TermError("term_too_long")
     slots: list[list[tuple[Choice, ...]] | None] = []
-    for chunk in text.split():
+    for chunk in _chunks(text):
         slot = _slot(chunk, language)
         if slot is None:
             if slots and slots[-1] is not None:

@@ -72,8 +72,9 @@ def _editor() -> dict[str, str]:
             "word it begins: “overdos*” matches “overdose” and “overdosed”."
         ),
         "rules.patterns": _(
-            "“|” offers a choice of words: “choke*|strangl* me”. “...” leaves room for up to "
-            "four words: “he ... kill me” matches “he said he would kill me”. A name in braces "
+            "“|” offers a choice of words: “choke*|strangl* me”, and brackets a choice of "
+            "phrases: “(go on|keep going)”. “...” leaves room for up to four words: “he ... "
+            "kill me” matches “he said he would kill me”. A name in braces "
             "stands for a built-in group of words: “all my {medicine}”, “{partner} ... hit me”, "
             "“{weapon}”, “{child}”."
         ),

@@ -106,3 +106,12 @@ def test_a_term_standing_for_too_many_forms_is_refused():
 )
 def test_french_and_english_sms_spellings_are_read_as_they_are_meant(text, words):
     assert [t.text for t in tokenize(text)] == words
+
+
+def test_brackets_offer_choices_of_several_words():
+    m = matcher(["not see how i can (go on|keep going)"])
+    assert category("i dont see how i can keep going", m) == SUICIDE
+    assert category("i don't see how i can go on", m) == SUICIDE
+    assert category("i don't see how i can keep", m) is None
+    # A bracket left open is only a sign.
+    assert category("kill myself :(", matcher(["kill myself :("])) == SUICIDE
