@@ -107,6 +107,8 @@ il arrive que
 il arrive à me|te|le|la|nous|pas
 me suit sur
 sauter de joie
+feu au barbecue|poêle
+feu à la cheminée|bougie
 pris froid
 coup de soleil
 tentative de réconciliation|médiation|conciliation|dialogue|contact|fuite

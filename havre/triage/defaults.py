@@ -102,6 +102,8 @@ thoughts of dying
 if i ... was|were not alive|here|around
 if i was|were dead|gone
 tonight is the night
+go through with it
+decided to die|end it
 picked|chosen|set the day|date
 already know how
 plan and a date
@@ -502,6 +504,12 @@ aucune autre issue
 aucun avenir
 pas de avenir
 plus aucun espoir
+plus de espoir
+vois pas le bout
+en sortirai jamais
+vie est foutue|finie
+décidé de (mourir|me tuer|en finir|me suicider)
+passer à le acte
 plus aucun sens
 plus de sens
 tiendrai pas
@@ -691,7 +699,20 @@ kidnap*
 stalking me
 he|she showed up at
 he|she|{partner} ... parked outside
-banging on|at the window
+banging|knocking|pounding|hitting on|at the window|windows
+boiling water
+scald*
+lighter fluid
+burn everything|it all
+he|she ... burn* everything
+raised his hand|hands to|at|on
+lock*|locked ... {child} in|up
+push*|shov*|shook ... {child}
+never find ... {child}
+break*|broke ... door down
+he|she got in|inside
+pay for it|this
+not get out alive
 punched|punching|kicked|kicking|slapped|slapping|beat|beating|beats|choked|strangled|stabbed|shot me
 by my|the hair
 slam*|smash*|bang*|hit my head
@@ -950,7 +971,25 @@ prendre aux {child}
 brûler la|ma maison|voiture|appart
 brûl* ... maison|appart|voiture
 le feu à
-mettre|mettrait|mis|foutre le feu
+le feu à|au|aux
+immol*
+il|elle ... brûl* tout
+eau bouillante
+ébouillant*
+tout cramer
+alcool|essence ... briquet|allumette|allumettes
+levé la main sur
+mal au {child}
+enferm*|pouss*|bouscul*|secou* ... {child}
+prendre à ma|mon|mes|nos {child}
+retrouver* jamais|plus ... {child}
+il|elle frappe|tape|cogne à|sur la fenêtre|vitre
+il|elle est dans le|les escalier|escaliers|couloir|hall|jardin
+en train de ... défonc*|frap*|cass*
+il|elle vient de arriver|rentrer ... énervé|bourré|furieux|saoul|ivre
+réussi à entrer|rentrer
+paierai*|paieras|payerai*|paierais
+sortir*|sortirai* pas vivante|vivant
 de le essence
 essence autour
 me a brûlée|brûlé
