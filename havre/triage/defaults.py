@@ -121,6 +121,10 @@ nothing to live for
 nothing left to live for
 nothing left for me
 nothing left in me
+dark thoughts
+no strength left
+nothing keeping me here
+last time i will write|text
 can not go on
 can not keep going|living
 can not live like this
@@ -384,6 +388,19 @@ envie de mourir
 goût de mourir
 veux|voudrais|aimerais|préfère|préférerais|voulais mourir
 veux|voudrais crever
+je ... me buter|flinguer
+jamais naître
+mieux morte|mort
+arrêter de exister
+fixé la date|le jour
+un plan et une date
+rien pour quoi vivre
+peux plus continuer
+me sens désespérée|désespéré
+me sens sans espoir
+abandonné la vie
+monoxyde de carbone
+me empoisonner
 mort ... soulagement|délivrance
 mourir ... soulagement|délivrance
 prête|prêt à mourir
@@ -781,6 +798,8 @@ head under ... water
 make me pay
 he|she|{partner} ... past my house|place|work|building
 keeps driving by
+he|she is in the parking lot|car park
+found where i
 broke|broken|fractured my nose|arm|jaw|ribs|wrist|finger|leg
 loaded {weapon}
 a {weapon} in the house|home|car|apartment
@@ -924,7 +943,6 @@ fais gaffe à toi
 je sais où tu es|habites
 me étrangl*
 me a|avait étrangl*
-étrangler
 à la gorge
 par la gorge
 par le cou
@@ -1079,6 +1097,10 @@ tourne autour de chez moi
 tourne autour de la maison
 rôde
 menac* de tuer
+il|elle|{partner} ... me menac*
+vivrai|verrai|verras|vivras pas|plus|jamais ... anniversaire|noël
+capable de me tuer
+verr*|reverr* jamais|plus|pas ... vivant|vivante|vivants
 il|elle|{partner} ... caché|pris|confisqué mes papiers
 confisqué mes papiers
 coup|coups de poing|pied|pieds|couteau|ceinture|boule

@@ -8,7 +8,9 @@ pronoun ("I", "je", "he"...), which starts a new statement: in "I'm not ok I
 want to die" the "not" does not deny "want to die". "can't" and "couldn't"
 are not denials here: "I can't stop thinking about ending it" is a risk.
 "No"/"non" followed by a pronoun is an answer ("no I want to die"), not a
-denial.
+denial; nor is a negation inside a condition ("if he can't have me, no one
+can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
+autant envie de mourir").
 
 Reported speech. Words belong to someone else when they stand after a
 reporting verb ("said", "told", "says", "texted", "dit", "écrit",
@@ -55,6 +57,9 @@ NOT_DENIED_BEFORE = {
     texts("never")[0]: _set("mind"),
     texts("jamais")[0]: _set("autant"),
 }
+# A negation this close after one of these is part of a condition.
+CONDITIONS = _set("if unless si")
+CONDITION_REACH = 5
 # "Never" and "jamais" measure rather than deny when their clause says how much.
 MEASURED = _set("never jamais")
 INTENSIFIERS = _set("autant tellement tant much badly so")
@@ -143,12 +148,26 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         return False
     if after in NOT_DENIED_BEFORE.get(word, ()):
         return False
+    if _in_condition(tokens, i):
+        return False
     # "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
     if word in MEASURED:
         clause = tokens[i].clause
         ahead = (t.text for t in tokens[i + 1 :] if t.clause == clause)
         return not any(text in INTENSIFIERS for text in ahead)
     return True
+
+
+def _in_condition(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at `i` is part of a condition ("if he can't have me,
+    no one can", "si il m'a pas personne m'aura"): it denies nothing after it."""
+    clause = tokens[i].clause
+    for j in range(i - 1, max(-1, i - 1 - CONDITION_REACH), -1):
+        if tokens[j].clause != clause:
+            return False
+        if tokens[j].text in CONDITIONS:
+            return True
+    return False
 
 
 def others(tokens: Sequence[Token]) -> list[bool]:
