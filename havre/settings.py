@@ -200,6 +200,9 @@ HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
     "havre.safety.actions.sweep_checkins",
 ]
+# Readers of providers' event streams, run beside the task workers (by `havre
+# worker`, or by `havre serve` in embedded mode).
+HAVRE_SERVICES = ["havre.gateways.signal.service.SignalService"]
 HAVRE_HUEY: dict[str, Any] = {
     "immediate": HAVRE_TESTING and not envbool("HAVRE_TEST_REAL_QUEUE", False),
     "redis_url": REDIS_URL,
@@ -270,6 +273,16 @@ HAVRE_MAX_MESSAGE_CHARS = 4096
 HAVRE_IDLE_LOCK_MINUTES = envint("HAVRE_IDLE_LOCK_MINUTES", 15)
 HAVRE_REQUIRE_SECOND_FACTOR = not HAVRE_DEMO
 HAVRE_TWILIO_API_BASE = env("HAVRE_TWILIO_API_BASE", "https://api.twilio.com")
+# Other providers' API addresses by name ("graph", "vonage"), when not their
+# real ones, as "name=url,name=url": tests point them at fakes on 127.0.0.1.
+# In test mode they default to a closed local port, so that no test reaches a
+# real provider by mistake.
+HAVRE_API_BASES: dict[str, str] = {
+    **({"graph": "http://127.0.0.1:9", "vonage": "http://127.0.0.1:9"} if HAVRE_TESTING else {}),
+    **dict(
+        item.split("=", 1) for item in (env("HAVRE_API_BASES", "") or "").split(",") if "=" in item
+    ),
+}
 HAVRE_SEND_ATTEMPTS = envint("HAVRE_SEND_ATTEMPTS", 4)
 HAVRE_SEND_RETRY_SECONDS = envint("HAVRE_SEND_RETRY_SECONDS", 5)
 

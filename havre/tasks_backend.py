@@ -98,11 +98,40 @@ class HueyBackend(BaseTaskBackend):
         )
 
 
+def start_services() -> list[Any]:
+    """Long-running readers of providers' event streams (settings.HAVRE_SERVICES).
+
+    Each is a class whose instances `start()` threads of their own and
+    `stop()` them; they run beside the task workers, in the same process.
+    """
+    services = []
+    for path in settings.HAVRE_SERVICES:
+        service = import_string(path)()
+        service.start()
+        services.append(service)
+    return services
+
+
+def stop_services(services: list[Any]) -> None:
+    for service in services:
+        service.stop()
+
+
 class EmbeddedConsumer(Consumer):  # type: ignore[misc]
     """Worker threads inside the server process; the server owns the signals."""
 
+    services: list[Any] = []
+
     def _set_signal_handlers(self) -> None:
         pass
+
+    def start(self) -> None:
+        super().start()
+        self.services = start_services()
+
+    def stop(self, graceful: bool = False) -> None:
+        stop_services(self.services)
+        super().stop(graceful=graceful)
 
 
 def start_embedded_workers() -> Consumer | None:
@@ -124,4 +153,8 @@ def run_worker() -> None:
     consumer = huey.create_consumer(
         workers=settings.HAVRE_HUEY["workers"], worker_type="thread", periodic=True
     )
-    consumer.run()
+    services = start_services()
+    try:
+        consumer.run()
+    finally:
+        stop_services(services)

@@ -73,7 +73,13 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
             number=number,
             epoch=epoch,
         )
-    except (actions.ConversationClosed, actions.StaleEpoch, NotParticipant) as exc:
+    except (
+        actions.ConversationClosed,
+        actions.StaleEpoch,
+        actions.ChannelRemoved,
+        actions.ReplyWindowClosed,
+        NotParticipant,
+    ) as exc:
         return error(exc.code, 409)
     except actions.ActionError as exc:
         return error(exc.code, 400)

@@ -89,7 +89,7 @@ STRINGS: dict[str, Promise] = {
     "inbox.empty": _("No open conversations. New texts appear here as they arrive."),
     "inbox.texter": _("Texter ending {digits}"),
     "inbox.texter_unknown": _("Texter (number locked)"),
-    "inbox.via": _("via {address}"),
+    "inbox.via": _("{channel} · {address}"),
     "inbox.new": _("New message"),
     "inbox.awaiting": _("Waiting for a reply"),
     "inbox.last_activity": _("Last activity {when}"),
@@ -97,7 +97,38 @@ STRINGS: dict[str, Promise] = {
     "conversation.none": _("Choose a conversation from the list."),
     "conversation.title": _("Conversation with {texter}"),
     "conversation.started": _("Started {when}"),
-    "conversation.channel": _("Texted to {address}"),
+    "conversation.via": _("By {channel}, to {address}"),
+    # What each channel lets others see (the channel's kind of address names it).
+    "channel.kind.phone": _("SMS"),
+    "channel.kind.whatsapp": _("WhatsApp"),
+    "channel.kind.messenger": _("Messenger"),
+    "channel.kind.signal": _("Signal"),
+    "channel.privacy.phone": _(
+        "SMS: not encrypted. The phone companies and the provider can see this text and her number."
+    ),
+    "channel.privacy.whatsapp": _(
+        "WhatsApp: encrypted from her phone to Meta, which handles the text in clear for the "
+        "helpline and can see it, as this server does."
+    ),
+    "channel.privacy.messenger": _(
+        "Messenger: not end-to-end encrypted with a Page. Meta can see this text; this server "
+        "handles it in clear."
+    ),
+    "channel.privacy.signal": _(
+        "Signal: end-to-end encrypted to this helpline's Signal number, then handled by the "
+        "server in clear."
+    ),
+    "reply.window.open": _(
+        "{channel} lets the helpline reply until {when}, 24 hours after her last message."
+    ),
+    "reply.window.closed": _(
+        "{channel} lets the helpline reply only within 24 hours of her last message, and that "
+        "time ended {when}. A reply can go again once she writes."
+    ),
+    "reply.channel_removed": _(
+        "This conversation's channel was removed: no reply can leave through it. Close it once "
+        "she has been told another way."
+    ),
     "conversation.messages": _("Messages"),
     "conversation.closed": _(
         "This conversation is closed. A new text from this person starts a new conversation."
@@ -133,6 +164,18 @@ STRINGS: dict[str, Promise] = {
     "status.failed": _("Failed"),
     "status.failed_help": _("The texter did not receive this reply. Error code: {code}."),
     "status.failed_help_plain": _("The texter did not receive this reply."),
+    "status.failed.window-closed": _(
+        "The texter did not receive this reply: it came more than 24 hours after her last "
+        "message, and the channel allows no later reply."
+    ),
+    "status.failed.untrusted-identity": _(
+        "Signal did not send this reply: her safety number changed, so someone else may now "
+        "hold her account. Check with her another way before an administrator trusts the new "
+        "safety number."
+    ),
+    "status.failed.channel-removed": _(
+        "The texter did not receive this reply: its channel was removed."
+    ),
     "status.edit_again": _("Put the text back in the reply box"),
     # reply
     "reply.label": _("Reply"),
@@ -148,6 +191,13 @@ STRINGS: dict[str, Promise] = {
         "The helpline's key has changed: lock and unlock the console, then send again."
     ),
     "reply.error.no_program_key": _("The helpline has no key yet: the reply was not sent."),
+    "reply.error.window_closed": _(
+        "The reply was not sent: the 24 hours in which this channel lets the helpline answer "
+        "are over. They start again when she writes."
+    ),
+    "reply.error.channel_removed": _(
+        "The reply was not sent: this conversation's channel was removed."
+    ),
     "reply.error.generic": _("The reply was not sent ({code})."),
     "reply.error.network": _("No connection to the server: the reply was not sent."),
     # errors shared by actions

@@ -8,6 +8,7 @@ route when the conversation closes.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.models import Program
+from havre.vault import addresses
+from havre.vault.addresses import AddressKind
 from havre.vault.models import Epoch
 
 
@@ -31,13 +34,21 @@ class Channel(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="channels")
     # A provider's name in the gateways' registry, such as "twilio".
     provider = models.CharField(max_length=32)
+    # What texters' addresses are on this channel (phone numbers, WhatsApp
+    # ids...), so that every layer normalises, routes and blocks them alike.
+    address_kind = models.CharField(
+        max_length=16,
+        choices=[(kind.value, kind.value) for kind in AddressKind],
+        default=AddressKind.PHONE.value,
+    )
     # The program's own number or account (not a texter's): public by nature.
     address = models.CharField(max_length=32)
     # Non-secret provider settings, such as the account SID.
     config = models.JSONField(default=dict)
     # Provider credentials, boxed under a key derived from HAVRE_SECRET_KEY,
-    # which is kept outside the database and its backups.
-    secret_box = models.BinaryField(max_length=512)
+    # which is kept outside the database and its backups (a Vonage
+    # application's private key is a few kilobytes).
+    secret_box = models.BinaryField(max_length=8192)
     created_at = models.DateTimeField(default=timezone.now)
     removed_at = models.DateTimeField(null=True)
 
@@ -111,6 +122,14 @@ class Conversation(models.Model):
 
     def __str__(self) -> str:
         return f"conversation {self.id}"
+
+    def reply_window_closes_at(self) -> datetime | None:
+        """When the channel stops letting a reply go (24 hours after her last message on
+        WhatsApp and Messenger); None on channels without such a window."""
+        window = addresses.reply_window(self.channel.address_kind)
+        if window is None:
+            return None
+        return (self.last_inbound_at or self.created_at) + window
 
 
 class Direction(models.TextChoices):

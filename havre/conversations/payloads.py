@@ -96,8 +96,12 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         "channel": {
             "id": str(channel.pk),
             "provider": channel.provider,
+            "kind": channel.address_kind,
             "address": channel.address,
+            "removed": channel.removed_at is not None,
         },
+        # WhatsApp and Messenger let a reply go only within 24 hours of her last message.
+        "reply_window_closes_at": _time(conversation.reply_window_closes_at()),
         "number_epoch": conversation.number_epoch.number,
         "number_sealed": b64e(bytes(conversation.number_sealed)),
         "safety": safety_fields(conversation),

@@ -8,7 +8,6 @@ import phonenumbers
 
 from havre.conversations.models import Channel
 from havre.demo.fake import demo_fake
-from havre.gateways.base import Provider
 
 # Numbers that reach nobody: France's 06 00 00 00 xx block, and North
 # America's 555-01xx lines reserved for fiction.
@@ -21,9 +20,9 @@ _FICTITIOUS = {
 def demo_channel() -> Channel | None:
     """The first live Twilio channel whose account the demo's fake knows."""
     accounts = set(demo_fake().accounts)
-    for channel in Channel.objects.filter(
-        provider=Provider.TWILIO, removed_at__isnull=True
-    ).order_by("created_at"):
+    for channel in Channel.objects.filter(provider="twilio", removed_at__isnull=True).order_by(
+        "created_at"
+    ):
         if channel.config.get("account_sid") in accounts:
             return channel
     return None

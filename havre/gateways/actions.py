@@ -1,54 +1,90 @@
-"""Adding a channel: each provider's credentials checked before they are stored.
+"""Adding a channel, and reading a provider's event stream without two processes at once.
 
-The channel itself, its boxed credentials and their removal are kept by
-`havre.conversations.actions.channels`; this door knows what a provider's
-account and number look like.
+A provider's settings are checked by its own folder (see `spec.ProviderSpec`)
+before the channel is stored; the channel itself, its boxed credentials and
+its removal are kept by `havre.conversations.actions.channels`.
 """
 
 from __future__ import annotations
 
-import phonenumbers
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
 
 from havre.accounts.models import Program
-from havre.conversations.actions.channels import ChannelError, store_channel
+from havre.conversations.actions.channels import (
+    ChannelError,
+    Removal,
+    remove_channel,
+    store_channel,
+)
 from havre.conversations.models import Channel
-from havre.gateways.base import Provider
-from havre.gateways.twilio.wire import ACCOUNT_SID_RE
+from havre.gateways.models import EventStream
+from havre.gateways.registry import PROVIDERS
 
-__all__ = ["ChannelError", "add_channel", "normalise_address"]
-
-
-def normalise_address(address: str) -> str:
-    """The program's number in E.164, or ChannelError."""
-    try:
-        number = phonenumbers.parse(address, None)
-    except phonenumbers.NumberParseException:
-        raise ChannelError(
-            "the number must be in international form, such as +15145550100"
-        ) from None
-    # Possible rather than valid: numbering plans change faster than the
-    # metadata, and the provider has already accepted this number.
-    if not phonenumbers.is_possible_number(number):
-        raise ChannelError("the number is not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+__all__ = [
+    "ChannelError",
+    "Removal",
+    "add_channel",
+    "advance_stream",
+    "claim_stream",
+    "release_stream",
+    "remove_channel",
+    "stream_position",
+]
 
 
-def add_channel(
-    program: Program, provider: str, *, address: str, account_sid: str, auth_token: str
-) -> Channel:
-    if provider != Provider.TWILIO:
+def add_channel(program: Program, provider: str, **values: str) -> Channel:
+    """Connect a provider account to the program, with the settings its folder asks for.
+
+    `address` may stand for `number`, the name most providers give the
+    program's own number.
+    """
+    spec = PROVIDERS.get(provider)
+    if spec is None:
         raise ChannelError(f"unknown provider {provider!r}")
-    address = normalise_address(address)
-    account_sid = account_sid.strip()
-    auth_token = auth_token.strip()
-    if not ACCOUNT_SID_RE.fullmatch(account_sid):
-        raise ChannelError("a Twilio account SID is AC followed by 32 hexadecimal digits")
-    if not auth_token or any(c.isspace() for c in auth_token):
-        raise ChannelError("the auth token is empty or contains spaces")
+    if "address" in values:
+        values.setdefault("number", values.pop("address"))
+    new = spec.validate(values)
     return store_channel(
         program,
-        provider,
-        address=address,
-        config={"account_sid": account_sid},
-        secret={"auth_token": auth_token},
+        spec.name,
+        address=new.address,
+        address_kind=spec.address_kind,
+        config=new.config,
+        secret=new.secret,
     )
+
+
+def claim_stream(channel: Channel, holder: str, *, seconds: int) -> bool:
+    """Take (or keep) the right to read the channel's event stream for a while.
+
+    A conditional UPDATE: the holder keeps its lease, anyone takes an expired
+    one, and two processes never both hold it.
+    """
+    EventStream.objects.get_or_create(channel=channel)
+    now = timezone.now()
+    claimed = (
+        EventStream.objects.filter(channel=channel)
+        .filter(Q(holder=holder) | Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .update(holder=holder, lease_until=now + timedelta(seconds=seconds))
+    )
+    return claimed == 1
+
+
+def release_stream(channel: Channel, holder: str) -> None:
+    EventStream.objects.filter(channel=channel, holder=holder).update(holder="", lease_until=None)
+
+
+def advance_stream(channel: Channel, holder: str, event_id: str) -> bool:
+    """Remember that every event up to `event_id` is stored; False once the lease is lost."""
+    moved = EventStream.objects.filter(channel=channel, holder=holder).update(
+        last_event_id=event_id[:64]
+    )
+    return moved == 1
+
+
+def stream_position(channel: Channel) -> str:
+    found = EventStream.objects.filter(channel=channel).values_list("last_event_id", flat=True)
+    return next(iter(found), "")

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from django.db import models
-
 from havre.conversations.models import Channel
-
-
-class Provider(models.TextChoices):
-    """The providers Havre has a gateway for (see registry.py)."""
-
-    TWILIO = "twilio", "Twilio"
 
 
 class SendError(Exception):
@@ -31,6 +23,16 @@ class SendError(Exception):
 
 
 class Gateway(Protocol):
+    """How a provider sends. `to` is an address of the channel's kind, in its
+    canonical form (`havre.vault.addresses`). A gateway whose provider can
+    delete its own records of a message also offers
+    `delete_records(channel, *, provider_id, direction)` (Vonage's redaction).
+    """
+
     def send(self, channel: Channel, *, to: str, body: str, status_callback: str) -> str:
-        """Hand one text to the provider; return the provider's message id."""
+        """Hand one text to the provider; return the message id Havre stores for it.
+
+        `status_callback` is the channel's status webhook, for providers that
+        take one with each message; "" when the provider has none.
+        """
         ...

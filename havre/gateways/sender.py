@@ -35,7 +35,7 @@ def deliver(message_id: uuid.UUID) -> None:
             channel,
             to=payload.to,
             body=payload.body,
-            status_callback=webhook_urls(channel)["status"],
+            status_callback=webhook_urls(channel).get("status", ""),
         )
     except SendError as exc:
         if outbound.send_refused(message, code=exc.code, transient=exc.transient):

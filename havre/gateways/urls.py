@@ -1,14 +1,9 @@
-"""Providers' webhooks: /hooks/<provider>/<channel uuid>/<event>."""
+"""Providers' webhooks: /hooks/<provider>/<channel uuid>/<event>, as each provider declares them."""
 
 from __future__ import annotations
 
-from django.urls import path
-
-from havre.gateways.twilio import views as twilio
+from havre.gateways.registry import PROVIDERS
 
 app_name = "gateways"
 
-urlpatterns = [
-    path("twilio/<uuid:channel_id>/sms", twilio.sms, name="twilio-sms"),
-    path("twilio/<uuid:channel_id>/status", twilio.status, name="twilio-status"),
-]
+urlpatterns = [pattern for spec in PROVIDERS.values() for pattern in spec.urlpatterns]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, QueryDict
@@ -12,7 +15,7 @@ class BodyTooLargeError(Exception):
 
 
 class MalformedBodyError(Exception):
-    """The body is not a form that can be parsed."""
+    """The body is not a form (or JSON document) that can be parsed."""
 
 
 def read_body(request: HttpRequest) -> bytes:
@@ -50,3 +53,23 @@ def read_form(request: HttpRequest) -> QueryDict:
         return QueryDict(text, encoding="utf-8")
     except TooManyFieldsSent:
         raise MalformedBodyError from None
+
+
+def parse_json(request: HttpRequest, data: bytes) -> dict[str, Any]:
+    """A body already read (and its signature checked) as a JSON object.
+
+    Only objects are accepted at the top. Nesting too deep for the parser is
+    malformed, not a server error; so is a string that JSON can escape but
+    that is not Unicode text (a lone surrogate), which could not be sealed.
+    """
+    content_type = request.META.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
+    if content_type != "application/json":
+        raise MalformedBodyError
+    try:
+        value = json.loads(data.decode("utf-8"))
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
+        raise MalformedBodyError from None
+    if not isinstance(value, dict):
+        raise MalformedBodyError
+    return value

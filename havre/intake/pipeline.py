@@ -4,8 +4,9 @@ Every channel feeds this one function, top to bottom:
 
 1. verify   the provider's signature          (the provider's view, before the call)
 2. parse    its payload into sender and text  (the provider's view, before the call)
-3. normalise the sender's address (E.164)
-4. block check against the keyed block index: a blocked number is dropped
+3. normalise the sender's address, by the channel's kind (an E.164 number, a
+            WhatsApp id, a Messenger page-scoped id, a Signal account)
+4. block check against the keyed block index: a blocked address is dropped
 5. triage   the plaintext in memory; only a category is kept
 6. seal     the text (and the number, for a new conversation) to the program key
 7. store    in one short transaction: the conversation and the message, the
@@ -41,7 +42,7 @@ from havre.protocols import automatic
 from havre.protocols.notices import render
 from havre.safety.blocks import is_blocked
 from havre.triage import assess
-from havre.vault import sealing
+from havre.vault import addresses, sealing
 from havre.vault.models import Epoch
 
 logger = logging.getLogger(__name__)
@@ -69,13 +70,13 @@ def receive_inbound(
     Returns (message, created). Idempotent on the provider's message id: a
     retried webhook returns the stored message with created=False. A text
     from a blocked number is dropped: (None, False), nothing stored, nobody
-    alerted. Raises InvalidNumber for a sender that is no phone number, and
-    NoProgramKey before the program's key exists (nothing can be stored
-    unreadably yet).
+    alerted. Raises InvalidNumber for a sender that is no address of the
+    channel's kind, and NoProgramKey before the program's key exists (nothing
+    can be stored unreadably yet).
     """
     text = Text(channel, provider_id, sender, body, media_count)
     e164 = normalise(text)
-    if is_blocked(channel.program_id, e164):
+    if is_blocked(channel.program_id, addresses.block_subject(channel.address_kind, e164)):
         logger.info("inbound from a blocked number dropped: channel=%s", channel.pk)
         return None, False
     category = assess.category(channel.program, body)
@@ -98,17 +99,20 @@ def receive_inbound(
 
 
 def normalise(text: Text) -> str:
+    """The sender's canonical address: what is sealed, routed and blocked."""
     try:
-        return sealing.normalize_number(text.sender)
-    except sealing.InvalidNumberError:
-        raise InvalidNumber("sender is not a phone number") from None
+        return addresses.normalize(text.channel.address_kind, text.sender)
+    except addresses.InvalidAddressError:
+        raise InvalidNumber("sender is not an address of this channel") from None
 
 
 def seal(text: Text, e164: str) -> SealedArrival:
     """The text and number sealed for the conversation they will be stored in."""
     channel = text.channel
     epoch = current_epoch(channel)
-    route = sealing.route_for(channel.program_id, e164)
+    route = sealing.route_for(
+        channel.program_id, addresses.route_subject(channel.address_kind, e164)
+    )
     existing = open_conversation_id(channel, route)
     conversation_id = existing if existing is not None else _new_id()
     message_id = _new_id()

@@ -19,7 +19,11 @@ from havre.audit.actions import record
 from havre.conversations.actions import team
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.actions.lifecycle import close_conversation
-from havre.conversations.actions.outbound import lock_open_conversation, queue_notice
+from havre.conversations.actions.outbound import (
+    check_can_answer,
+    lock_open_conversation,
+    queue_notice,
+)
 from havre.conversations.models import Conversation, Message
 from havre.events import send_event_on_commit
 from havre.protocols import hours as hours_module
@@ -234,6 +238,7 @@ def send_notice(conversation: Conversation, notice: str, *, by: User, number: st
         conversation, e164 = lock_open_conversation(conversation, number)
         # A notice answers the texter like a reply: the same people may send it.
         team.before_reply(conversation, by)
+        check_can_answer(conversation)
         text = render(conversation.program, notice)
         return queue_notice(conversation, notice, text=text, to=e164, author=by)
 

@@ -125,7 +125,12 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
         return error("invalid_notice", 400)
     try:
         message = actions.send_notice(found, str(notice), by=member, number=number)
-    except (conversation_actions.ConversationClosed, NotParticipant) as exc:
+    except (
+        conversation_actions.ConversationClosed,
+        conversation_actions.ChannelRemoved,
+        conversation_actions.ReplyWindowClosed,
+        NotParticipant,
+    ) as exc:
         return error(exc.code, 409)
     except conversation_actions.ActionError as exc:
         return error(exc.code, 400)

@@ -39,7 +39,8 @@ from havre.conversations.actions.team_errors import AtCapacity
 from havre.conversations.models import Channel, Conversation, Status
 from havre.safety import blocks
 from havre.safety.models import Block, CheckinReminder
-from havre.vault import sealing
+from havre.vault import addresses, sealing
+from havre.vault.addresses import AddressKind
 from havre.vault.blocks import is_sealed_shape
 from havre.vault.models import Epoch
 
@@ -251,7 +252,7 @@ def block_texter(
         try:
             block = blocks.add_block(
                 conversation.program,
-                e164,
+                addresses.block_subject(conversation.channel.address_kind, e164),
                 by=by,
                 block_id=block_id,
                 label_sealed=label_sealed,
@@ -291,10 +292,15 @@ def open_to_number(
     The number was typed twice and its last digits confirmed; all three must
     agree. A blocked number is refused. An open conversation with the number
     is reused (False), otherwise one is opened (True), held by the advocate;
-    its first message then goes out as a reply.
+    its first message then goes out as a reply. Only SMS channels write
+    first: WhatsApp and Messenger allow no message to someone who has not
+    written in the last 24 hours, and Signal knows her by an account, not a
+    number typed here.
     """
     if by.program_id != channel.program_id or channel.removed_at is not None:
         raise Forbidden("not a channel of this program")
+    if channel.address_kind != AddressKind.PHONE:
+        raise Forbidden("only SMS channels write first")
     e164 = _e164(channel, number)
     if _e164(channel, number_again) != e164:
         raise NumbersDiffer("the two numbers differ")

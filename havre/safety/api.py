@@ -23,6 +23,7 @@ from havre.conversations.models import Channel, Conversation
 from havre.conversations.payloads import member_conversation, safety_fields
 from havre.safety import actions as safety
 from havre.safety import blocks
+from havre.vault.addresses import AddressKind
 from havre.vault.formats import FormatError, b64d, b64e
 
 Act = Callable[[Conversation, dict[str, Any]], None]
@@ -218,7 +219,10 @@ def lift(request: HttpRequest, member: User, block_id: uuid.UUID) -> HttpRespons
 @staff_api("GET")
 def channels(request: HttpRequest, member: User) -> HttpResponse:
     """The program's channels, to choose which one to write first from."""
-    live = Channel.objects.filter(program_id=member.program_id, removed_at__isnull=True)
+    # Only SMS channels write first (see safety.actions.open_to_number).
+    live = Channel.objects.filter(
+        program_id=member.program_id, removed_at__isnull=True, address_kind=AddressKind.PHONE
+    )
     return JsonResponse(
         {
             "channels": [

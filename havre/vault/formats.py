@@ -21,7 +21,9 @@ Formats, version 1:
   HKDF-SHA256 splits it into a login secret, the only thing the browser sends,
   and a wrap key that never leaves the browser. The member's X25519 private key
   is stored wrapped with AES-256-GCM under the wrap key: ``nonce (12) || ct``.
-- Routes: hex HMAC-SHA256(key, program id || 0x00 || E.164 number).
+- Routes: hex HMAC-SHA256(key, program id || 0x00 || address), where the
+  address is an E.164 number, or for other channels a kind-prefixed form such
+  as ``signal:<uuid>`` (see `havre.vault.addresses`).
 - Server box: AES-256-GCM ``nonce (12) || ct`` under a key derived from the
   server's secret, for data the server itself must read later (provider tokens,
   short-lived relay payloads). Not zero-knowledge by design.
@@ -68,6 +70,7 @@ _BUCKETS: Final = (64, 128, 256, 512, 1024, 2048, 4096)
 _SUITE: Final = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_128_GCM)
 _UUID_RE: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _E164_RE: Final = re.compile(r"\+[1-9][0-9]{1,14}")
+_ROUTE_SUBJECT_RE: Final = re.compile(r"\+[1-9][0-9]{1,14}|[a-z]{2,16}:[A-Za-z0-9.+-]{1,160}")
 _B64_RE: Final = re.compile(r"[A-Za-z0-9_-]*")
 
 
@@ -234,14 +237,16 @@ def open_sealed(private_key: bytes, sealed: bytes, info: bytes) -> bytes:
 
 
 def route(route_key: bytes, program_id: str | uuid.UUID, e164: str) -> str:
-    """Index of a phone number within a program, under a server-held key.
+    """Index of a texter's address within a program, under a server-held key.
 
-    The same construction, under a separate key, indexes blocked numbers.
+    The address is an E.164 number, or a kind-prefixed address of another
+    channel (`havre.vault.addresses.route_subject`). The same construction,
+    under a separate key, indexes blocked addresses.
     """
     if len(route_key) < 16:
         raise FormatError("route keys are at least 16 bytes")
-    if not _E164_RE.fullmatch(e164):
-        raise FormatError("number is not normalised to E.164")
+    if not _ROUTE_SUBJECT_RE.fullmatch(e164):
+        raise FormatError("address is not normalised")
     data = _uuid(program_id).encode() + b"\x00" + e164.encode()
     return hmac.new(route_key, data, hashlib.sha256).hexdigest()
 

@@ -138,13 +138,17 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "crisis_at",
         "holder",
         "queued_at",
+        "reply_window_closes_at",
     }
     assert row["status"] == "open"
+    assert row["reply_window_closes_at"] is None
     assert row["seq"] == conversation.seq
     assert row["channel"] == {
         "id": str(channel_a.pk),
         "provider": "twilio",
+        "kind": "phone",
         "address": channel_a.address,
+        "removed": False,
     }
     assert row["number_epoch"] == 1
     assert row["last_inbound_at"] == conversation.last_inbound_at.isoformat()

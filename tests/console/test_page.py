@@ -31,6 +31,11 @@ SAME_IN_FRENCH = {
     "signin.code",
     "conversation.messages",
     "inbox.via",
+    # The channels' names are the same in both languages.
+    "channel.kind.phone",
+    "channel.kind.whatsapp",
+    "channel.kind.messenger",
+    "channel.kind.signal",
 }
 
 

@@ -38,3 +38,22 @@ def for_channel(channel: Channel, name: str, **changes: str) -> dict[str, str]:
     else:
         base["From"] = channel.address
     return fixture_form(name, **{**base, **changes})
+
+
+from tests.gateways.fakes import (  # noqa: E402, F401
+    fake_messenger,
+    fake_signal,
+    fake_sms_gateway,
+    fake_vonage,
+    fake_whatsapp,
+    gateway_a,
+    graph,
+    messenger_a,
+    messenger_b,
+    reply_on,
+    signal_a,
+    vonage_a,
+    vonage_b,
+    whatsapp_a,
+    whatsapp_b,
+)

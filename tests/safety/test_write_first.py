@@ -9,13 +9,14 @@ import pytest
 
 from havre.audit.models import Entry
 from havre.conversations.models import Conversation, Message, Status
+from havre.gateways.actions import add_channel
 from havre.safety import actions as safety
 from havre.safety.models import Block
 from havre.vault import formats, sealing
 from havre.vault.formats import b64e
 from tests.conftest import ProgramKeys
 from tests.console.conftest import TEXTER, Thread
-from tests.safety.conftest import post, signed_in
+from tests.safety.conftest import get, post, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +192,24 @@ def test_writing_first_tells_every_console_who_holds_it(
     assert opened
     assert conversation.assigned_to == alice
     assert {"type": "team", "what": "assignment", "conversation": str(conversation.pk)} in events
+
+
+def test_only_sms_channels_write_first(alice, program_a, channel_a):
+    whatsapp = add_channel(
+        program_a,
+        "whatsapp",
+        phone_number_id="106540352242922",
+        access_token="token-of-whatsapp",
+        app_secret="0f5c2b8e4a1d9c7b3e6f8a2d4c1b9e7a",
+        verify_token="verify",
+        number="+15550783881",
+    )
+    signal = add_channel(program_a, "signal", rpc_url="http://127.0.0.1:9", number="+15550101000")
+    listed = [c["id"] for c in get(signed_in(alice), "channels").json()["channels"]]
+    assert listed == [str(channel_a.pk)]
+    for channel in (whatsapp, signal):
+        with pytest.raises(safety.Forbidden):
+            safety.open_to_number(
+                channel, by=alice, number=CLIENT, number_again=CLIENT, last_digits="8139"
+            )
+    assert not Conversation.objects.exists()

@@ -356,7 +356,19 @@ def test_route_is_deterministic_and_separated_by_key_and_program() -> None:
     assert route != f.route(route_key, PROGRAM, "+33612345679")
 
 
-@pytest.mark.parametrize("number", ["0612345678", "+33 6 12 34 56 78", "+0612345678", ""])
+def test_route_of_another_channels_address_differs_from_the_numbers() -> None:
+    key = b"r" * 32
+    number = "+33612345678"
+    on_whatsapp = f.route(key, PROGRAM, "whatsapp:" + number)
+
+    assert on_whatsapp != f.route(key, PROGRAM, number)
+    assert len(f.route(key, PROGRAM, "signal:6a1c0f53-4b9d-4c3e-8e5f-2d7a9b1c0e4f")) == 64
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["0612345678", "+33 6 12 34 56 78", "+0612345678", "", "Signal:x", "whatsapp:", "a b:c"],
+)
 def test_route_refuses_numbers_that_are_not_e164(number: str) -> None:
     with pytest.raises(FormatError):
         f.route(b"r" * 32, PROGRAM, number)

@@ -14,7 +14,10 @@ export interface ConversationRow {
   last_activity_at: string;
   last_inbound_at: string | null;
   closed_at: string | null;
-  channel: { id: string; provider: string; address: string };
+  /** `kind`: what texters' addresses are (phone numbers, WhatsApp ids...); `removed`: no reply can leave. */
+  channel: { id: string; provider: string; kind: string; address: string; removed: boolean };
+  /** On WhatsApp and Messenger, when a reply stops being allowed (24 hours after her last message). */
+  reply_window_closes_at: string | null;
   number_epoch: number;
   number_sealed: string;
   /** Set by crisis triage when a text matched (never the words that did). */

@@ -2,10 +2,11 @@
 // enters the page as text nodes (textContent), never as HTML.
 
 import type { ConversationRow, Delivery, MessageRow } from "./api";
+import { channelName } from "./channel-info";
 import { crisisBadge } from "./crisis";
 import { el } from "./dom";
 import { glossedText } from "./glossary";
-import { currentLanguage, formatWhen, t } from "./i18n";
+import { currentLanguage, formatWhen, has, t } from "./i18n";
 import { automaticAuthor, noticeLine } from "./notice-menu";
 import { safetyBadges } from "./safety-text";
 import { holderBadges } from "./team-render";
@@ -28,7 +29,10 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
   badges.push(...safetyBadges(row));
-  const meta = [t("inbox.via", { address: row.channel.address }), t("inbox.last_activity", { when: formatWhen(row.last_activity_at) })];
+  const meta = [
+    t("inbox.via", { channel: channelName(row), address: row.channel.address }),
+    t("inbox.last_activity", { when: formatWhen(row.last_activity_at) }),
+  ];
   const crisis = crisisBadge(row);
   const button = el(
     "button",
@@ -56,6 +60,10 @@ export function isFailure(message: MessageRow): boolean {
 }
 
 export function failureText(message: MessageRow): string {
+  // Codes that have a reason worth saying in words (a closed window, a changed safety number).
+  if (message.error_code !== "" && has(`status.failed.${message.error_code}`)) {
+    return t(`status.failed.${message.error_code}`);
+  }
   return message.error_code
     ? t("status.failed_help", { code: message.error_code })
     : t("status.failed_help_plain");

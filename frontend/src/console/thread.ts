@@ -3,6 +3,7 @@
 import { SessionError } from "../session";
 import type { ConversationRow, MessageRow } from "./api";
 import { showCrisisMarker } from "./crisis";
+import { channelName, mayReplyNow, showChannel } from "./channel-info";
 import { type Desk, ReplyRefused } from "./desk";
 import { byId } from "./dom";
 import { formatWhen, has, t } from "./i18n";
@@ -106,13 +107,14 @@ export class Thread {
       row === null
         ? ""
         : [
-            t("conversation.channel", { address: row.channel.address }),
+            t("conversation.via", { channel: channelName(row), address: row.channel.address }),
             t("conversation.started", { when: formatWhen(row.created_at) }),
           ].join(" · ");
     showCrisisMarker(byId("conversation-crisis"), row);
     const closed = row?.status === "closed";
     byId("close-button").hidden = row === null || closed;
     byId("reply-form").hidden = row === null || closed || !this.host.mayAnswer(row);
+    showChannel(row, () => void this.#render([], [], false));
     byId("conversation-notice").textContent = open.failed
       ? t("page.error")
       : closed
@@ -205,9 +207,9 @@ export class Thread {
         return;
       }
       if (this.host.desk === desk) byId("reply-error").textContent = replyErrorText(error);
-      if (error instanceof SessionError && error.code === "conversation_closed") void desk.refreshOpen();
+      if (error instanceof SessionError && REFRESHING_CODES.has(error.code)) void desk.refreshOpen();
     } finally {
-      button.disabled = false;
+      button.disabled = open.row !== null && !mayReplyNow(open.row);
       button.textContent = t("reply.send");
     }
   }
@@ -241,6 +243,9 @@ export class Thread {
     }
   }
 }
+
+// Refusals after which the conversation's row is out of date: fetch it again.
+const REFRESHING_CODES = new Set(["conversation_closed", "window_closed", "channel_removed"]);
 
 function replyErrorText(error: unknown): string {
   if (error instanceof SessionError && error.status === 0) return t("reply.error.network");

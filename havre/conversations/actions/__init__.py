@@ -8,10 +8,12 @@ takes it. Events leave only after the transaction commits.
 
 from havre.conversations.actions.errors import (
     ActionError,
+    ChannelRemoved,
     ConversationClosed,
     InvalidNumber,
     InvalidReply,
     NoProgramKey,
+    ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
 )
@@ -25,10 +27,12 @@ from havre.conversations.actions.outbound import (
 
 __all__ = [
     "ActionError",
+    "ChannelRemoved",
     "ConversationClosed",
     "InvalidNumber",
     "InvalidReply",
     "NoProgramKey",
+    "ReplyWindowClosed",
     "RouteMismatch",
     "StaleEpoch",
     "close_conversation",

@@ -9,6 +9,7 @@ open. What a provider's credentials look like is checked by its gateway
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from typing import Any
@@ -19,7 +20,8 @@ from django.utils import timezone
 
 from havre.accounts.models import Program
 from havre.audit.actions import record
-from havre.conversations.models import Channel
+from havre.conversations.models import Channel, Conversation, Status
+from havre.vault.addresses import AddressKind
 from havre.vault.formats import box, server_key, unbox
 
 
@@ -42,10 +44,16 @@ def store_channel(
     address: str,
     config: dict[str, Any],
     secret: dict[str, Any],
+    address_kind: AddressKind = AddressKind.PHONE,
 ) -> Channel:
     """A new live channel with its credentials boxed; ChannelError if the address is taken."""
     channel = Channel(
-        id=uuid.uuid4(), program=program, provider=provider, address=address, config=config
+        id=uuid.uuid4(),
+        program=program,
+        provider=provider,
+        address_kind=address_kind,
+        address=address,
+        config=config,
     )
     channel.secret_box = box(_channel_key(), json.dumps(secret).encode(), _aad(channel.id))
     try:
@@ -57,11 +65,21 @@ def store_channel(
     return channel
 
 
-def remove_channel(channel: Channel) -> None:
-    """Stop the channel and forget its credentials.
+@dataclasses.dataclass(frozen=True)
+class Removal:
+    """What removing a channel left behind: its conversations still open."""
 
-    The row stays, since conversations and messages point at it; webhooks
-    for it are refused from now on.
+    open_conversations: int
+
+
+def remove_channel(channel: Channel) -> Removal:
+    """Stop the channel at once and forget its credentials.
+
+    The row stays, since conversations and messages point at it. Its webhooks
+    answer 404 from now on and its event stream is no longer read. Its open
+    conversations stay open, readable, but no reply can leave through it; a
+    text from the same texter on another channel of the same kind moves her
+    conversation there.
     """
     with transaction.atomic():
         removed = Channel.objects.filter(pk=channel.pk, removed_at=None).update(
@@ -70,6 +88,8 @@ def remove_channel(channel: Channel) -> None:
         if removed:
             record(channel.program_id, None, "channel.remove", channel.id)
     channel.refresh_from_db()
+    still_open = Conversation.objects.filter(channel=channel, status=Status.OPEN).count()
+    return Removal(open_conversations=still_open)
 
 
 def channel_secret(channel: Channel) -> dict[str, Any]:

@@ -34,3 +34,16 @@ class StaleEpoch(ActionError):  # noqa: N818
     its keys and seals again, rather than store a ciphertext under the wrong epoch."""
 
     code = "stale_epoch"
+
+
+class ChannelRemoved(ActionError):  # noqa: N818
+    """The conversation's channel was removed: nothing can leave through it any more."""
+
+    code = "channel_removed"
+
+
+class ReplyWindowClosed(ActionError):  # noqa: N818
+    """The channel lets the helpline answer only within a while of the texter's
+    last message (24 hours on WhatsApp and Messenger), and that while is over."""
+
+    code = "window_closed"

@@ -88,6 +88,14 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
         if found is None or found.pk != arrival.conversation_id:
             raise StaleArrival("the conversation closed meanwhile")
         conversation = found
+        if (
+            conversation.channel_id != channel.pk
+            and not Channel.objects.filter(pk=conversation.channel_id, removed_at=None).exists()
+        ):
+            # Her conversation's channel was removed, and she writes on another
+            # of the same kind: the conversation goes on there, answered from it.
+            Conversation.objects.filter(pk=conversation.pk).update(channel=channel)
+            conversation.channel = channel
     seq = bump(conversation, inbound=True)
     message = Message.objects.create(
         id=arrival.message_id,

@@ -22,15 +22,17 @@ from havre.conversations.actions import team
 from havre.conversations.actions.common import DELIVERY_RANK, bump, set_status
 from havre.conversations.actions.errors import (
     ActionError,
+    ChannelRemoved,
     ConversationClosed,
     InvalidReply,
     NoProgramKey,
+    ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
 )
 from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
 from havre.conversations.signals import announce_queued_on_commit
-from havre.vault import sealing
+from havre.vault import addresses, sealing
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +44,35 @@ def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Con
     when its route matches the conversation's, so nothing can be sent to any
     other number. Call inside a transaction.
     """
+    # Only the conversation's row is locked, not its channel's, which every
+    # reply on the channel would otherwise queue behind.
+    conversation = (
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("channel")
+        .get(pk=conversation.pk)
+    )
+    kind = conversation.channel.address_kind
     try:
-        e164 = sealing.normalize_number(number)
-    except sealing.InvalidNumberError:
+        e164 = addresses.normalize(kind, number)
+    except addresses.InvalidAddressError:
         raise RouteMismatch("number does not match the conversation") from None
-    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     if conversation.status != Status.OPEN or conversation.stopped_at is not None:
         raise ConversationClosed("conversation is closed")
+    subject = addresses.route_subject(kind, e164)
     if not sealing.routes_match(
-        conversation.route, sealing.route_for(conversation.program_id, e164)
+        conversation.route, sealing.route_for(conversation.program_id, subject)
     ):
         raise RouteMismatch("number does not match the conversation")
     return conversation, e164
+
+
+def check_can_answer(conversation: Conversation) -> None:
+    """Refuse, before anything is queued, what the channel would refuse."""
+    if conversation.channel.removed_at is not None:
+        raise ChannelRemoved("the conversation's channel was removed")
+    closes = conversation.reply_window_closes_at()
+    if closes is not None and timezone.now() >= closes:
+        raise ReplyWindowClosed("the channel's reply window is closed")
 
 
 def queue_reply(
@@ -80,6 +99,7 @@ def queue_reply(
         author = team.lock_member(author)
         conversation, e164 = lock_open_conversation(conversation, number)
         team.before_reply(conversation, author)
+        check_can_answer(conversation)
         current = sealing.current_epoch(conversation.program_id)
         if current is None:
             raise NoProgramKey("the program has no key yet")

@@ -21,7 +21,6 @@ from havre import intake
 from havre.conversations.actions import record_delivery
 from havre.conversations.actions.channels import channel_secret
 from havre.conversations.models import Channel
-from havre.gateways.base import Provider
 from havre.gateways.twilio.forms import parse_inbound, parse_status
 from havre.gateways.twilio.signature import is_signed
 from havre.gateways.twilio.wire import EMPTY_TWIML
@@ -47,9 +46,7 @@ def _verified_form(request: HttpRequest, channel: Channel) -> QueryDict | HttpRe
 
 
 def _live_channel(channel_id: uuid.UUID) -> Channel:
-    return get_object_or_404(
-        Channel, pk=channel_id, provider=Provider.TWILIO, removed_at__isnull=True
-    )
+    return get_object_or_404(Channel, pk=channel_id, provider="twilio", removed_at__isnull=True)
 
 
 @csrf_exempt

@@ -1,0 +1,1 @@
+"""Signal, through a signal-cli daemon on this computer: JSON-RPC to send, its event stream to receive."""

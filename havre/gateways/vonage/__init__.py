@@ -1,0 +1,1 @@
+"""Vonage Messages API (SMS): JWT-signed webhooks in, JWT-authenticated sends out, redaction after."""
