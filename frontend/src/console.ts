@@ -14,7 +14,7 @@
 
 import { AccountArea } from "./console/account";
 import { ConsoleApi, type ConversationRow, type MessageRow } from "./console/api";
-import { CrisisAlerts, isCrisisEvent } from "./console/crisis";
+import { CrisisAlerts, isCrisisEndEvent, isCrisisEvent, setFlagClearer } from "./console/crisis";
 import { Desk, type DeskView } from "./console/desk";
 import { byId, el } from "./console/dom";
 import { Gate } from "./console/gate";
@@ -136,6 +136,7 @@ class ConsolePage implements DeskView {
       onOther: (event) => {
         if (event.type === "keys") void this.#keysChanged();
         else if (isCrisisEvent(event)) void this.#crisis.onEvent(event);
+        else if (isCrisisEndEvent(event)) this.#crisis.onEnd(event);
         else if (isTeamEvent(event)) this.#teamwork.onEvent(event);
         else if (typeof event.type === "string") this.#protocols.onSignal(event.type);
       },
@@ -153,12 +154,14 @@ class ConsolePage implements DeskView {
       get myId() {
         return page.#me?.id ?? "";
       },
+      url: config.urls.triage,
       row: (id) => this.#rowFor(id),
       labelFor: (row) => this.#labelFor(row),
       open: (id) => {
         this.#showSection("conversations");
         void this.#select(id);
       },
+      signedOut: () => this.signedOut(),
     });
     this.#thread = new Thread({
       get desk() {
@@ -502,7 +505,12 @@ class ConsolePage implements DeskView {
     void this.#protocols.refresh();
     if (role === "admin") this.#mountTeam();
     this.#safety.start();
-    if (this.#isSupervisor()) this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
+    if (this.#isSupervisor()) {
+      this.#lexicon = mountLexiconEditor(byId("triage-panel"), this.#config.urls.triage);
+      setFlagClearer({ url: this.#config.urls.triage, announce: (text) => this.#announce(text), signedOut: () => this.signedOut() });
+      // Alerts that fired while this console was closed or locked.
+      void this.#crisis.start();
+    }
     this.#teamwork.start();
     this.#live.start();
     void this.#desk.refreshInbox();
@@ -537,6 +545,7 @@ class ConsolePage implements DeskView {
     this.#lexicon?.destroy();
     this.#lexicon = null;
     this.#crisis.clear();
+    setFlagClearer(null);
     this.#teamwork.stop();
     this.#protocols.stop();
     this.#inboxTicket += 1;

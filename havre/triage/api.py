@@ -141,7 +141,7 @@ def try_text(request: HttpRequest, member: User) -> HttpResponse:
         if key not in LIST_KEYS or terms is None:
             return error("invalid_lists", 400)
         try:
-            lists[key] = actions.clean_terms(terms)
+            lists[key] = actions.clean_terms(terms, key[1])
         except actions.LexiconError as exc:
             return JsonResponse(
                 {"error": exc.code, "line": exc.line, "category": key[0], "language": key[1]},

@@ -1,17 +1,26 @@
 """The built-in lexicons, used by every program until it edits its own.
 
-Written for Havre, one term per line as in the console's editor. They follow
-what crisis lines have published about texts that end in an active rescue:
-the means and their doses ("ibuprofen", "800 mg", "Excedrin", "antifreeze",
-the pill emoji) and farewell phrasing ("say goodbye", "won't be here
-tomorrow") predict risk better than the word "suicide" itself, which is kept
-too. The danger lists describe what is happening now (he is here, at the
-door, has a knife, is hitting me), not what happened before, and threats to
-kill, which count even when the texter quotes them.
+Written for Havre, one term per line as in the console's editor, and tuned
+on the development part of tests/triage/eval only. They follow what crisis
+lines and risk assessments name as the strongest signals:
 
-Suicide terms are written in the first person where the words could also
-describe someone else ("kill myself", "vais me tuer"); "il va me tuer" is
-danger, "je vais me tuer" suicide risk. See docs/triage.md.
+- suicide risk: the wish to be dead or not to wake up, thoughts of killing
+  oneself, a plan or a date (the Columbia scale's and the ASQ's questions);
+  hopelessness and feeling a burden; farewells (letters, belongings given
+  away, "this is goodbye"); means and places (pills counted or taken all at
+  once, a rope, a bridge, a roof); self-harm, in both languages. A medicine
+  named alone is not a signal: "took 2 advil for my headache" is ordinary,
+  "took 30 advil" or "toutes mes pilules" is not;
+- immediate danger: threats to kill, quoted or told ("he said he'd kill
+  me", "il m'a menacée de mort"); strangulation and choking in everyday
+  words ("he grabbed me by the throat", "il m'a serré le cou"); a weapon;
+  threats against the children; burning; being locked in or held;
+  escalating violence, rape; and what is happening now (he is at the door,
+  is hitting me), after Campbell's Danger Assessment.
+
+Terms about acts are written with the texter as the one who suffers them
+("he ... kill me", "me ... étrangl*"); suicide terms in the first person
+where the words could describe someone else. See docs/triage.md.
 """
 
 from __future__ import annotations
@@ -19,140 +28,336 @@ from __future__ import annotations
 from havre.triage.matcher import DANGER, SUICIDE
 
 SUICIDE_EN = """
-suicid*
+suicidal
+suicidal thoughts
+thoughts of suicide
+thinking about|of suicide
+thought about|of suicide
+considering suicide
+commit suicide
+attempt suicide
+suicide note
+sewer slide
+unalive
 kill myself
+kill|killing|end|hurt|harm|cut|cutting my self
+feel like dying
+feel like i want to die
+stop living
+stop being alive
+not care if i die|live
+just in the way
+no one needs me
+nobody needs me
+not need me anymore
 killing myself
+killed myself
+kms
+off myself
 end my life
 ending my life
-end it all
-ending it all
-end it tonight
-going to end it
-end it now
-tonight is the night
+end my own life
 take my own life
 take my life
-want to die
-want to be dead
-wish i was dead
-wish i were dead
-wish i was never born
-better off dead
-better off without me
-rather be dead
+taking my life
+taking my own life
+end it all
+ending it all
+end it tonight|now|today|soon|this|tomorrow|all
+going to end it
+want to end it
+will end it
+just end it
+gonna end it
+ending things
+end things
+want|wants|wanted to die
+want 2 die
+want|wants|wanted to be dead
+wish i was|were dead
+wish i was|were never born
+wish i could die|disappear
 would rather die
-do not want to live
+rather be dead
+ready to die
+better off dead
+do not want to live|exist
+do not want to be alive|here|around anymore
 do not want to be alive
-do not want to be here anymore
-do not want to wake up
+not want to wake up
+never wake up
+not wake up
+sleep forever
+not exist anymore
+stop existing
+want to disappear
+disappear forever
+want everything to stop
+want it all to stop|end
+want it all to be over
+want it to be over
+ctb
+thinking about dying
+thoughts of dying
+if i ... was|were not alive|here|around
+if i was|were dead|gone
+tonight is the night
+go through with it
+decided to die|end it
+picked|chosen|set the day|date
+already know how
+plan and a date
+planning how to do it
+no point in|of|to living
+point of|in living
+point of being alive
+point in|of going on
+not see the point
+not see any point
+not see a way out
 no reason to live
+no reason to keep going|living
 nothing to live for
 nothing left to live for
+nothing left for me
+nothing left in me
+dark thoughts
+no strength left
+nothing keeping me here
+last time i will write|text
 can not go on
-tired of living
-tired of being alive
+can not keep going|living
+can not live like this
+not see how i can go on
+not see how i can live|continue
+not see how i can keep going
+survive another day
+can not take one more day
+can not take another day
+feel hopeless
+so hopeless
+completely hopeless
+everything is hopeless
+given|give|giving up on life
 done with life
-give up on life
-never wake up
-sleep forever
-hurt myself
-harm myself
-self harm
-cut myself
-cutting myself
-slit my wrists
-cut my wrists
-hang myself
-hanging myself
-noose
-rope
-jump off
-jump in front of
-going to jump
-throw myself off
-throw myself in front of
-bridge
-train tracks
-rooftop
-shoot myself
-gun
-pistol
-razor blade
-overdos*
-od
-pills
-# pills
-whole bottle
-bottle of pills
-sleeping pills
-painkillers
-saving up my meds
-saving up my pills
-stockpil*
-all my meds
-how many pills
-lethal dose
-painless way
-# mg
-ibuprofen
-advil
-motrin
-excedrin
-tylenol
-acetaminophen
-paracetamol
-aspirin
-naproxen
-aleve
-benadryl
-nyquil
-xanax
-valium
-ativan
-klonopin
-ambien
-seroquel
-lithium
-oxycodone
-oxy
-percocet
-vicodin
-fentanyl
-tramadol
-insulin
-antifreeze
-bleach
-rat poison
-poison
+done living
+done trying to live
+tired of living|life
+tired of fighting life
+never be missed
+tired of being alive
+sick of living|life
+only way out
+only one way out
+except dying|death
+no future for me
+picture myself alive|living
+see myself alive|living|being alive
+life is pointless
+death ... relief|release
+dying ... relief|release
+life has no meaning|point|purpose
+only thing ... dying|death|die
+relief ... dying|death|die
+end of my rope|tether
+ending|end all of this
+staring|stare ... {medicine}
+stab|stabbing myself
+stand being alive
+stand living
+going|might|will|want|about ... do something|anything stupid|drastic
+letting|let myself die
+waiting for the end
+wait to die
+never have been born
+it is over for me
+blade on|to|against my wrist|wrists|arm|arms|skin|throat
+drown|drowning myself
+not think i can
+everything is|feels|seems pointless|meaningless|hopeless
+nothing to look forward to
+rather not be here|alive|exist|around
+way out but|except ... die|death|dying
+no way out but|except ... die|death|dying
+better off ... without me
+how i am going to do it
+using|use it on myself
+lost all hope
+give up on everything
+giving up on everything
+not worth living
+life is not worth it
+want my life to end
+care if i live or die
+better off gone
+should just die
+deserve to die
+not see any reason to live|continue|go|keep
+not going to be here much longer|long
+not be here much longer|long
+no will to live
+lost the will to live
+better off without me
+better off if i was|were gone|dead
+better off if i was|were not here|around
+better without me
+happier without me
+happier if i was|were gone|dead
+happier if i was|were not here|around
+free without me
+relieved if i was|were gone|dead
+relieved if i was|were not here|around
+i am a burden
+such a burden
+a burden to|on
+being a burden
+burden on everyone|everybody
+weight on everyone|everybody
+waste of space
+no one would notice|care if i
+nobody would notice|care if i
+no one would|will miss me
+nobody would|will miss me
+no one would even notice
+nobody would even notice
+notice if i disappeared|died|was gone|vanished
+world would be better without me
+world would be better off without me
+everyone would be better off
+would be better off if i
+do not deserve to live
 say goodbye
 saying goodbye
 said my goodbyes
+made my goodbyes
+my goodbyes
 this is goodbye
+it was goodbye
 goodbye forever
 final goodbye
-won't be here tomorrow
-not be here tomorrow
-won't be around much longer
-last message
-my last text
+my last text|message to|ever|before
+last text|message to anyone|anybody|ever
 my last words
-wrote a note
-left a note
-when i'm gone
-after i'm gone
-once i'm gone
+at peace with it
+need ... where i am going
+wrote|written|left letters to|for
+wrote|written|left a note|letter for|to my
+goodbye letter|letters|note
+gave|giving|given away my
+give away my
+will not be needing
+who gets my things|stuff
+who gets what
+tell my ... i am sorry
+tell my ... i love
+will not be around|here after|much|tomorrow
+not be here tomorrow
+not here tomorrow
+my affairs in order
 by the time you read this
-take care of my kids
-tell my kids i love them
-giving away my
-gave away my
-no one will miss me
-nobody will miss me
-no one would care if i
-nobody would care if i
-everyone would be better off
-i'm a burden
-see you on the other side
+when|after|once i am gone
+i am ... on|at the bridge|roof|rooftop|ledge|cliff|tracks
+i am ... by|near|at the tracks|railway|river|rails
+i am ... by|near|at the train tracks
+edge of the cliff|roof|bridge|building
+i ... jump off|from
+i ... jumping off|from
+want to jump
+thinking about|of jumping
+going to jump
+step|jump in front of
+throw myself in front of
+throw myself off|under
+rope ready
+got|found the rope
+with a rope
+noose
+hang myself
+hanging myself
+shoot myself
+{weapon} in my lap|hand|hands|mouth
+saving|saved|stockpiling|stockpiled|hoarding ... {medicine}
+{medicine} lined up
+{medicine} in front of me
+{medicine} in my hand|hands
+{medicine} in my lap
+counting ... {medicine}
+how many|much {medicine} it would|will take
+how many|much {medicine} it takes|took
+how many|much {medicine} does|would it take
+how many|much {medicine} ... to die|kill|overdose|od
+painless way
+how many ... to die|kill
+lethal dose|doses
+fatal dose
+razor blade|blades
+with a blade
+garage ... car|engine running
+car|engine running ... garage
+carbon monoxide
+antifreeze
+drink bleach
+rat poison
+poison myself
+overdos*
+od
+cut|cutting myself
+cut|cutting again
+started cutting
+been cutting
+cutting my arms|wrists|legs|thighs|skin|arm|wrist
+cut my arms|wrists|legs|thighs|skin|arm|wrist
+slit my wrists
+self harm*
+selfharm*
+i sh
+hurt|hurting|harm|harming myself
+burn|burned|burnt|burning myself
+myself on purpose
+my arm|arms|skin|leg|legs ... on purpose
+hit|hitting|punch|punching myself
+till|til|until i|they|it bleed|bleeds
+scratch* my wrists|arms|skin|legs|thighs
+covered in cuts
+carv* into my
+want to cut
+cut|cutting deep|deeper|deeply
+razor ... cut
+exhaust
+tied|tie the|a rope|noose
+rope to the|a beam|ceiling|tree|rafter
+took|swallowed|taken ... every pill|tablet
+took|swallowed|taken|downed|popped|necked|ate|take|taking|swallowing ... all ... {medicine}
+took|swallowed|taken|downed|popped|necked|ate ## ... {medicine}
+took|swallowed|taken|downed|popped|necked|ate ... ## ... {medicine}
+swallowed|took everything
+whole|entire bottle|box|pack|packet|strip of ... {medicine}
+swallowed|took|taken ... whole|entire bottle|box|pack|packet|strip
+bottle of {medicine}
+bunch of ... {medicine}
+took|swallowed|taken|popped|ate|downed ... lot|lots of ... {medicine}
+handful of ... {medicine}
+{medicine} ready
+enough {medicine}
+enough ... to do it|die
+{medicine} to do it|die|end it
+on top of the ... building|bridge|roof|garage|parking|tower|cliff
+use it on myself
+{weapon} on myself
+drive|drove|crash|crashing ... into a tree|wall|truck|traffic
+crash my car
+goodbye everyone|everybody|world
+final message|text|words
+gave|giving|give|given ... things|stuff|belongings away
+nothing matters anymore
+wish i was|were not alive|here
+never been born
+{medicine} at once
+too many {medicine}
+more than i am supposed to
+way more of my
+everything in the medicine cabinet
+swallowed|took ... medicine cabinet
 💊
 🪢
 ⚰️
@@ -160,128 +365,315 @@ see you on the other side
 """
 
 SUICIDE_FR = """
-suicid*
+suicidaire
+suicidaires
 me suicider
-vais me tuer
-veux me tuer
-voudrais me tuer
-envie de me tuer
-pense à me tuer
-me foutre en l'air
-veux en finir
-vais en finir
-sert à rien de continuer
-sert à rien de vivre
-que tout s'arrête
-en peux plus de cette vie
-marre de cette vie
-envie d'en finir
-en finir avec la vie
-en finir une bonne fois
+je ... me suicide
+pense|pensé|pensée|pensais au suicide
+idées suicidaires
+pensées suicidaires
+fait une tentative
+tentative de suicide
+je ... me tuer|tue|tuerai
+de|à me tuer|suicider
+comment me tuer|suicider
+me foutre en le air
+en finir
+finis en
 mettre fin à mes jours
 mettre fin à ma vie
 mettre fin à tout
 me donner la mort
 envie de mourir
-veux mourir
-voudrais mourir
-aimerais mourir
-préfère mourir
-préférerais mourir
-veux plus vivre
-plus envie de vivre
+goût de mourir
+veux|voudrais|aimerais|préfère|préférerais|voulais mourir
+veux|voudrais crever
+je ... me buter|flinguer
+jamais naître
+mieux morte|mort
+arrêter de exister
+fixé la date|le jour
+un plan et une date
+rien pour quoi vivre
+peux plus continuer
+me sens désespérée|désespéré
+me sens sans espoir
+abandonné la vie
+monoxyde de carbone
+me empoisonner
+mort ... soulagement|délivrance
+mourir ... soulagement|délivrance
+prête|prêt à mourir
+compte|compté les|mes {medicine}
+mérite pas de vivre
+marre|peur de vivre
+plus capable de vivre|continuer
+supporte plus de vivre
+supporte plus la vie
+{medicine} pour le faire|mourir
+en peux plus de vivre
+dernière fois que vous aurez
+fixe ... {medicine}
+à sauter du|de|par|sous
+sauter sous un|le train|métro
+me planter un|une ... {weapon}
+me poignarder
+vie ne a aucun sens
+vie ne a plus de sens
+vie a plus de sens
+seule chose ... mourir|mort
+vais|va|veux faire une|des connerie|bêtise|conneries|bêtises
+envie|peur de faire une|des connerie|bêtise|conneries|bêtises
+me laisse|laisser mourir
+attends|attendre la mort
+jamais dû naître|exister
+mérite de mourir|crever
+fond du trou
+rien ne a plus de sens
+plus rien ne a de sens
+plus rien a de sens
+la fin pour moi
+fini pour moi
+endormir pour toujours
+lame sur|contre ... poignet|poignets|peau|bras
+garage ... moteur
+moteur ... garage
+lacér*
+entaill* ... poignet|poignets|bras|cuisses|peau|jambes
+je ... me noyer
+veux me noyer
+plus être là|ici
+veux plus être
+tanné*|fatigué*|épuisé*|marre de la vie
+je pèse sur
+donné ... mes affaires|choses|biens
+personne ne se rendra|rendrait compte
+personne se en rendra|rendrait compte
+mort ... seule solution
+seule solution ... mort|mourir
+rejoindre ... au ciel|paradis
+envie de crever
+ma vie se arrête|finisse
+fait une ts|tentative
+je suis ... sur les rails|voies|toits
+je suis ... en haut du|de
+dose énorme|massive
+énorme dose
+bu|avalé ... javel|antigel|déboucheur
+taillad*
+me suis ... fait du mal
+me fais|faire saigner
+gâche|gâcher la vie
+personne ne va me regretter
+manquer à personne
+dernière fois que je vous|te écris|parle
+à quoi bon me battre
+fatigué*|épuisé*|tanné* de vivre
+abandonné|perdu ... envie de vivre
+contre la vie
+être morte|mort
+plus envie de vivre|exister
+plus envie de être en vie
 pas envie de vivre
 aucune envie de vivre
-plus de raison de vivre
-aucune raison de vivre
-rien ne me retient
-plus la force
-peux plus continuer
-marre de vivre
-fatiguée de vivre
-fatigué de vivre
-mieux sans moi
-mieux si j'étais plus là
-mieux morte
-mieux mort
+veux|voudrais plus vivre|exister
+veux pu vivre
+plus exister
 disparaître pour toujours
+disparaître à jamais
+disparaître pour de bon
 veux disparaître
-dormir pour toujours
-plus me réveiller
+idées noires
+pense à la mort
 jamais me réveiller
-me fai* du mal
-me scarifi*
-m'ouvrir les veines
-me couper les veines
-me taillader
-me pendre
-corde
-sauter du pont
-sauter d'un pont
-sauter par la fenêtre
-me jeter sous un train
-me jeter du
-me jeter par
-sauter du
-sauter de la
-sauter par
-vais sauter
-pont
-voie ferrée
-me tirer une balle
-fusil
-pistolet
-lame de rasoir
-surdose
-overdose
-cachets
-# cachets
-comprimés
-# comprimés
-médocs
-tous mes médicaments
-boîte de médicaments
-somnifères
-antidépresseurs
-anxiolytiques
-# mg
-doliprane
-dafalgan
-efferalgan
-paracétamol
-ibuprofène
-nurofen
-aspirine
-lexomil
-temesta
-stilnox
-imovane
-seresta
-codéine
-morphine
-insuline
-antigel
-javel
-mort aux rats
-dose mortelle
-dose létale
+plus me réveiller
+dormir pour toujours
+tout arrêter
+sais déjà comment
+prépare comment
+choisi le jour|moment
+choisi la date
+plus rien ... envie
+que tout se arrête
+que tout ça se arrête
+marre|fatiguée|fatigué|tannée|tanné|épuisée|épuisé de cette vie
+en peux plus de cette vie
+raison de vivre
+pas de raison de vivre|continuer
+aucune raison de vivre|continuer
+vaut pas la peine de vivre
+vaut pas la peine de être vécue
+vie vaut pas la peine
+je suis une charge
+je suis un poids|fardeau
+me ... les veines
+rien ne me retient
+rien me retient
+plus la force
+pas la force de continuer|vivre
+pas la force de me battre
+vois pas comment continuer|vivre
+peux plus vivre comme ça
+sert à rien de vivre|continuer
+à quoi bon continuer|vivre
+pas de autre issue
+aucune autre issue
+aucun avenir
+pas de avenir
+plus aucun espoir
+plus de espoir
+vois pas le bout
+en sortirai jamais
+vie est foutue|finie
+décidé de (mourir|me tuer|en finir|me suicider)
+passer à le acte
+plus aucun sens
+plus de sens
+tiendrai pas
+tiens plus
+tiendrai plus
+tout est inutile
+plus envie de rien
+perdu tout espoir
+pas me réveiller
+seule issue|sortie
+comment je vais le faire
+pour me tuer|suicider
+utiliser sur moi
+je me brûle
+survivrai pas
+plus continuer à vivre
+au bout du rouleau
+envie que tout se arrête
+imagine pas vivante|vivant
+vois pas vivante|vivant
+mieux sans moi
+heureux sans moi
+heureuses sans moi
+libres sans moi
+heureux|heureuses|mieux si je étais|serais morte|mort|partie|parti
+heureux|heureuses|mieux si je étais|serais plus là
+un poids pour
+un fardeau
+une charge pour
+personne ne me regrettera|regretterait
+personne me regrettera|regretterait
+personne va me regretter
+personne ne remarquera|remarquerait
+personne le remarquera|remarquerait
+personne ne le remarquera|remarquerait
+soulagés si je
+irait mieux sans moi
+irait mieux si je
+mieux si je mourais|disparaissais
+de trop sur
+je suis de trop
+existais plus
+sers à rien
 dire au revoir
 dire adieu
 adieu
-lettre d'adieu
-dernier message
-serai plus là demain
-serai pas là demain
-quand je serai partie
-quand je serai parti
-prenez soin de mes enfants
-dites à mes enfants que je les aime
-personne ne me regrettera
-personne va me regretter
-personne ne remarquera
-personne ne le remarquera
-suis un fardeau
-un poids pour tout le monde
+adieux
+lettre de adieu
+ce est ... dernier message|msg
+mon dernier message|msg
+des lettres pour|à
+une lettre pour|à
+laissé une lettre
+plus là demain|après
+pas là demain
+quand je serai partie|parti
+besoin ... là où je vais
+en paix avec ça
+prenez soin de mes|ma|mon
+dites à ma|mon|mes ... que je
+qui récupère mes affaires|choses|quoi
+donné mes affaires
+donné mon chat|chien
+en aurai plus besoin
+en aurai pas besoin
+je suis ... sur le pont|toit|quai|balcon|bord|rebord|rails|parapet
+je suis ... au bord
+je suis ... des rails|voies
+bord de la falaise
+bord du pont|toit
+me jeter sous|du|de|par
+je ... sauter du|de|par|sous
+envie de sauter
+pense à sauter
+sauter quand
+préparé la corde
+avec une corde
+noeud coulant
+me pendre
+me tirer une balle
+{weapon} ... sur les genoux
+{weapon} dans la main|bouche
+{medicine} dans la main
+{medicine} dans les mains
+semaines|mois|jours que je garde|stocke|accumule
+garde|stocke|accumule mes {medicine} depuis
+stocké|accumulé|mis de côté ... {medicine}
+{medicine} devant moi
+aligné ... {medicine}
+combien de {medicine} il faudrait|faut
+combien de ... pour mourir
+dose|doses mortelle|mortelles|létale|létales
+lame|lames de rasoir
+avec une lame
+antigel
+boire de la javel
+mort aux rats
+surdose
+overdose
+me suis ... coupée|coupé|scarifiée|scarifié|mutilée|mutilé
+me coupe
+me couper
+envie de me couper
+me scarifi*
+scarifi*
+me mutil*
+automutil*
+mutile
+me fais du mal
+me faire du mal
+faire du mal à moi
+me suis ... brûlée|brûlé ... exprès|briquet|cigarette
+me suis brûlée|brûlé me suis ... exprès
+me fais ... exprès
+me fais mal
+me griff*
+me mord*
+me arrach* la peau
+me cogne la tête
+exprès
+jusque au sang
+jusque à saigner
+couvert*|couverte|couverts|plein|pleins|pleine|pleines de coupures
+me ... coupures
+entailles
+je me frappe
+me tape la tête
+me ... les poignets
+pris|avalé|prendre|avaler ... toutes|tous ... {medicine}
+avalé|pris ## ... {medicine}
+avalé|pris ... ## ... {medicine}
+avalé|pris ... boîte entière
+boîte entière de {medicine}
+toute la boîte|plaquette
+tout le tube|flacon
+toute une boîte|plaquette
+plus que ma dose
+avalé tout ce que
+tout ce que ... {medicine}
+me sens de trop
+trop de {medicine}
+pris|avalé plein|tas de {medicine}
+pris|avalé ... boîte|boîtes|bouteille|flacon|tube|plaquette|plaquettes de
+pris|avalé ... beaucoup|plein|trop de {medicine}
+poignée de ... {medicine}
+{medicine} de un coup
+armoire à pharmacie
 💊
 🪢
 ⚰️
@@ -289,39 +681,205 @@ un poids pour tout le monde
 """
 
 DANGER_EN = """
-he's here
-she's here
-they're here
+he|she|they|{partner} ... kill*|murder*|hurt*|chok*|strangl*|stab*|shoot*|shot|punch*|kick*|slap*|beat*|hit|hits|hitting|drag*|slam*|rape*|raping|burn*|suffocat*|smother*|attack*|drown* me|us
+kill|murder you
+threat* ... kill|murder|hurt|harm|shoot|stab
+threat* me
+threat* ... my life
+stabbed|slashed me
+cut me with
+against my will
+{partner} has|had|got a {weapon}
+death threat*
+wants|want me dead
+i am dead when|if
+you are dead
+your dead
+ur dead
+when|if he finds me
+can not have me
+not live to see
+put me in the ground
+body bag
+slit|cut my throat
+last night alive
+finish what he started
+pay|paid for it with my life
+he ... end|take my life
+pushed|shoved|threw|thrown me down|into|against|off|across
+pushed|shoved|threw|thrown me out of
+use it on me
+find my body
+has|had|got a gun|knife|rifle|shotgun|pistol|firearm|weapon
+hostage
+kidnap*
+stalking me
+he|she showed up at
+he|she|{partner} ... parked outside
+banging|knocking|pounding|hitting on|at the window|windows
+boiling water
+scald*
+lighter fluid
+burn everything|it all
+he|she ... burn* everything
+raised his hand|hands to|at|on
+lock*|locked ... {child} in|up
+push*|shov*|shook ... {child}
+never find ... {child}
+break*|broke ... door down
+he|she got in|inside
+pay for it|this
+not get out alive
+punched|punching|kicked|kicking|slapped|slapping|beat|beating|beats|choked|strangled|stabbed|shot me
+by my|the hair
+slam*|smash*|bang*|hit my head
+my head into|against
+not survive the night
+not live through the night
+watch your back
+you will not see it coming
+i know where you are|live
+capable of killing me
+he|she ... hurt me
+scared|afraid of what he will|might do
+chok* me
+chock* me
+choking|choked|strangled|strangling me
+strangl* me
+smother* me
+suffocat* me
+chokehold
+squeez*|grab*|grabbed|held|hold*|pinned|press*|crush*|wrapped ... throat|neck|windpipe
+until|till i could not breathe
+until|till i passed|blacked out
+chok* me out
+{weapon} to|at|against my throat|head|neck|chest|face|stomach
+pointed|waved|aimed|brandished|showed|pulled ... {weapon}
+you are going to die
+you will die
+i will find you
+end you
+burn* ... alive
+light|lit me on fire
+keeping me prisoner|hostage
+he|it|things ... escalat*
+choke hold
+headlock
+by the throat|neck
+around my neck|throat
+hand|hands|arm|forearm|knee|foot ... on my neck|throat
+squeez* ... neck|throat
+grab* ... throat|neck
+pillow over my face|head
+pillow|hand|hands|tape|bag ... over my mouth|face|nose|head
+can not breathe
+neck ... bruis*
+bruis* ... neck
+marks on my neck|throat
+he|she has|had|got|grabbed|pulled a|his|her {weapon}
+holding a|his|her {weapon}
+he|she has|had|got a kitchen|hunting|big|huge|loaded|pocket|sharp|butcher {weapon}
+sexually assault*|abus*
+assault* me
+molest*
+{weapon} to my throat|head|neck|chest|face
+point* ... {weapon} ... at|to me
+came|coming|went at me with
+pull*|took|got out ... {weapon}
+pulled a {weapon}
+threatened|threatening me with
+hit me with
+throw*|threw ... acid
+acid ... my face|me
+find me wherever|anywhere
+a dead woman|girl|bitch|man
+pinned|pin|pins me
+head under ... water
+make me pay
+he|she|{partner} ... past my house|place|work|building
+keeps driving by
+he|she is in the parking lot|car park
+found where i
+broke|broken|fractured my nose|arm|jaw|ribs|wrist|finger|leg
+loaded {weapon}
+a {weapon} in the house|home|car|apartment
+wav* his {weapon}
+bought a {weapon}
+{weapon} on the table
+clean* his {weapon}
+🔪
+🔫
+hurt|harm|kill|murder|drown|hit|beat|shook|shake|shaking|throw|strangle|choke ... {child}
+throwing|threw|throws ... at me
+never see ... {child} alive
+{child} alive again
+he grab* the|my|our {child}
+{child} will|would pay
+burn* ... house|home|apartment|car|place|down
+set ... on fire
+set fire to
+pour* gasoline|petrol|gas
+gasoline|petrol ... house|me|around
+douse* me
+doused me
+burn* me
+cigarette on me
+cigarette out on me
+put out ... cigarette on
+my hand on the stove
+torch my|the
+with me|us inside
+with me|us in it
+lock* me in|up|inside
+keep*|kept me locked
+i am locked in
+so i can not get out|leave|escape
+threat* the|my|our {child}
+threat* ... hurt*|harm*|kill*|murder*|drown*|hit|beat ... {child}
+{child} ... kill*|hurt*|drown* them
+outside|here|door ... with a|his ... {weapon}
+picture|photo of a|his ... {weapon}
+abuse|violence|beatings ... getting worse
+not let me leave|out|outside|escape|go
+barricad*
+tie*|tied me
+trapped in the house|room|car|apartment|here|bathroom|bedroom
+took my passport
+beat me up
+more violent
+worse than ever
+never been this bad|angry|violent
+he is out of control
+breaking|smashing everything
+rape*|raped me
+forced himself on me
+forced me to have|sleep|do
+he is here
+she is here
+they are here
 he is back
-he's outside
-she's outside
+he is outside
+she is outside
 at the door
 at my door
-outside my door
-outside my house
-outside my window
+outside my door|house|window|place
 out front
 waiting outside
 waiting for me outside
 coming up the stairs
-in my house
 in the house with me
-banging on the door
-pounding on the door
-kicking the door
-kicking in the door
-kicking down the door
-breaking the door
-breaking down the door
-broke down the door
+in my house
+banging|pounding|kicking on|in the door
+kick* in|down the door
+kick* the door in|down
+break*|broke down the door
 broke in
 breaking in
 trying to get in
 trying to break in
-he's coming
-she's coming
-on his way
-on her way
+he is coming
+she is coming
+on his|her way
 coming for me
 coming to get me
 he found me
@@ -329,41 +887,6 @@ she found me
 followed me
 following me
 looking for me
-has a knife
-has a gun
-got a knife
-got a gun
-with a knife
-with a gun
-holding a knife
-pointing a gun
-pulled a knife
-pulled a gun
-is hitting me
-hitting me
-beating me
-punching me
-kicking me
-choking me
-strangling me
-is hurting me
-dragging me
-just hit me
-just punched me
-just attacked me
-throwing things
-going to kill me
-will kill me
-wants to kill me
-trying to kill me
-threatening to kill me
-threatened to kill me
-kill you
-kill the kids
-kill my kids
-kill the children
-kill us
-hurt the kids
 help now
 help me now
 need help now
@@ -373,31 +896,241 @@ hurry please
 send help
 send someone
 send the police
-please call the police
-call the police for me
-call 911
-call 999
-call 112
-locked me in
-locked in the
-won't let me leave
-won't let me out
+please call the police|cops
+call the police|cops for me|now|please
+call 911|999|112
 hiding in the
-i'm hiding
-hiding from him
-hiding from her
+i am hiding
+hiding from him|her
 not safe right now
-i'm not safe
+i am not safe
 scared for my life
 fear for my life
 afraid for my life
-i'm bleeding
-can't breathe
-🔪
-🔫
+i am bleeding
+thought i was going to die
 """
 
 DANGER_FR = """
+il|elle|y|ils|{partner} ... me|nous tue*|buter|bute|butera|buterait|crever|massacrer|égorg*|poignard*|brûl*|tirer|étrangl*|étouff*|défonc*|noy*
+il|elle|y|ils|{partner} ... me|nous frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*|pouss*|mord*
+il|elle|y|ils|{partner} ... me|nous a|avait|ont ... tue*|buter|bute|butera|buterait|crever|massacrer|égorg*|poignard*|brûl*|tirer|étrangl*|étouff*|défonc*|noy*
+il|elle|y|ils|{partner} ... me|nous a|avait|ont ... frap*|cogn*|bat|battue|battu|tap*|tabass*|gifl*|viol*|traîn*|bouscul*|pouss*|mord*
+te|vous tuer|buter|crever
+tuer les enfants|petits
+menac* de mort
+menace de mort
+menaces de mort
+me menacer de mort
+me voir morte|mort
+me veut morte|mort
+personne me aura
+personne ne me aura
+pas mon anniversaire
+me faire la peau
+me enterrer
+me égorg*
+ma dernière nuit
+finir* ce que il a commencé
+finir* dans un sac
+payer de ma vie
+te es morte|mort
+tu es morte|mort
+quand il me trouve|trouvera
+le coup venir
+passer* pas la nuit
+fais gaffe à toi
+je sais où tu es|habites
+me étrangl*
+me a|avait étrangl*
+à la gorge
+par la gorge
+par le cou
+autour de mon cou
+serré|serre|serrée le cou
+serré|serre|serrée la gorge
+sur ma gorge
+sur mon cou
+clé de étranglement
+me étouff*
+me a|avait étouff*
+oreiller sur le|mon visage
+sur ma bouche
+empêch* de respirer
+puisse plus respirer
+peux plus respirer
+peux pas respirer
+bleus ... cou
+marques ... cou
+il|elle|y a un|une {weapon}
+{partner} a un|une {weapon}
+{weapon} sous la gorge
+{weapon} sur la tempe
+arme chargée
+pointé ... sur moi
+foncé dessus
+sorti un|une|son ... {weapon}
+agite son {weapon}
+{weapon} sur la table
+frappé|frappée avec
+il|elle ... acheté un|une {weapon}
+nettoie son {weapon}
+{weapon} dans la maison
+un gun
+🔪
+🔫
+mal aux {child}
+mal à mes|nos {child}
+tue*|noy*|frapp*|secou*|jet*|étrangl*|bat|battre|tap* ... {child}
+il a attrapé ... {child}
+{child} vivante|vivant
+prendre aux {child}
+{child} ... payer
+brûler la|ma maison|voiture|appart
+brûl* ... maison|appart|voiture
+le feu à
+le feu à|au|aux
+immol*
+il|elle ... brûl* tout
+eau bouillante
+ébouillant*
+tout cramer
+alcool|essence ... briquet|allumette|allumettes
+levé la main sur
+mal au {child}
+enferm*|pouss*|bouscul*|secou* ... {child}
+prendre à ma|mon|mes|nos {child}
+retrouver* jamais|plus ... {child}
+il|elle frappe|tape|cogne à|sur la fenêtre|vitre
+il|elle est dans le|les escalier|escaliers|couloir|hall|jardin
+en train de ... défonc*|frap*|cass*
+il|elle vient de arriver|rentrer ... énervé|bourré|furieux|saoul|ivre
+réussi à entrer|rentrer
+paierai*|paieras|payerai*|paierais
+sortir*|sortirai* pas vivante|vivant
+de le essence
+essence autour
+me a brûlée|brûlé
+il|elle ... me a brûlée|brûlé
+plaque de cuisson
+aspergé* de
+me a enferm*
+me enferm*
+suis enfermée|enfermé
+garde|gardait enfermée|enfermé|séquestrée
+que je puisse pas sortir|partir
+menac* les|mes|nos|mon|ma {child}
+menac* de ... tue*|frap*|noy*|mal ... {child}
+{child} ... les tue*|noie*|frapp*
+dehors|là|porte ... avec un|une|son ... {weapon}
+photo de un|une|son {weapon}
+violence|violences|coups ... empire|empirent|pire
+attrap*|serr* la gorge
+attrap*|serr* le cou
+sur la|ma bouche
+laisse* pas sortir
+laisser sortir
+pas me laisser sortir|partir
+bloqué la porte
+irai nulle part
+me a attaché*
+coincée chez
+séquestr*
+il|elle|{partner} ... mon passeport
+confisqué mon passeport
+me tirer dessus
+par les cheveux
+la tête contre
+poussé*|jeté*|projeté* dans|contre|par|au
+je suis morte|mort si|quand
+cassé la fenêtre|vitre
+pas que je parte|sorte
+il|elle ... me balance
+me a violée|violé
+interdit de sortir
+essai*|essay* de ouvrir|forcer|défoncer la porte
+que je allais mourir|crever
+sur la|ma gorge
+serr*|pris|prise|attrap*|saisi*|tenu*|tient|tenait|empoign*|pogn*|agripp*|appuy*|écras* ... gorge|cou|nuque|trachée
+suffoqu*
+asphyxi*
+sac ... sur la tête
+pouvais|pouvait|peux|pouvoir plus|pas respirer
+jusque à ce que je perde connaissance
+jusque à ce que je me évanouisse
+jusque à perdre connaissance
+fil|corde|ceinture|écharpe|câble|foulard ... autour de mon cou
+menac* avec|de son|sa|un|une ... {weapon}
+sorti*|brandi*|pointé*|agit*|montré* ... {weapon}
+{weapon} sous|sur|contre la|ma gorge|tempe|tête|ventre|poitrine
+il ... me descendre|régler
+tu vas mourir|crever
+te retrouver
+te défonc*|massacrer|égorg*
+brûl* ... vive|vif
+il|elle ... incendi*
+cramer ... maison|appart|tout
+contre mon gré
+prisonnière|prisonnier
+il ... ferm* à clé
+violences ... empir*|aggrav*
+il force la porte|serrure
+il monte
+forcé*|forcée à avoir|faire
+agress* sexuellement
+abusé* de moi
+défigur*
+vitriol
+acide ... visage|figure|moi
+me retrouver* où que|partout
+où que je aille|sois
+ce qui va te arriver
+tu vas le payer|regretter
+une femme morte
+plaqué*|bloqué*|coincé* contre
+empêch* de sortir|partir
+tête sous le eau
+il|elle ... me faire disparaître
+prendre à moi
+me faire|ferait|fera payer
+tourne autour de chez moi
+tourne autour de la maison
+rôde
+menac* de tuer
+il|elle|{partner} ... me menac*
+vivrai|verrai|verras|vivras pas|plus|jamais ... anniversaire|noël
+capable de me tuer
+verr*|reverr* jamais|plus|pas ... vivant|vivante|vivants
+il|elle|{partner} ... caché|pris|confisqué mes papiers
+confisqué mes papiers
+coup|coups de poing|pied|pieds|couteau|ceinture|boule
+donné|mis|mets|met|mettait une|des|un coups|coup|claque|claques|gifle|gifles|baffe|baffes|beigne|beignes
+roué de coups
+tient|tenait un|une|son {weapon}
+tiré sur moi
+tiré dessus
+il|elle|y|{partner} ... me faire|fera|ferait du mal
+autour de ma gorge
+me a coupée|coupé avec
+mal à ma|mon {child}
+laisse* pas partir
+pris mes clés ... sortir
+me a cassé le|la|les|une|un nez|bras|poignet|doigt|dent|dents|mâchoire|côte|côtes|jambe
+défonc* la tête|gueule
+me a frappée|frappé|cognée|cogné|battue|giflée|giflé|tabassée|tabassé|étranglée|étranglé|étouffée|poignardée|poignardé|tapée|tapé
+otage
+kidnapp*
+enlevée
+de plus en plus violent
+coups|violence|violences ... de pire en pire
+jamais vu aussi ... colère|violent|énervé|furieux|enragé|fou
+casse tout
+de plus en plus fort*|violent*
+frap* si|tellement fort
+jamais été aussi violent|grave|dangereux|loin
+cogn*|frap*|tabass* ... comme jamais
+il est|devient ... incontrôlable
+devenu bien pire|violent
 il est là
 elle est là
 il est ici
@@ -405,100 +1138,50 @@ elle est ici
 ils sont là
 il est revenu
 il est dehors
+il|elle est sur le parking
+a trouvé où je
+il|elle|y ... me jette|lance
 elle est dehors
 devant la porte
 devant chez moi
 devant ma porte
 en bas de chez moi
-en bas de l'immeuble
-il m'attend
-monte l'escalier
-remonte l'escalier
-à la porte
+en bas de le immeuble
+il me attend
+monte|remonte le escalier
+monte|remonte les escaliers
+il|elle|y est ... à la porte
 est dans la maison
-frappe à la porte
-tape à la porte
-cogne à la porte
-défonce la porte
-enfonce la porte
-casse la porte
-essaie d'entrer
-essaye d'entrer
-essaie de rentrer
-essaye de rentrer
+frappe|tape|cogne à|sur la porte
+défonce|enfonce|casse la porte
+essaie|essaye de entrer|rentrer
 il arrive
 elle arrive
 il est en route
 elle est en route
 vient me chercher
-m'a retrouvée
-m'a retrouvé
+me a retrouvée|retrouvé
 me suit
 me cherche
-a un couteau
-a une arme
-a un fusil
-a un flingue
-a un pistolet
-avec un couteau
-avec une arme
-avec un fusil
-sorti un couteau
-sorti une arme
-sorti son arme
-il me frappe
-elle me frappe
-me frappe
-me tape dessus
-me bat
-me tabasse
-me cogne
-m'étrangle
-m'étouffe
-me serre le cou
-me traîne
-vient de me frapper
-va me tuer
-veut me tuer
-menace de me tuer
-menacée de mort
-menaces de mort
-te tuer
-vais te tuer
-te buter
-te crever
-tuer les enfants
-tuer les petits
-nous tuer
-aidez moi vite
+entré par
+aidez moi vite|svp
+aidez moi il|elle
 aide moi vite
 au secours
-à l'aide
+à le aide
 venez vite
 vite svp
 appelez la police
-appelez le 17
-appelez le 112
-appelez le 911
 appelez les flics
+appelez le 17|112|911|15
 envoyez la police
 envoyez quelqu'un
-m'a enfermée
-m'a enfermé
-suis enfermée
-suis enfermé
-peux pas sortir
-me laisse pas sortir
 je me cache
-cachée dans
-caché dans
+cachée|caché dans
 pas en sécurité
 en danger
 peur pour ma vie
 je saigne
-peux plus respirer
-🔪
-🔫
 """
 
 TEXTS: dict[tuple[str, str], str] = {

@@ -2,26 +2,28 @@
 
 A term is written as staff would say it ("won't be here tomorrow", "il va me
 tuer") and normalised like the texts (normalize.py), so it also matches
-"wont b here tmrw" or "Il VA me tuerrr". Two signs widen a term: "#" stands
-for any number ("# mg" matches "800mg" and "200 mg"), and a word ending in
-"*" for any word it begins ("overdos*" matches "overdose", "overdosed").
+"wont b here tmrw" or "Il VA me tuerrr". A few signs widen a term
+(pattern.py): "#" any number, "##" a number of 10 or more, "overdos*" any
+word it begins, "a|b" either word, "{medicine}" any word of a built-in
+group, "..." a few words of any kind.
 
-A match counts unless it is denied ("I'm not suicidal") or, for suicide
+A match counts unless it is denied ("I'm not suicidal"), or, for suicide
 risk only, someone other than the texter says it ("my friend said 'I want to
-die'"); see speech.py. Danger counts even in someone else's mouth: "he told
-me 'I'll kill you'" is the danger. When both categories count, danger wins
-(`RANK`).
+die'"), see speech.py; or the rest of the text makes it a joke, a story, or
+something past and resolved, see context.py. Danger counts even in someone
+else's mouth: "he told me 'I'll kill you'" is the danger. When both
+categories count, danger wins (`RANK`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from havre.triage import speech
-from havre.triage.letters import squeeze
-from havre.triage.normalize import Kind, Token, tokenize
+from havre.triage.context import Context
+from havre.triage.normalize import tokenize
+from havre.triage.pattern import PREFIX_MIN, TERM_MAX_CHARS, Form, Index, TermError, parse_term
 
 SUICIDE = "suicide"
 DANGER = "danger"
@@ -29,35 +31,25 @@ CATEGORIES = (SUICIDE, DANGER)
 LANGUAGES = ("en", "fr")
 # Immediate danger outranks suicide risk: see docs/triage.md.
 RANK = {SUICIDE: 1, DANGER: 2}
-PREFIX_MIN = 3
-TERM_MAX_CHARS = 120
+# Why a match was set aside.
+REASONS = ("negated", "reported", "other_person", "joke", "story", "everyday", "past")
 
-# What a term matches, word by word: (kind, word, word with held letters squeezed).
-Piece = tuple[Kind, str, str]
-
-
-class TermError(ValueError):
-    """A term that cannot match anything as written; `code` says why."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-def parse_term(text: str) -> tuple[Piece, ...]:
-    """The pieces a term matches, or TermError."""
-    if len(text) > TERM_MAX_CHARS:
-        raise TermError("term_too_long")
-    pieces = tuple(
-        (token.kind, token.text, squeeze(token.text)) for token in tokenize(text, pattern=True)
-    )
-    if not pieces:
-        raise TermError("term_empty")
-    if all(kind == "any_number" for kind, _, _ in pieces):
-        raise TermError("term_only_numbers")
-    if any(kind == "prefix" and len(word) < PREFIX_MIN for kind, word, _ in pieces):
-        raise TermError("term_prefix_too_short")
-    return pieces
+__all__ = [
+    "CATEGORIES",
+    "DANGER",
+    "LANGUAGES",
+    "PREFIX_MIN",
+    "RANK",
+    "REASONS",
+    "SUICIDE",
+    "TERM_MAX_CHARS",
+    "Assessment",
+    "Hit",
+    "Matcher",
+    "Term",
+    "TermError",
+    "parse_term",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +57,21 @@ class Term:
     text: str
     category: str
     language: str
-    pieces: tuple[Piece, ...]
+    forms: tuple[Form, ...]
+    # Whether the term names the texter ("better off without me"), so that
+    # it is the texter's whoever else the sentence names.
+    names_texter: bool
 
     @classmethod
     def of(cls, text: str, category: str, language: str) -> Term:
-        return cls(text, category, language, parse_term(text))
+        forms = parse_term(text, language)
+        names_texter = any(
+            choice.words & speech.TEXTER_WORDS
+            for form in forms
+            for choice in form
+            if choice is not None
+        )
+        return cls(text, category, language, forms, names_texter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ class Hit:
     category: str
     language: str
     counted: bool
-    reason: str | None  # "negated" or "reported" when not counted
+    reason: str | None  # one of REASONS when not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,78 +93,47 @@ class Assessment:
         return self.category is not None
 
 
-def _matches(piece: Piece, token: Token) -> bool:
-    kind, word, squeezed = piece
-    if kind == "any_number":
-        return token.kind == "number"
-    target = squeezed if token.held else word
-    if kind == "prefix":
-        return token.kind == "word" and token.text.startswith(target)
-    return token.text == target
-
-
 class Matcher:
     """A compiled set of terms; `assess` runs on every inbound text."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        # Terms by their first word, as typed and squeezed (for held letters).
-        self.by_word: tuple[dict[str, list[Term]], dict[str, list[Term]]] = (
-            defaultdict(list),
-            defaultdict(list),
+        self.terms = tuple(terms)
+        self.index = Index(
+            (key, form) for key, term in enumerate(self.terms) for form in term.forms
         )
-        self.by_prefix: tuple[dict[str, list[Term]], dict[str, list[Term]]] = (
-            defaultdict(list),
-            defaultdict(list),
-        )
-        self.by_number: list[Term] = []
-        for term in terms:
-            kind, word, squeezed = term.pieces[0]
-            if kind == "any_number":
-                self.by_number.append(term)
-            elif kind == "prefix":
-                self.by_prefix[0][word[:PREFIX_MIN]].append(term)
-                self.by_prefix[1][squeezed[:PREFIX_MIN]].append(term)
-            else:
-                self.by_word[0][word].append(term)
-                self.by_word[1][squeezed].append(term)
-
-    def _candidates(self, token: Token) -> list[Term]:
-        found = list(self.by_word[token.held].get(token.text, ()))
-        if token.kind == "number":
-            found.extend(self.by_number)
-        elif token.kind == "word":
-            found.extend(self.by_prefix[token.held].get(token.text[:PREFIX_MIN], ()))
-        return found
-
-    def _found_at(self, tokens: Sequence[Token], start: int, term: Term) -> bool:
-        first = tokens[start]
-        end = start + len(term.pieces)
-        if end > len(tokens):
-            return False
-        for piece, token in zip(term.pieces, tokens[start:end], strict=True):
-            if token.sentence != first.sentence or token.quote != first.quote:
-                return False
-            if not _matches(piece, token):
-                return False
-        return True
 
     def assess(self, text: str) -> Assessment:
         tokens = tokenize(text)
+        context = Context(tokens)
         hits: list[Hit] = []
         others: list[bool] | None = None
-        for start, token in enumerate(tokens):
-            for term in self._candidates(token):
-                if not self._found_at(tokens, start, term):
-                    continue
-                reason: str | None = None
-                if speech.negated(tokens, start):
-                    reason = "negated"
-                elif term.category == SUICIDE:
-                    if others is None:
-                        others = speech.others(tokens)
-                    if any(others[start : start + len(term.pieces)]):
-                        reason = "reported"
-                hits.append(Hit(term.text, term.category, term.language, reason is None, reason))
+        for found in self.index.find(tokens):
+            term = self.terms[found.key]
+            first = tokens[found.start]
+            reason: str | None = None
+            if speech.denied(tokens, found.start, found.skipped):
+                reason = "negated"
+            else:
+                if others is None:
+                    others = speech.others(tokens)
+                reported = any(others[found.start : found.end])
+                if reported and term.category == SUICIDE:
+                    reason = "reported"
+                elif (
+                    term.category == SUICIDE
+                    and not term.names_texter
+                    and speech.someone_else_acts(tokens, found.start, found.end)
+                ):
+                    reason = "other_person"
+                elif context.joke(first.sentence):
+                    reason = "joke"
+                elif reported and context.story(first.sentence):
+                    reason = "story"
+                elif context.everyday(found.start, found.end):
+                    reason = "everyday"
+                elif context.past(first.clause):
+                    reason = "past"
+            hits.append(Hit(term.text, term.category, term.language, reason is None, reason))
         counted = [hit.category for hit in hits if hit.counted]
         category = max(counted, key=RANK.__getitem__) if counted else None
         return Assessment(category, tuple(hits))

@@ -21,7 +21,7 @@ from typing import Literal
 from havre.triage.letters import fold, held, squeeze
 from havre.triage.sms import ELISIONS, N_T_STEMS, SMS, SMS_HELD, SUFFIXES
 
-Kind = Literal["word", "number", "emoji", "any_number", "prefix"]
+Kind = Literal["word", "number", "emoji", "any_number", "many_number", "prefix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,10 @@ class Token:
     held: bool = False
 
 
+# French typed without the apostrophe after a subject: "il ma dit", "il ta frappée".
+AUXILIARY_TYPED = {"ma": ("me", "a"), "ta": ("te", "a"), "mavait": ("me", "avait")}
+SUBJECTS_BEFORE_ME = frozenset({"il", "elle", "y", "on", "qui", "ils", "elles"})
+J_CONTRACTED = re.compile(r"j[bcdfghklmnpqrstvwxz][a-z]+")
 SENTENCE_ENDS = frozenset(".!?;\n\r")
 CLAUSE_ENDS = frozenset(",:\u2013\u2014\u2026")  # also en and em dashes, ellipsis
 # Opening quotation mark -> its closing mark: straight, curly, French guillemets.
@@ -83,6 +87,17 @@ class _Builder:
         self.quotes: list[int] = [0]
 
     def emit(self, text: str, kind: Kind, *, is_held: bool = False) -> None:
+        previous = self.tokens[-1] if self.tokens else None
+        if (
+            text in AUXILIARY_TYPED
+            and previous is not None
+            and previous.text in SUBJECTS_BEFORE_ME
+            and previous.clause == self.clause
+        ):
+            # "il ma frappée" is "il m'a frappée": "ma" after a subject is not "my"
+            for part in AUXILIARY_TYPED[text]:
+                self.tokens.append(Token(part, kind, self.sentence, self.clause, self.quotes[-1]))
+            return
         self.tokens.append(Token(text, kind, self.sentence, self.clause, self.quotes[-1], is_held))
 
     def emit_word(self, word: str, kind: Kind = "word") -> None:
@@ -102,6 +117,11 @@ class _Builder:
             return
         if held(raw) and squeeze(raw) in SMS_HELD:
             self.emit_words(SMS_HELD[squeeze(raw)])
+            return
+        if J_CONTRACTED.fullmatch(raw):
+            # French SMS drops the "e" of "je" before a consonant: "jsuis", "jvoudrais"
+            self.emit("je", "word")
+            self.run(raw[1:])
             return
         # "800mg" -> "800" "mg"
         for part in re.findall(r"\d+|\D+", raw):
@@ -133,7 +153,8 @@ class _Builder:
 
 def tokenize(text: str, *, pattern: bool = False) -> list[Token]:
     """The tokens of `text`. With `pattern` (a lexicon term), "#" stands for any
-    number and a word ending in "*" for any word it begins."""
+    number, "##" for a number of 10 or more, and a word ending in "*" for any
+    word it begins."""
     text = fold(text)
     spans = quote_spans(text)
     closings: set[int] = set(spans.values())
@@ -153,7 +174,11 @@ def tokenize(text: str, *, pattern: bool = False) -> list[Token]:
             i = _read_run(text, i, build, spans, pattern)
         else:
             if pattern and ch == "#":
-                build.emit("#", "any_number")
+                if text.startswith("##", i):
+                    build.emit("##", "many_number")
+                    i += 1
+                else:
+                    build.emit("#", "any_number")
             elif ch == "." and text.startswith("..", i):
                 # An ellipsis is a pause ("I just... want to die"), not a full stop.
                 build.clause += 1

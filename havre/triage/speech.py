@@ -8,7 +8,9 @@ pronoun ("I", "je", "he"...), which starts a new statement: in "I'm not ok I
 want to die" the "not" does not deny "want to die". "can't" and "couldn't"
 are not denials here: "I can't stop thinking about ending it" is a risk.
 "No"/"non" followed by a pronoun is an answer ("no I want to die"), not a
-denial.
+denial; nor is a negation inside a condition ("if he can't have me, no one
+can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
+autant envie de mourir").
 
 Reported speech. Words belong to someone else when they stand after a
 reporting verb ("said", "told", "says", "texted", "dit", "écrit",
@@ -36,34 +38,54 @@ def _set(*phrases: str) -> frozenset[str]:
     return frozenset(found + [squeeze(word) for word in found])
 
 
-NEGATION_REACH = 4
-NEGATIONS = _set("not no never nor neither pas jamais aucun aucune non nullement")
+NEGATION_REACH = 5
+NEGATIONS = _set("not no never nor neither nobody none pas jamais aucun aucune non nullement")
 # "no"/"non" before a pronoun answers a question rather than denies what follows.
 ANSWERS = _set("no non")
 # Negation words that are not denials when the word before them is one of these.
-NOT_DENIED_AFTER = {texts("not")[0]: _set("can could")}
+NOT_DENIED_AFTER = {
+    texts("not")[0]: _set("can could"),
+    # "il arrête pas de me menacer": he keeps threatening me
+    texts("pas")[0]: _set("arrete arretes arretait arretent cesse cessait"),
+}
 # Negation words that are not denials when followed by one of these.
 NOT_DENIED_BEFORE = {
     texts("no")[0]: _set("matter doubt longer"),
-    texts("not")[0]: _set("only just"),
+    texts("not")[0]: _set("only just stop stopping"),
     texts("non")[0]: _set("seulement"),
     texts("pas")[0]: _set("seulement"),
     texts("never")[0]: _set("mind"),
     texts("jamais")[0]: _set("autant"),
 }
+# A negation this close after one of these is part of a condition.
+CONDITIONS = _set("if unless si")
+CONDITION_REACH = 5
+# "Never" and "jamais" measure rather than deny when their clause says how much.
+MEASURED = _set("never jamais")
+INTENSIFIERS = _set("autant tellement tant much badly so")
 LINKS = _set(
     "but and so then because or if however though "
     "mais et donc alors puis parce car ou si pourtant cependant sauf"
 )
+# A denial goes on over "or": "he has never hit me or threatened me".
+NEGATION_STOPS = LINKS - _set("or nor ou ni")
+# A pronoun after these goes on with the denied thought: "I don't feel like I
+# want to die", "je ne crois pas qu'il me ferait du mal".
+CARRY_OVER = _set("like that think feel believe que pense crois")
 CONTRASTS = _set("but however mais pourtant cependant")
+# After a verb of asking, these go on with the question: "she asked if I want to die".
+QUESTION_LINKS = _set("if whether si")
 FIRST_PERSON = _set("i je")
 PRONOUNS = FIRST_PERSON | _set("you he she we they tu il elle on nous vous ils elles")
 REPORTING = _set(
     "said says say saying told tells tell telling texted texts wrote writes "
     "yelled yells screamed screams shouted shouts asked asks goes whispered messaged "
     "dit dis disait dire disant ecrit ecrivait crie criait hurle hurlait repete repetait "
-    "raconte racontait texte envoye"
+    "raconte racontait texte envoye demande demandait"
 )
+# Verbs that put someone else's words between quotation marks without
+# reporting speech otherwise ("she posted 'goodbye forever'").
+QUOTING = REPORTING | _set("posted posts put puts captioned mis met poste publie marque")
 # Between a reporting verb and its subject: auxiliaries, modals, objects, adverbs.
 BETWEEN_SUBJECT_AND_VERB = _set(
     "have has had did does do will would always just kept keeps keep to me him her them us "
@@ -72,6 +94,15 @@ BETWEEN_SUBJECT_AND_VERB = _set(
     "ai as a avait avais me te lui leur nous vous veux veut vais va voulais voulait "
     "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
 )
+THIRD_PERSON = _set("he she they il elle ils elles")
+# "il" with these is impersonal: "il y a", "il faut".
+IMPERSONAL = _set("y faut fallait faudrait vaut semble reste")
+# The words by which a term speaks of the texter: such a term is about the
+# texter whoever else the sentence names ("they'd be better off without me").
+# Words that give what a match describes to someone else: "she took all her pills".
+THIRD_POSSESSIVES = _set("her his their ses son sa leur leurs")
+TEXTER_WORDS = _set("i me my myself mine je moi mes ma mon")
+ACTOR_REACH = 4
 QUOTE_REACH = 5
 # Reported words run at most this far after their verb, which also keeps a
 # text of nothing but "said said said..." from costing more than a long one.
@@ -87,11 +118,24 @@ def negated(tokens: Sequence[Token], start: int) -> bool:
         if token.clause != first.clause or token.quote != first.quote:
             return False
         word = token.text
-        if word in LINKS or word in PRONOUNS:
+        if word in NEGATION_STOPS:
+            return False
+        if word in PRONOUNS and (i == 0 or tokens[i - 1].text not in CARRY_OVER):
             return False
         if word in NEGATIONS and _denies(tokens, i):
             return True
     return False
+
+
+def denied(tokens: Sequence[Token], start: int, skipped: Sequence[int] = ()) -> bool:
+    """Whether a match is denied, by the words before it or by a negation in one of its gaps.
+
+    "he ... kill me" matched in "he would never kill me" is denied by the
+    "never" that its gap passed over.
+    """
+    if negated(tokens, start):
+        return True
+    return any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped)
 
 
 def _denies(tokens: Sequence[Token], i: int) -> bool:
@@ -102,7 +146,28 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         return False
     if before in NOT_DENIED_AFTER.get(word, ()):
         return False
-    return after not in NOT_DENIED_BEFORE.get(word, ())
+    if after in NOT_DENIED_BEFORE.get(word, ()):
+        return False
+    if _in_condition(tokens, i):
+        return False
+    # "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
+    if word in MEASURED:
+        clause = tokens[i].clause
+        ahead = (t.text for t in tokens[i + 1 :] if t.clause == clause)
+        return not any(text in INTENSIFIERS for text in ahead)
+    return True
+
+
+def _in_condition(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at `i` is part of a condition ("if he can't have me,
+    no one can", "si il m'a pas personne m'aura"): it denies nothing after it."""
+    clause = tokens[i].clause
+    for j in range(i - 1, max(-1, i - 1 - CONDITION_REACH), -1):
+        if tokens[j].clause != clause:
+            return False
+        if tokens[j].text in CONDITIONS:
+            return True
+    return False
 
 
 def others(tokens: Sequence[Token]) -> list[bool]:
@@ -119,6 +184,28 @@ def others(tokens: Sequence[Token]) -> list[bool]:
             for i in range(first, last + 1):
                 result[i] = False
     return result
+
+
+def someone_else_acts(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the match at tokens[start:end] tells what a third person does.
+
+    "she wants to die", "elle veut mourir": the nearest pronoun before the
+    match in its clause decides; "my friend took all her pills": a third
+    person's possessive inside the match does too.
+    """
+    first = tokens[start]
+    if any(token.text in THIRD_POSSESSIVES for token in tokens[start:end]):
+        return True
+    for i in range(start - 1, max(-1, start - 1 - ACTOR_REACH), -1):
+        token = tokens[i]
+        if token.clause != first.clause or token.quote != first.quote or token.text in LINKS:
+            return False
+        if token.text in THIRD_PERSON:
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            return not (token.text == "il" and after in IMPERSONAL)
+        if token.text in PRONOUNS:
+            return False
+    return False
 
 
 def _texter_speaks(tokens: Sequence[Token], verb: int) -> bool:
@@ -151,7 +238,7 @@ def _mark_reported(tokens: Sequence[Token], verb: int, result: list[bool]) -> No
         if token.clause != clause or token.text in CONTRASTS:
             return
         following = {t.text for t in tokens[i + 1 : i + 3]}
-        if token.text in LINKS and following & FIRST_PERSON:
+        if token.text in LINKS and token.text not in QUESTION_LINKS and following & FIRST_PERSON:
             return  # "... and I want to die": the texter speaks again
         result[i] = True
 
@@ -171,13 +258,13 @@ def _quote_reported(tokens: Sequence[Token], first: int, last: int) -> bool:
         token = tokens[i]
         if token.sentence != sentence:
             break
-        if token.quote == 0 and token.text in REPORTING:
+        if token.quote == 0 and token.text in QUOTING:
             return not _texter_speaks(tokens, i)
     for i in range(last + 1, min(len(tokens), last + 1 + QUOTE_REACH)):
         token = tokens[i]
         if token.sentence != sentence or token.quote != 0:
             break
-        if token.text in REPORTING:
+        if token.text in QUOTING:
             # "'...' she said" or "'...' said my friend"
             subject = tokens[i - 1] if i - 1 > last else None
             if subject is None and i + 1 < len(tokens):

@@ -26,8 +26,29 @@ def _markers() -> dict[str, str]:
             "Crisis raised from suicide risk to immediate danger in the conversation with {texter}."
         ),
         "alert.announce": _("Crisis alert. {text}"),
+        "alert.since": _("(raised {when})"),
         "alert.open": _("Open the conversation"),
-        "alert.dismiss": _("Dismiss"),
+        "alert.acknowledge": _("Acknowledge"),
+        "alert.error": _(
+            "The alert could not be acknowledged. Check the connection, then try again."
+        ),
+        "clear.open": _("This flag is wrong…"),
+        "clear.question": _("Why is this flag wrong?"),
+        "clear.reason.joke": _("A joke or a figure of speech"),
+        "clear.reason.someone_else": _("About someone else, not the texter"),
+        "clear.reason.past": _("Danger long past and resolved"),
+        "clear.reason.everyday": _("An everyday use of the words (medicine for a headache…)"),
+        "clear.reason.test": _("A test message"),
+        "clear.reason.other": _("Another reason"),
+        "clear.hint": _(
+            "The conversation goes back to its place in the queue by wait time, and its alert "
+            "ends. Only the reason is recorded, with your name. A later text that matches "
+            "flags it again."
+        ),
+        "clear.choose": _("Choose a reason first."),
+        "clear.submit": _("Clear the flag"),
+        "clear.cancel": _("Keep the flag"),
+        "clear.done": _("Flag cleared. The conversation is back in its place by wait time."),
     }
 
 
@@ -46,8 +67,16 @@ def _editor() -> dict[str, str]:
             "(“jveux”, “tmrw”, “cant”)."
         ),
         "rules.signs": _(
-            "“#” stands for any number: “# mg” matches “800mg” and “200 mg”. A word ending "
-            "in “*” matches any word it begins: “overdos*” matches “overdose” and “overdosed”."
+            "“#” stands for any number: “# mg” matches “800mg” and “200 mg”; “##” for a count "
+            "of ten or more, never a dose: “took ## pills”. A word ending in “*” matches any "
+            "word it begins: “overdos*” matches “overdose” and “overdosed”."
+        ),
+        "rules.patterns": _(
+            "“|” offers a choice of words: “choke*|strangl* me”, and brackets a choice of "
+            "phrases: “(go on|keep going)”. “...” leaves room for up to four words: “he ... "
+            "kill me” matches “he said he would kill me”. A name in braces "
+            "stands for a built-in group of words: “all my {medicine}”, “{partner} ... hit me”, "
+            "“{weapon}”, “{child}”."
         ),
         "rules.negation": _(
             "A term that is denied does not count: “I'm not suicidal”, “je ne veux pas mourir”."
@@ -56,6 +85,13 @@ def _editor() -> dict[str, str]:
             "Suicide-risk terms in someone else's words do not count: my friend said “I "
             "want to die”. Danger terms count even when quoted: he told me “I'll kill you” "
             "is the danger."
+        ),
+        "rules.context": _(
+            "A match does not count when the text makes it a joke (“lol”, “mdr”, 😂 in the "
+            "same sentence), words from a film or a song, something said of someone else (“she "
+            "wants to die”), an everyday phrase (“hit me up”, “I cut myself shaving”), or danger "
+            "past and resolved (“years ago”, “he's in prison”) with nothing saying it is "
+            "happening again."
         ),
         "rules.both": _(
             "The English and French lists apply to every text, whatever its language. When "
@@ -94,8 +130,14 @@ def _editor() -> dict[str, str]:
         "try.crisis": _("Line {line}: {marker}."),
         "try.matched": _("Counted: {terms}."),
         "try.ignored": _("Not counted: {terms}."),
-        "reason.negated": _("{term} (denied)"),
-        "reason.reported": _("{term} (someone else's words)"),
+        "try.term": _("{term} ({list})"),
+        "reason.negated": _("{term}, denied"),
+        "reason.reported": _("{term}, in someone else's words"),
+        "reason.other_person": _("{term}, about someone else"),
+        "reason.joke": _("{term}, a joke (laughter in the sentence)"),
+        "reason.story": _("{term}, words from a film, a song or a book"),
+        "reason.everyday": _("{term}, an everyday phrase"),
+        "reason.past": _("{term}, past and resolved"),
         "error.line": _("{list}, line {line}: {problem}"),
         "error.term_too_long": _("this term is longer than {max} characters.").replace(
             "{max}", str(TERM_MAX_CHARS)
@@ -109,6 +151,13 @@ def _editor() -> dict[str, str]:
             "{max}", str(MAX_TERMS)
         ),
         "error.forbidden": _("Only supervisors and administrators can change these lists."),
+        "error.term_gap_at_edge": _("“...” goes between words, not at the start or the end."),
+        "error.term_unknown_group": _(
+            "this group does not exist: use {medicine}, {child}, {weapon} or {partner}."
+        ),
+        "error.term_too_many_forms": _(
+            "this term offers too many choices at once: split it in two."
+        ),
         "error.generic": _("That did not work. Check the connection, then try again."),
     }
 

@@ -103,7 +103,7 @@ def tries_and_saves(server: ConsoleServer, browser: Any) -> None:
     page.get_by_role("combobox", name="Category").select_option(label="Immediate danger")
     page.get_by_role("combobox", name="Language").select_option(label="English")
     terms = page.get_by_role("textbox", name="Terms, one per line")
-    expect(terms).to_have_value(re.compile("has a knife"))
+    expect(terms).to_have_value(re.compile("at my door"))
     expect(page.get_by_text("This is Havre's built-in list.", exact=False)).to_be_visible()
 
     sample = page.get_by_role("textbox", name="Sample text, one message per line")
@@ -111,14 +111,18 @@ def tries_and_saves(server: ConsoleServer, browser: Any) -> None:
     page.get_by_role("button", name="Try", exact=True).click()
     results = page.locator(".triage-results")
     expect(results).to_contain_text("Line 1: no crisis.")
-    expect(results).to_contain_text("Line 2: no crisis. Not counted: “suicid*” (denied).")
+    expect(results).to_contain_text(
+        "Line 2: no crisis. Not counted: “suicidal” (Suicide risk, English), denied."
+    )
 
     # Unsaved, the new term already counts when trying.
     terms.press("Control+End")
     terms.press_sequentially("\npineapple")
     expect(page.get_by_text("Unsaved changes.", exact=False)).to_be_visible()
     page.get_by_role("button", name="Try", exact=True).click()
-    expect(results).to_contain_text("Line 1: Crisis: immediate danger. Counted: “pineapple”.")
+    expect(results).to_contain_text(
+        "Line 1: Crisis: immediate danger. Counted: “pineapple” (Immediate danger, English)."
+    )
     assert_accessible(page, "lexicon editor")
 
     page.get_by_role("button", name="Save this list").click()

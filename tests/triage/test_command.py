@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -53,3 +54,50 @@ def test_an_unknown_program_or_none_at_all_is_refused(monkeypatch, db):
     for wrong in ("not-a-uuid", "00000000-0000-0000-0000-000000000000"):
         with pytest.raises(CommandError, match="no program"):
             triage(monkeypatch, "hi\n", "--program", wrong)
+
+
+def test_one_languages_lists_can_be_evaluated_apart(monkeypatch, program_a, sam):
+    text = "I want to die\nje veux mourir\n"
+    assert triage(monkeypatch, text, "--defaults", "--lang", "en") == [
+        {"crisis": True, "category": "suicide"},
+        {"crisis": False, "category": None},
+    ]
+    assert triage(monkeypatch, text, "--defaults", "--lang", "fr") == [
+        {"crisis": False, "category": None},
+        {"crisis": True, "category": "suicide"},
+    ]
+    save_lexicon(program_a, by=sam, category="suicide", language="fr", terms=["mango"])
+    assert triage(monkeypatch, "mango\nje veux mourir\n", "--lang", "fr") == [
+        {"crisis": True, "category": "suicide"},
+        {"crisis": False, "category": None},
+    ]
+
+
+def test_explain_says_which_list_and_term_matched_and_why_one_was_set_aside(
+    monkeypatch, db, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    answers = triage(
+        monkeypatch,
+        "he said he's going to kill me\nI'm not suicidal\nhello\n",
+        "--defaults",
+        "--explain",
+    )
+    assert answers[0]["crisis"] is True
+    [hit] = answers[0]["hits"]
+    assert (hit["list"], hit["counted"], hit["reason"]) == ("danger/en", True, None)
+    assert "kill*" in hit["term"]
+    assert answers[1] == {
+        "crisis": False,
+        "category": None,
+        "hits": [{"list": "suicide/en", "term": "suicidal", "counted": False, "reason": "negated"}],
+    }
+    assert answers[2] == {"crisis": False, "category": None, "hits": []}
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for word in ("kill", "suicidal", "kill*"):
+        assert word not in logged
+
+
+def test_an_unknown_language_is_refused_in_one_sentence(monkeypatch, db):
+    with pytest.raises(CommandError, match="invalid choice"):
+        triage(monkeypatch, "hi\n", "--defaults", "--lang", "de")

@@ -131,3 +131,21 @@ def test_havre_triage_defaults_prints_one_json_line_per_message_in_order(tmp_pat
     ]
     assert printed[0] == '{"crisis": true, "category": "danger"}'
     assert list(tmp_path.iterdir()) == [], "nothing written, no data folder made"
+
+    explained = subprocess.run(
+        [sys.executable, "-m", "havre", "triage", "--defaults", "--lang", "fr", "--explain"],
+        input="j'ai pris toutes mes pilules\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert explained.returncode == 0, explained.stderr
+    assert explained.stderr == ""
+    answer = json.loads(explained.stdout)
+    assert answer["category"] == "suicide"
+    assert {hit["list"] for hit in answer["hits"]} == {"suicide/fr"}
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,7 @@ from havre.conversations import actions
 from havre.conversations.models import Channel, Conversation, Message
 from havre.triage import assess
 from havre.triage.actions import save_lexicon
+from havre.triage.models import CrisisAlert
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,7 @@ def test_a_crisis_text_flags_its_conversation_and_alerts_once_committed(
         {"type": "conversation", "conversation": str(conversation.pk), "seq": 1},
         {
             "type": "crisis",
+            "id": CrisisAlert.objects.get(conversation=conversation).pk,
             "conversation": str(conversation.pk),
             "category": "suicide",
             "previous": None,
@@ -107,15 +109,19 @@ def test_danger_after_suicide_risk_raises_the_category_and_alerts_again(
         text_in(channel_a, "il est là, il défonce la porte")
     conversation = Conversation.objects.get(pk=first.conversation_id)
     assert (conversation.crisis_category, conversation.crisis_at) == ("danger", flagged_at)
+    alert = CrisisAlert.objects.get(conversation=conversation)
     assert crisis_events(events) == [
         {
             "type": "crisis",
+            "id": alert.pk,
             "conversation": str(conversation.pk),
             "category": "danger",
             "previous": "suicide",
             "alert": [str(sam.pk)],
         }
     ]
+    # Nobody had acknowledged the first alert: it is the same one, now urgent.
+    assert (alert.category, alert.previous, alert.acknowledged_at) == ("danger", "suicide", None)
 
 
 def test_suicide_risk_after_danger_changes_nothing(

@@ -6,7 +6,15 @@ import pytest
 
 from havre.triage import defaults
 from havre.triage.lexicons import LIST_KEYS, builtin_matcher, compile_lists
-from havre.triage.matcher import DANGER, SUICIDE, Matcher, Term, TermError, parse_term
+from havre.triage.matcher import (
+    DANGER,
+    SUICIDE,
+    TERM_MAX_CHARS,
+    Matcher,
+    Term,
+    TermError,
+    parse_term,
+)
 from havre.triage.normalize import tokenize
 
 
@@ -211,7 +219,7 @@ def test_danger_comes_first_when_both_match():
 def test_every_hit_is_explained():
     hits = builtin_matcher().assess("I'm not suicidal but he's at the door").hits
     assert {(h.term, h.category, h.counted, h.reason) for h in hits} >= {
-        ("suicid*", SUICIDE, False, "negated"),
+        ("suicidal", SUICIDE, False, "negated"),
         ("at the door", DANGER, True, None),
     }
 
@@ -226,7 +234,11 @@ def test_every_hit_is_explained():
         ("?!", "term_empty"),
         ("#", "term_only_numbers"),
         ("ab*", "term_prefix_too_short"),
-        ("x" * 121, "term_too_long"),
+        ("x" * (TERM_MAX_CHARS + 1), "term_too_long"),
+        ("... alone", "term_gap_at_edge"),
+        ("alone ...", "term_gap_at_edge"),
+        ("all my {sweets}", "term_unknown_group"),
+        ("# ##", "term_only_numbers"),
     ],
 )
 def test_terms_that_cannot_match_are_refused(term, code):
@@ -241,14 +253,34 @@ def test_every_built_in_term_is_valid_and_matches_itself(key):
     assert len(terms) >= 60
     m = Matcher([Term.of(t, *key) for t in terms])
     for term in terms:
-        if "#" in term or "*" in term:
+        if any(sign in term for sign in ("#", "*", "|", "...", "{")):
             continue
         assert any(h.term == term for h in m.assess(term).hits), term
 
 
 def test_the_built_in_lists_know_the_published_signals():
-    for text in ("ibuprofen", "800 mg", "Excedrin", "antifreeze", "💊", "say goodbye"):
+    """Means and their doses, and farewells, as crisis lines have found them."""
+    for text in (
+        "took 30 ibuprofen",
+        "just swallowed a whole bottle of Excedrin",
+        "j'ai pris toutes mes pilules",
+        "antifreeze",
+        "💊",
+        "say goodbye",
+    ):
         assert category(text) == SUICIDE, text
+
+
+def test_common_medicine_taken_for_an_ordinary_reason_is_not_a_crisis():
+    for text in (
+        "ibuprofen",
+        "took 2 advil for my headache",
+        "took 800mg of ibuprofen for cramps",
+        "my doctor put me on sertraline 50mg",
+        "j'ai pris un doliprane pour la migraine",
+        "j'ai oublié ma pilule ce matin",
+    ):
+        assert category(text) is None, text
 
 
 def test_texts_built_to_be_slow_are_still_read_right():

@@ -28,7 +28,7 @@ interface Hit {
   category: Category;
   language: Language;
   counted: boolean;
-  reason: "negated" | "reported" | null;
+  reason: "negated" | "reported" | "other_person" | "joke" | "story" | "everyday" | "past" | null;
 }
 
 interface TryResult {
@@ -210,13 +210,15 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
           result.category === null
             ? t("triage.try.none", { line })
             : t("triage.try.crisis", { line, marker: t(`triage.marker.${result.category}`) });
-        const counted = result.hits.filter((hit) => hit.counted).map((hit) => `“${hit.term}”`);
+        // Which list and which term: staff see why a text was flagged, or not.
+        const named = (hit: Hit): string => t("triage.try.term", { term: `“${hit.term}”`, list: listName(hit.category, hit.language) });
+        const counted = result.hits.filter((hit) => hit.counted).map(named);
         const ignored = result.hits
           .filter((hit) => !hit.counted && hit.reason !== null)
-          .map((hit) => t(`triage.reason.${hit.reason}`, { term: `“${hit.term}”` }));
+          .map((hit) => t(`triage.reason.${hit.reason}`, { term: named(hit) }));
         const details: string[] = [];
-        if (counted.length > 0) details.push(t("triage.try.matched", { terms: [...new Set(counted)].join(", ") }));
-        if (ignored.length > 0) details.push(t("triage.try.ignored", { terms: [...new Set(ignored)].join(", ") }));
+        if (counted.length > 0) details.push(t("triage.try.matched", { terms: [...new Set(counted)].join("; ") }));
+        if (ignored.length > 0) details.push(t("triage.try.ignored", { terms: [...new Set(ignored)].join("; ") }));
         const mark = result.category === null ? "" : "⚠ ";
         return el(
           "li",
@@ -299,7 +301,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
       void tryIt();
     });
 
-    const rules = ["words", "signs", "negation", "reported", "both"].map((rule) => el("li", {}, t(`triage.rules.${rule}`)));
+    const rules = ["words", "signs", "patterns", "negation", "reported", "context", "both"].map((rule) => el("li", {}, t(`triage.rules.${rule}`)));
     container.replaceChildren(
       el(
         "section",

@@ -1,0 +1,390 @@
+"""What the rest of a text says about a match: a joke, a story, or danger long past.
+
+Three readings set a match aside, besides denial and reported speech
+(speech.py). Each is driven by a built-in list of markers, written like
+lexicon terms (pattern.py) and matched the same way, in both languages:
+
+- **Joke.** A laughter marker ("lol", "mdr", "haha", 😂, 🙄...) in the same
+  sentence: "this traffic makes me want to shoot myself lmao".
+- **Story.** Someone else's words in a sentence that names a film, a song, a
+  show or a book: "in the movie the villain says 'I will kill you'". (Words
+  of a suicide-risk term in someone else's mouth never count anyway.)
+- **Everyday phrase.** The match overlaps a phrase of everyday life that
+  shares its words ("he's coming over for dinner", "quand il est là", "mal
+  à la gorge", "choked on a grape"), or its clause tells a mishap ("I cut
+  myself shaving", "en faisant la cuisine").
+- **Past and resolved.** The text says the danger is over ("he's in prison",
+  "we divorced", "I'm in a better place now"), or the clause of the match
+  puts it long ago ("years ago", "used to", "when I was 17"), and nothing
+  says it is happening again ("again", "last night", "de nouveau", "ce
+  soir"). A marker that is denied ("he's not in prison anymore") says
+  nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from havre.triage import speech
+from havre.triage.normalize import Token
+from havre.triage.pattern import Index, parse_term
+
+LAUGHTER = """
+lol
+lool
+lmao
+lmfao
+rofl
+haha*
+hehe*
+hihi*
+jk
+just kidding
+just joking
+xd
+mdr
+mdrr
+ptdr
+xptdr
+je rigole
+je plaisante
+je déconne
+pour rire
+😂
+🤣
+😆
+😹
+😝
+😜
+🙄
+🤦
+"""
+
+STORY = """
+movie
+movies
+film
+films
+show
+series
+episode
+song
+songs
+lyrics
+book
+novel
+video game
+série
+chanson
+chansons
+paroles
+livre
+roman
+téléfilm
+dessin animé
+jeu vidéo
+"""
+
+EVERYDAY = """
+coming over ... for dinner|lunch|breakfast|coffee|christmas|thanksgiving|drinks
+coming ... to pick|collect|drop|get|see
+coming home|back|over at|around|after|before|tomorrow|later
+end|ending things|it with him|her|them
+end|ending the relationship|marriage
+bridge club|game|night|tournament
+hit me up
+beats me
+shot me a text|message|look|glance|email|smile
+cutting back|down
+cutting my hair
+jump in|into the shower|pool|lake|car
+on his|her way ... to pick|collect|drop|work
+following me on
+follows me on
+monoxide detector|alarm
+il arrive que
+il arrive à me|te|le|la|nous|pas
+me suit sur
+sauter de joie
+feu au barbecue|poêle
+feu à la cheminée|bougie
+pris froid
+coup de soleil
+tentative de réconciliation|médiation|conciliation|dialogue|contact|fuite
+hurt me emotionally
+with his|her words
+hits me up
+hit me back
+choke*|choked|choking on
+chok* on
+when he|she is here|home|around
+whenever he|she is here|home|around
+shooting range
+gun range
+roof terrace
+rooftop bar
+quand il|elle est là|ici
+il|elle est là pour
+porte de le école|bureau|travail
+porte de la crèche|garderie|classe
+couteau suisse
+swiss army knife
+quand il|elle arrive|rentre
+il|elle arrive à # h|heures
+il|elle arrive ... pour manger|dîner|souper|déjeuner
+beat me at
+kicked me out
+kick me out
+kicks me out
+mis à la porte
+rather die than
+plutôt mourir que
+plutôt crever que
+quand il|elle est à la maison
+mal à la gorge
+gorge serrée
+traîner|traîné|traînée au tribunal
+traîner|traîné|traînée en justice
+tape|tapes|tapait sur les nerfs
+tape|tapes|tapait sur le système
+pousse|poussé|poussée|pousser à bout|partir
+pousse|poussé|poussée|pousser à porter plainte
+coupé|coupée|entaillé|entaillée le doigt
+me couper les cheveux
+me coupe les cheveux
+stand de tir
+toit terrasse
+en finir avec lui|elle|eux
+en finir avec ... relation|histoire|couple|mariage|divorce|procédure|dossier|mec|type|gars|boulot|travail|démarches
+"""
+
+# These make an ordinary mishap of what is said in the same clause: "I cut
+# myself shaving", "je me suis coupée en faisant la cuisine".
+MISHAP = """
+shaving
+cooking
+panic attack
+anxiety attack
+asthma
+crise de angoisse|panique
+asthme
+ironing
+by accident
+accidentally
+in the kitchen
+en cuisinant
+en faisant la cuisine
+en faisant à manger
+en épluchant
+en me rasant
+en bricolant
+par accident
+sans faire exprès
+"""
+
+# Said anywhere in the text, these put what it tells in the past.
+RESOLVED = """
+in prison
+in jail
+behind bars
+locked up now
+we divorced
+we are divorced
+got divorced
+we split up
+we broke up
+moved away
+lives in another
+passed away
+have not seen him since
+have not seen her since
+clean since
+better place
+doing better
+doing ok
+doing okay
+doing good
+doing well
+i am fine now
+i am ok now
+i am okay now
+i am good now
+i am safe now
+they are gone
+not anymore
+do not anymore
+therapy helped
+en prison
+derrière les barreaux
+on a divorcé
+on est divorcés
+séparés depuis
+on est séparés
+on se est séparés
+il a déménagé
+parti ... an|année dernier|dernière
+parti depuis
+il est mort
+il est décédé
+plus revu
+ça va mieux
+ça va beaucoup mieux
+ça va maintenant
+je vais bien maintenant
+je vais mieux
+en sécurité maintenant
+plus maintenant
+ce est loin
+la thérapie me a aidée
+la thérapie me a aidé
+"""
+
+# These put in the past only what is said in the same clause: "he used to
+# choke me" is past, "I used to be happy, now I want to die" is not. None
+# of them may read as the present: not "in college" (I am in college now),
+# nor "ça fait 3 ans" (he has hit me for three years).
+EARLIER = """
+years ago
+a long time ago
+long time ago
+a while back
+a while ago
+back in the day
+used to
+when i was
+as a teen
+as a teenager
+as a kid
+when we were together
+when we were married
+when we lived together
+back when
+il y a ... ans
+il y a ... années
+il y a longtemps
+il y a quelque temps
+quand je étais
+quand on était
+quand on vivait
+quand je avais
+ado je
+je étais ado
+"""
+
+ONGOING = """
+again
+still
+last night
+tonight
+this morning
+this evening
+yesterday
+right now
+started again
+is back
+he is back
+she is back
+getting worse
+encore
+hier
+hier soir
+cette nuit
+ce soir
+ce matin
+de nouveau
+à nouveau
+recommenc*
+il est revenu
+elle est revenue
+de pire en pire
+de plus en plus
+depuis que je suis
+"""
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@cache
+def _index(text: str) -> Index:
+    return Index((i, form) for i, line in enumerate(_lines(text)) for form in parse_term(line))
+
+
+def _found(markers: str, tokens: Sequence[Token]) -> list[int]:
+    """The starts of the markers found in the text, denied ones left out."""
+    return [
+        found.start
+        for found in _index(markers).find(tokens)
+        if not speech.denied(tokens, found.start, found.skipped)
+    ]
+
+
+class Context:
+    """The text-wide readings, computed once per text and only when a match needs them."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self._laughter: frozenset[int] | None = None
+        self._story: frozenset[int] | None = None
+        self._everyday: frozenset[int] | None = None
+        self._mishap: frozenset[int] | None = None
+        self._ongoing: bool | None = None
+        self._resolved = False
+        self._earlier: frozenset[int] = frozenset()
+
+    def joke(self, sentence: int) -> bool:
+        if self._laughter is None:
+            self._laughter = frozenset(
+                self.tokens[start].sentence for start in _found(LAUGHTER, self.tokens)
+            )
+        return sentence in self._laughter
+
+    def story(self, sentence: int) -> bool:
+        if self._story is None:
+            self._story = frozenset(
+                self.tokens[start].sentence for start in _found(STORY, self.tokens)
+            )
+        return sentence in self._story
+
+    def everyday(self, start: int, end: int) -> bool:
+        """Whether tokens[start:end] overlap an everyday phrase."""
+        if self._everyday is None:
+            self._everyday = frozenset(
+                i
+                for found in _index(EVERYDAY).find(self.tokens)
+                for i in range(found.start, found.end)
+            )
+        if any(i in self._everyday for i in range(start, end)):
+            return True
+        if self._mishap is None:
+            self._mishap = frozenset(
+                self.tokens[start].clause for start in _found(MISHAP, self.tokens)
+            )
+        return self.tokens[start].clause in self._mishap
+
+    def past(self, clause: int) -> bool:
+        """Whether what is said in `clause` is told as past and resolved."""
+        if self._ongoing is None:
+            self._ongoing = bool(_found(ONGOING, self.tokens))
+            self._resolved = bool(_found(RESOLVED, self.tokens))
+            self._earlier = frozenset(
+                self.tokens[start].clause for start in _found(EARLIER, self.tokens)
+            )
+        if self._ongoing:
+            return False
+        return self._resolved or clause in self._earlier
+
+
+def marker_lists() -> dict[str, list[str]]:
+    """The markers as data, for the documentation and for a port of the rules."""
+    return {
+        "laughter": _lines(LAUGHTER),
+        "everyday": _lines(EVERYDAY),
+        "mishap": _lines(MISHAP),
+        "story": _lines(STORY),
+        "resolved": _lines(RESOLVED),
+        "earlier": _lines(EARLIER),
+        "ongoing": _lines(ONGOING),
+    }

@@ -1,0 +1,332 @@
+"""Lexicon terms as patterns of words, and finding them in a text's tokens.
+
+A term is written as staff would say it and normalised like the texts
+(normalize.py). Besides plain words, a term may use a few signs, each
+separated from its neighbours by spaces:
+
+- `#` any number, `##` a number of 10 or more ("took ## pills");
+- a word ending in `*` any word it begins ("overdos*"), with at least
+  `PREFIX_MIN` letters before the star;
+- `a|b|c` any one of these words ("choke*|strangl* me"), and `(go on|keep
+  going)` any one of these phrases;
+- `{name}` any word of a built-in group (groups.py: "all my {medicine}");
+- `...` up to `GAP_WORDS` words of any kind ("he ... kill me").
+
+A term is compiled into its forms: each choice spelt out, so that a form is
+a plain sequence of atoms and gaps, looked up by its first atom. The forms
+are data (lists of words, numbers and gaps): a port to another language
+matches them the same way.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from havre.triage import groups
+from havre.triage.letters import squeeze
+from havre.triage.normalize import Token, tokenize
+
+PREFIX_MIN = 3
+TERM_MAX_CHARS = 200
+GAP_WORDS = 4
+GAP_SIGNS = frozenset({"...", "…"})
+# Spelt out, a term may not stand for more forms than this.
+FORMS_MAX = 400
+MANY = 10
+# From this many tokens, forms are screened before they are tried (Index.find).
+SCREEN_FROM = 64
+# "##" counts things, not doses: "took 20 pills", not "took 20 mg of prozac".
+UNITS = frozenset({"mg", "ml", "mcg", "g", "µg", "cl"})
+
+# Spelt out, a term may not stand for more forms than this.
+FORMS_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """What one word of a form may be: any of these words (or numbers, or emoji),
+    a word beginning with any of these prefixes, or a number of a kind."""
+
+    words: frozenset[str]
+    squeezed: frozenset[str]  # the same, with held letters squeezed
+    prefixes: tuple[str, ...] = ()
+    squeezed_prefixes: tuple[str, ...] = ()
+    number: Literal["any", "many"] | None = None
+
+    def matches(self, token: Token) -> bool:
+        if token.held:
+            words, prefixes = self.squeezed, self.squeezed_prefixes
+        else:
+            words, prefixes = self.words, self.prefixes
+        if token.text in words:
+            return True
+        if token.kind == "number":
+            if self.number == "any":
+                return True
+            return self.number == "many" and _value(token.text) >= MANY
+        return token.kind == "word" and any(token.text.startswith(p) for p in prefixes)
+
+
+# A form is a sequence of choices; None stands for a gap.
+Form = tuple[Choice | None, ...]
+
+_GROUP = re.compile(r"\{([a-z_]+)\}")
+
+
+class TermError(ValueError):
+    """A term that cannot match anything as written; `code` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _choice(tokens: Sequence[Token]) -> Choice:
+    """One choice for tokens that each stand alone as a choice for the same word."""
+    words = [t.text for t in tokens if t.kind in ("word", "number", "emoji")]
+    prefixes = [t.text for t in tokens if t.kind == "prefix"]
+    if any(len(p) < PREFIX_MIN for p in prefixes):
+        raise TermError("term_prefix_too_short")
+    kinds = {t.kind for t in tokens}
+    number: Literal["any", "many"] | None = None
+    if "any_number" in kinds:
+        number = "any"
+    elif "many_number" in kinds:
+        number = "many"
+    return Choice(
+        frozenset(words),
+        frozenset(squeeze(w) for w in words),
+        tuple(dict.fromkeys(prefixes)),
+        tuple(dict.fromkeys(squeeze(p) for p in prefixes)),
+        number,
+    )
+
+
+def _slot(chunk: str, language: str | None) -> list[tuple[Choice, ...]] | None:
+    """What one space-separated part of a term may match: sequences of choices; None for a gap."""
+    if chunk in GAP_SIGNS:
+        return None
+    options: list[str] = []
+    for option in chunk.split("|"):
+        group = _GROUP.fullmatch(option)
+        if group is None:
+            options.append(option)
+            continue
+        words = groups.words(group.group(1), language)
+        if words is None:
+            raise TermError("term_unknown_group")
+        options.extend(words)
+    singles: list[Token] = []
+    sequences: list[tuple[Choice, ...]] = []
+    for option in options:
+        tokens = tokenize(option, pattern=True)
+        if len(tokens) == 1:
+            singles.append(tokens[0])
+        elif tokens:
+            sequences.append(tuple(_choice([t]) for t in tokens))
+    if singles:
+        sequences.insert(0, (_choice(singles),))
+    return sequences
+
+
+def _chunks(text: str) -> list[str]:
+    """The space-separated parts of a term; "(go on|keep going)" is one part.
+
+    A bracket left open is an ordinary sign (an emoticon, "kill myself :(").
+    """
+    chunks: list[str] = []
+    rest = text
+    while rest:
+        rest = rest.lstrip()
+        if not rest:
+            break
+        end = rest.find(")") if rest.startswith("(") else -1
+        if end > 0 and "(" not in rest[1:end]:
+            inner = rest[1:end]
+            chunks.append("|".join(" ".join(option.split()) for option in inner.split("|")))
+            rest = rest[end + 1 :]
+        else:
+            part = rest.split(maxsplit=1)
+            chunks.append(part[0])
+            rest = part[1] if len(part) > 1 else ""
+    return chunks
+
+
+def parse_term(text: str, language: str | None = None) -> tuple[Form, ...]:
+    """Every form the term stands for, or TermError. Groups take the words of
+    `language`, or of both languages when it is None."""
+    if len(text) > TERM_MAX_CHARS:
+        raise TermError("term_too_long")
+    slots: list[list[tuple[Choice, ...]] | None] = []
+    for chunk in _chunks(text):
+        slot = _slot(chunk, language)
+        if slot is None:
+            if slots and slots[-1] is not None:
+                slots.append(None)
+            elif not slots:
+                raise TermError("term_gap_at_edge")
+        elif slot:
+            slots.append(slot)
+    if not slots:
+        raise TermError("term_empty")
+    if slots[-1] is None:
+        raise TermError("term_gap_at_edge")
+    count = 1
+    for slot in slots:
+        count *= len(slot) if slot is not None else 1
+        if count > FORMS_MAX:
+            raise TermError("term_too_many_forms")
+    forms: list[Form] = []
+    for combination in itertools.product(*[s if s is not None else [None] for s in slots]):
+        form: list[Choice | None] = []
+        for part in combination:
+            if part is None:
+                form.append(None)
+            else:
+                form.extend(part)
+        forms.append(tuple(form))
+    if all(_only_numbers(form) for form in forms):
+        raise TermError("term_only_numbers")
+    return tuple(dict.fromkeys(forms))
+
+
+def _only_numbers(form: Form) -> bool:
+    return all(
+        choice.number is not None and not choice.words and not choice.prefixes
+        for choice in form
+        if choice is not None
+    )
+
+
+def _value(number: str) -> float:
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", number):
+        return float(re.sub(r"[.,]", "", number))
+    try:
+        return float(number.replace(",", "."))
+    except ValueError:
+        return float(re.match(r"\d+", number).group())  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Where a form matched: tokens[start:end], of which `skipped` fell in its gaps."""
+
+    key: int
+    start: int
+    end: int
+    skipped: tuple[int, ...]
+
+
+class Index:
+    """Forms looked up by their first atom; `find` reports every match in a text."""
+
+    def __init__(self, entries: Iterable[tuple[int, Form]]) -> None:
+        # By first word, as typed and squeezed (for held letters), and by prefix.
+        self.by_word: tuple[dict[str, list[tuple[int, Form]]], ...] = (
+            defaultdict(list),
+            defaultdict(list),
+        )
+        self.by_prefix: tuple[dict[str, list[tuple[int, Form]]], ...] = (
+            defaultdict(list),
+            defaultdict(list),
+        )
+        self.by_number: list[tuple[int, Form]] = []
+        for key, form in entries:
+            first = form[0]
+            if first is None:
+                raise TermError("term_gap_at_edge")
+            entry = (key, form)
+            if first.number is not None:
+                self.by_number.append(entry)
+            for word in first.words:
+                self.by_word[0][word].append(entry)
+            for word in first.squeezed:
+                self.by_word[1][word].append(entry)
+            for prefix in dict.fromkeys(p[:PREFIX_MIN] for p in first.prefixes):
+                self.by_prefix[0][prefix].append(entry)
+            for prefix in dict.fromkeys(p[:PREFIX_MIN] for p in first.squeezed_prefixes):
+                self.by_prefix[1][prefix].append(entry)
+
+    def _candidates(self, token: Token) -> Iterator[tuple[int, Form]]:
+        yield from self.by_word[token.held].get(token.text, ())
+        if token.kind == "number":
+            yield from self.by_number
+        elif token.kind == "word":
+            yield from self.by_prefix[token.held].get(token.text[:PREFIX_MIN], ())
+
+    def find(self, tokens: Sequence[Token]) -> Iterator[Found]:
+        """Each (key, start) once, with the shortest match of its first form found there.
+
+        In a long text, a form is tried only when each of its words can be
+        found somewhere in it, which is checked once per form: texts built of
+        a few words repeated thousands of times cost little more than others.
+        """
+        screen = len(tokens) > SCREEN_FROM
+        distinct: dict[tuple[str, str, bool], Token] = {}
+        if screen:
+            for token in tokens:
+                distinct.setdefault((token.text, token.kind, token.held), token)
+        present = tuple(distinct.values())
+        viable: dict[int, bool] = {}
+        for start, token in enumerate(tokens):
+            seen: set[int] = set()
+            for key, form in self._candidates(token):
+                if key in seen or (screen and not _viable(form, present, viable)):
+                    continue
+                found = _match(form, tokens, start)
+                if found is not None:
+                    seen.add(key)
+                    yield Found(key, start, found[0], found[1])
+
+
+def _viable(form: Form, present: Sequence[Token], known: dict[int, bool]) -> bool:
+    """Whether every word of the form stands somewhere among the text's distinct tokens."""
+    viable = known.get(id(form))
+    if viable is None:
+        viable = all(
+            choice is None or any(choice.matches(token) for token in present) for choice in form[1:]
+        )
+        known[id(form)] = viable
+    return viable
+
+
+def _match(form: Form, tokens: Sequence[Token], start: int) -> tuple[int, tuple[int, ...]] | None:
+    first = tokens[start]
+    if not form[0].matches(first):  # type: ignore[union-attr]
+        return None
+
+    def same_place(i: int) -> bool:
+        return tokens[i].sentence == first.sentence and tokens[i].quote == first.quote
+
+    def rest(k: int, i: int, skipped: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
+        # form[k:] against tokens[i:]
+        if k == len(form):
+            return i, skipped
+        choice = form[k]
+        if choice is None:
+            for extra in range(GAP_WORDS + 1):
+                j = i + extra
+                if j >= len(tokens) or not same_place(j):
+                    return None
+                found = rest(k + 1, j, skipped + tuple(range(i, j)))
+                if found is not None:
+                    return found
+            return None
+        if i >= len(tokens) or not same_place(i) or not choice.matches(tokens[i]):
+            return None
+        if choice.number == "many" and _a_dose(tokens, i):
+            return None
+        return rest(k + 1, i + 1, skipped)
+
+    if form[0].number == "many" and _a_dose(tokens, start):  # type: ignore[union-attr]
+        return None
+    return rest(1, start + 1, ())
+
+
+def _a_dose(tokens: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].text in UNITS

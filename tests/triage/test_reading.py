@@ -1,0 +1,151 @@
+"""What the rest of a text says about a match: denial, someone else, a joke, a
+story, an everyday phrase, or danger that is past and resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from havre.triage.context import marker_lists
+from havre.triage.lexicons import builtin_matcher
+
+
+def reasons(text: str) -> set[str | None]:
+    return {hit.reason for hit in builtin_matcher().assess(text).hits}
+
+
+def category(text: str) -> str | None:
+    return builtin_matcher().assess(text).category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this traffic makes me want to shoot myself lmao",
+        "i want to die, i just sent that email to my boss 🤦‍♀️",
+        "ma mère a dit qu'elle me tuerait si je rentre en retard ptdr",
+        "lol he'd kill me if he knew i bought more shoes",
+    ],
+)
+def test_laughter_in_the_same_sentence_makes_a_joke(text):
+    assert category(text) is None
+    assert "joke" in reasons(text)
+
+
+def test_laughter_in_another_sentence_does_not():
+    assert category("lol. no really, i want to die") == "suicide"
+
+
+def test_someone_elses_words_in_a_story_are_not_a_threat():
+    text = 'my daughter watched a movie where the villain says "i will kill you"'
+    assert category(text) is None
+    assert "story" in reasons(text)
+    # A threat told by someone real still counts.
+    assert category('he texted "i will kill you"') == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she wants to die, how do i help her",
+        "elle a envie de mourir, je fais quoi",
+        "my friend took all her pills last night",
+    ],
+)
+def test_suicide_risk_told_of_someone_else_is_not_the_texters(text):
+    assert category(text) is None
+    assert reasons(text) & {"other_person", "reported"}
+
+
+def test_words_that_name_the_texter_stay_the_texters_whoever_else_is_named():
+    assert category("they'd all be better off without me") == "suicide"
+    assert category("ils seraient soulagés si je partais pour toujours") == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he used to choke me but that was ten years ago and he lives in another country",
+        "my ex threatened to kill me in 2018, he's in prison now",
+        "I tried to kill myself when I was 17 but I'm in a much better place now",
+        "il m'étranglait il y a dix ans, on a divorcé",
+        "j'ai fait une tentative de suicide ado, ça va beaucoup mieux maintenant",
+    ],
+)
+def test_danger_past_and_resolved_is_set_aside(text):
+    assert category(text) is None
+    assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he used to just yell but now he hits me and it's getting worse",
+        "years ago he choked me and last night he did it again",
+        "il est sorti de prison et il m'a encore menacée de mort",
+        "I used to be happy, now I want to die",
+    ],
+)
+def test_what_is_happening_again_or_said_apart_from_the_past_counts(text):
+    assert category(text) is not None
+
+
+def test_a_denied_resolution_resolves_nothing():
+    assert category("he threatened to kill me, he's not in prison anymore") == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's coming over tonight for dinner with my parents",
+        "he hit me up yesterday",
+        "je suis angoissée quand il est là",
+        "j'ai mal à la gorge",
+        "i cut myself shaving",
+        "je me suis coupée en faisant la cuisine",
+        "je veux en finir avec cette relation",
+    ],
+)
+def test_everyday_phrases_and_mishaps_are_set_aside(text):
+    assert category(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he has never hit me or threatened me",
+        "i don't feel like i want to die, i'm angry",
+        "je crois pas qu'il me ferait vraiment du mal",
+        "nobody has a gun here",
+    ],
+)
+def test_a_denial_carries_over_or_and_a_thought(text):
+    assert category(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il arrête pas de me menacer de mort",
+        "he won't stop threatening to kill me",
+        "i don't think i can keep going",
+    ],
+)
+def test_what_only_looks_denied_counts(text):
+    assert category(text) is not None
+
+
+def test_the_markers_are_data_in_both_languages():
+    markers = marker_lists()
+    assert set(markers) == {
+        "laughter",
+        "story",
+        "everyday",
+        "mishap",
+        "resolved",
+        "earlier",
+        "ongoing",
+    }
+    assert "lol" in markers["laughter"]
+    assert "mdr" in markers["laughter"]
+    assert "in prison" in markers["resolved"]
+    assert "en prison" in markers["resolved"]
