@@ -131,7 +131,7 @@ def clears_a_flag(server: ConsoleServer, browser: Any) -> None:
     # A new text redraws the conversation's header: the supervisor half-way
     # through the form keeps her place.
     text_in(server, "bon je vais aller me coucher", "+15145550301")
-    expect(page.get_by_text("bon je vais aller me coucher")).to_be_visible()
+    expect(page.get_by_text("bon je vais aller me coucher", exact=True)).to_be_visible()
     expect(first_reason).to_be_focused()
     page.get_by_role("button", name="Retirer le signalement").click()
     expect(
