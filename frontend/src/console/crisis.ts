@@ -137,6 +137,18 @@ export function showCrisisMarker(node: HTMLElement, row: ConversationRow | null)
   drawClear(area, node, row);
 }
 
+/**
+ * Replace the area's content, keeping the keyboard focus where it was: the
+ * header is redrawn whenever the conversation changes (a reply, a delivery
+ * report), and a supervisor half-way through the form must not lose her place.
+ */
+function replaceKeepingFocus(area: HTMLElement, ...content: HTMLElement[]): void {
+  const focused = document.activeElement;
+  const focusedId = focused instanceof HTMLElement && area.contains(focused) ? focused.id : "";
+  area.replaceChildren(...content);
+  if (focusedId !== "") document.getElementById(focusedId)?.focus();
+}
+
 function drawClear(area: HTMLElement, marker: HTMLElement, row: ConversationRow): void {
   area.hidden = clearer === null;
   if (clearer === null) {
@@ -144,13 +156,13 @@ function drawClear(area: HTMLElement, marker: HTMLElement, row: ConversationRow)
     return;
   }
   if (clearing === null) {
-    const open = el("button", { type: "button", class: "quiet" }, t("triage.clear.open"));
+    const open = el("button", { type: "button", class: "quiet", id: "crisis-clear-open" }, t("triage.clear.open"));
     open.addEventListener("click", () => {
       clearing = { conversation: row.id, reason: null, error: "" };
       drawClear(area, marker, row);
       area.querySelector<HTMLInputElement>("input[type=radio]")?.focus();
     });
-    area.replaceChildren(open);
+    replaceKeepingFocus(area, open);
     return;
   }
   const state = clearing;
@@ -164,8 +176,8 @@ function drawClear(area: HTMLElement, marker: HTMLElement, row: ConversationRow)
     return el("div", { class: "choice" }, radio, " ", el("label", { for: id }, t(`triage.clear.reason.${reason}`)));
   });
   const error = el("p", { class: "form-error", role: "alert", id: "crisis-clear-error" }, state.error);
-  const submit = el("button", { type: "submit", class: "danger" }, t("triage.clear.submit"));
-  const cancel = el("button", { type: "button" }, t("triage.clear.cancel"));
+  const submit = el("button", { type: "submit", class: "danger", id: "crisis-clear-submit" }, t("triage.clear.submit"));
+  const cancel = el("button", { type: "button", id: "crisis-clear-cancel" }, t("triage.clear.cancel"));
   const form = el(
     "form",
     { class: "stack crisis-clear-form", "aria-describedby": "crisis-clear-hint" },
@@ -183,7 +195,7 @@ function drawClear(area: HTMLElement, marker: HTMLElement, row: ConversationRow)
     event.preventDefault();
     void submitClear(area, marker, row, state);
   });
-  area.replaceChildren(form);
+  replaceKeepingFocus(area, form);
 }
 
 async function submitClear(
