@@ -91,17 +91,42 @@ export function mountTeamPanel(
     status.textContent = text;
   };
 
+  // A confirmation the admin has open (comparing a fingerprint, parting with a
+  // member, a reset) survives the refreshes that live events start in the
+  // background: only closing it, or finishing it, redraws the list.
+  // So does a rotation under way, whose recovery key is shown only once.
+  let confirming: HTMLElement | null = null;
+  let rotating = false;
+  let asked = 0;
+
   async function refresh(): Promise<void> {
+    const ask = ++asked;
     let team: Team;
     try {
       team = await apiRequest<Team>("team");
     } catch (error) {
-      list.replaceChildren(el("p", { class: "error", role: "alert" }, errorText(t, error)));
+      if (ask === asked && confirming === null) {
+        list.replaceChildren(el("p", { class: "error", role: "alert" }, errorText(t, error)));
+      }
       return;
     }
-    renderKeys(team);
-    list.replaceChildren(table(team));
-    renderSettings(team);
+    if (ask !== asked) return; // a newer answer is on its way
+    if (!rotating) renderKeys(team);
+    if (confirming?.isConnected !== true) {
+      confirming = null;
+      list.replaceChildren(table(team));
+    }
+    if (!settings.contains(document.activeElement)) renderSettings(team);
+  }
+
+  function hold(cell: HTMLElement, box: HTMLElement): void {
+    cell.replaceChildren(box);
+    confirming = box;
+  }
+
+  function release(): Promise<void> {
+    confirming = null;
+    return refresh();
   }
 
   // -- the program key -----------------------------------------------------------
@@ -131,7 +156,13 @@ export function mountTeamPanel(
   }
 
   async function rotateHere(box: HTMLElement): Promise<void> {
-    const made = await rotateKey(box, keyring, t);
+    rotating = true;
+    let made: number | null;
+    try {
+      made = await rotateKey(box, keyring, t);
+    } finally {
+      rotating = false;
+    }
     if (made !== null) {
       onKeysChanged();
       await refresh();
@@ -227,9 +258,9 @@ export function mountTeamPanel(
       cancel,
       problem,
     );
-    cell.replaceChildren(box);
+    hold(cell, box);
     select.focus();
-    cancel.addEventListener("click", () => void refresh());
+    cancel.addEventListener("click", () => void release());
     go.addEventListener("click", () => {
       go.disabled = true;
       void (async () => {
@@ -244,7 +275,7 @@ export function mountTeamPanel(
           return;
         }
         say(fill(t("team.deactivate_done"), { name, count: String(answer.handed_on) }));
-        await refresh();
+        await release();
         // Parting with a key holder starts a new epoch in the same flow: the
         // console's banner takes over, as it does in every admin's console.
         if (answer.new_key_needed_since !== null) onKeysChanged();
@@ -257,9 +288,9 @@ export function mountTeamPanel(
     const go = el("button", { type: "button", class: "danger team-reset-confirm" }, t(goText));
     const cancel = el("button", { type: "button" }, t("team.cancel"));
     const result = el("div", { "aria-live": "polite" });
-    cell.replaceChildren(el("div", { class: "team-confirm" }, el("p", {}, fill(t(explain), { name })), go, " ", cancel, result));
+    hold(cell, el("div", { class: "team-confirm" }, el("p", {}, fill(t(explain), { name })), go, " ", cancel, result));
     go.focus();
-    cancel.addEventListener("click", () => void refresh());
+    cancel.addEventListener("click", () => void release());
     go.addEventListener("click", () => {
       go.disabled = true;
       void apiRequest<{ link: string }>(`team/${member.id}/${path}`, {}).then(
@@ -298,11 +329,11 @@ export function mountTeamPanel(
       " ",
       no,
     );
-    cell.replaceChildren(box);
-    no.addEventListener("click", () => void refresh());
+    hold(cell, box);
+    no.addEventListener("click", () => void release());
     yes.addEventListener("click", () => {
       yes.disabled = true;
-      void give(member, publicKey, epoch).then(refresh);
+      void give(member, publicKey, epoch).then(release);
     });
   }
 
