@@ -26,7 +26,8 @@ import { isTeamEvent } from "./console/team-api";
 import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
-import { inboxItem, texterLabel } from "./console/render";
+import { InboxList } from "./console/inbox";
+import { texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
 import { Thread } from "./console/thread";
 import { type Keyring, type MeInfo, SessionError, apiRequest, ownFingerprint, setLanguage as saveLanguage, signOut } from "./session";
@@ -116,12 +117,19 @@ class ConsolePage implements DeskView {
   #lexicon: LexiconEditor | null = null;
   #section: Section = "conversations";
   #waitingTimer: number | undefined;
-  #inboxTicket = 0;
+  readonly #inbox: InboxList;
   #liveState: { state: LiveState; seconds: number } = { state: "connecting", seconds: 0 };
 
   constructor(config: Config) {
     this.#config = config;
     this.#api = new ConsoleApi(config.urls);
+    const page = this;
+    this.#inbox = new InboxList({
+      get myId() {
+        return page.#me?.id ?? "";
+      },
+      labelFor: (row) => this.#labelFor(row),
+    });
     this.#idle = new IdleLock(
       () => this.lock("idle"),
       () => void this.#reportUse(),
@@ -149,7 +157,6 @@ class ConsolePage implements DeskView {
       idleMinutes: () => this.#idleMinutes(),
       signOut: () => this.#signOut(),
     });
-    const page = this;
     this.#crisis = new CrisisAlerts({
       get myId() {
         return page.#me?.id ?? "";
@@ -283,13 +290,38 @@ class ConsolePage implements DeskView {
       const row = (event.target as Element).closest<HTMLElement>(".inbox-row");
       if (row?.dataset.id !== undefined) void this.#select(row.dataset.id);
     });
+    byId("inbox-more").addEventListener("click", () => {
+      this.#inbox.showMore();
+      this.inboxChanged();
+    });
     byId("conversation-back").addEventListener("click", () => {
       const id = this.#desk?.open?.id;
       this.#desk?.deselect();
-      byId("view-console").dataset.pane = "inbox";
+      this.#showPane("inbox");
       void this.#thread.render([], [], true);
       if (id !== undefined) document.querySelector<HTMLElement>(`.inbox-row[data-id="${id}"]`)?.focus();
     });
+    byId("side-open").addEventListener("click", () => {
+      this.#showPane("side");
+      byId("side-title").focus();
+    });
+    byId("side-back").addEventListener("click", () => {
+      this.#showPane("conversation");
+      byId("side-open").focus();
+    });
+    byId("header-menu").addEventListener("click", () => this.#toggleMenu());
+    byId("site-header").addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && byId("site-header").dataset.menu === "open") {
+        this.#toggleMenu(false);
+        byId("header-menu").focus();
+      }
+    });
+    // A choice made from the phone's menu closes it.
+    for (const id of ["section-nav", "header-tools"]) {
+      byId(id).addEventListener("click", (event) => {
+        if ((event.target as Element).closest("button") !== null) this.#toggleMenu(false);
+      });
+    }
     window.addEventListener("online", () => this.#live.retryNow());
     // Leaving the page (or its being frozen in the back-forward cache) must
     // not keep keys in memory for whoever comes back to it.
@@ -299,6 +331,16 @@ class ConsolePage implements DeskView {
   }
 
   // -- views -------------------------------------------------------------------
+
+  /** Which pane shows where there is room for one or two only (phones, medium screens). */
+  #showPane(pane: "inbox" | "conversation" | "side"): void {
+    byId("view-console").dataset.pane = pane;
+  }
+
+  #toggleMenu(open = byId("site-header").dataset.menu !== "open"): void {
+    byId("site-header").dataset.menu = open ? "open" : "closed";
+    byId("header-menu").setAttribute("aria-expanded", String(open));
+  }
 
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
@@ -496,7 +538,7 @@ class ConsolePage implements DeskView {
     const reader = this.#reader;
     if (reader === null) return;
     this.#desk = new Desk(this.#api, reader, this);
-    byId("view-console").dataset.pane = "inbox";
+    this.#showPane("inbox");
     void this.#thread.render([], [], true);
     const role = this.#me?.role;
     if (this.#section === "team" && role !== "admin") this.#section = "conversations";
@@ -548,7 +590,7 @@ class ConsolePage implements DeskView {
     setFlagClearer(null);
     this.#teamwork.stop();
     this.#protocols.stop();
-    this.#inboxTicket += 1;
+    this.#inbox.clear();
     this.#thread.clear();
     this.#safety.clear();
     for (const id of ["inbox-list", "announcer", "team-panel", "key-banner-body"]) byId(id).replaceChildren();
@@ -679,28 +721,19 @@ class ConsolePage implements DeskView {
   async #renderInbox(): Promise<void> {
     const desk = this.#desk;
     if (desk === null) return;
-    const ticket = ++this.#inboxTicket;
     const rows = desk.sortedRows();
-    const labels = await Promise.all(rows.map((row) => this.#labelFor(row)));
-    if (ticket !== this.#inboxTicket || this.#desk !== desk) return;
-    const list = byId("inbox-list");
-    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(".inbox-row")?.dataset.id;
-    list.replaceChildren(
-      ...rows.map((row, i) =>
-        inboxItem(row, labels[i] as string, row.id === desk.open?.id, desk.fresh.has(row.id), this.#me?.id ?? ""),
-      ),
-    );
-    if (focused !== undefined) list.querySelector<HTMLElement>(`.inbox-row[data-id="${focused}"]`)?.focus();
+    const drawn = await this.#inbox.render(rows, desk.open?.id, desk.fresh);
+    if (!drawn || this.#desk !== desk) return;
     byId("inbox-count").textContent = tn("inbox.count", rows.length);
     byId("inbox-empty").hidden = rows.length > 0;
-    this.#safety.inboxChanged(rows, labels);
+    this.#safety.inboxChanged(rows, (row) => this.#labelFor(row));
     this.#updateTitle();
   }
 
   async #select(id: string): Promise<void> {
     const desk = this.#desk;
     if (desk === null) return;
-    byId("view-console").dataset.pane = "conversation";
+    this.#showPane("conversation");
     if (desk.open?.id !== id) this.#thread.switching();
     await desk.select(id);
     await this.#thread.settled();

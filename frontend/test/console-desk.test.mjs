@@ -85,8 +85,9 @@ function setUp() {
 }
 
 describe("console catch-up", () => {
-  test("the inbox lists open conversations, most recent activity first", async () => {
-    const { desk } = setUp();
+  test("the inbox lists open conversations held by someone, most recent activity first", async () => {
+    const { state, desk } = setUp();
+    for (const r of Object.values(state.rows)) r.holder = { id: "m", name: "Ada" };
     await desk.refreshInbox();
     assert.deepEqual(
       desk.sortedRows().map((r) => r.id),
@@ -128,7 +129,7 @@ describe("console catch-up", () => {
     assert.equal(desk.open.messages.get("a2").status, "failed");
   });
 
-  test("a jump in seq (a lost event) refetches the inbox and the open conversation", async () => {
+  test("a jump in seq (a lost event) fetches what the open conversation missed, not the inbox", async () => {
     const { state, api, desk } = setUp();
     await desk.refreshInbox();
     await desk.select("a");
@@ -138,8 +139,20 @@ describe("console catch-up", () => {
     desk.onEvent({ type: "conversation", conversation: "a", seq: 5 });
     await settle();
     await settle();
-    assert.deepEqual(api.calls, ["inbox", "conversation a after=2"]);
+    assert.deepEqual(api.calls, ["conversation a after=2"]);
     assert.deepEqual([...desk.open.messages.keys()], ["a1", "a2", "a4", "a5"]);
+  });
+
+  test("a jump in seq for another conversation fetches that row alone", async () => {
+    const { state, api, view, desk } = setUp();
+    await desk.refreshInbox();
+    state.rows.b = row("b", 9, { last_inbound_at: "2026-01-01T10:09:00+00:00" });
+    state.messages.b.push(message("b8", 8));
+    api.calls.length = 0;
+    desk.onEvent({ type: "conversation", conversation: "b", seq: 9 });
+    await settle();
+    assert.deepEqual(api.calls, ["conversation b after=5"]);
+    assert.deepEqual(view.seen.newTextElsewhere, ["b"]);
   });
 
   test("an event for another conversation refreshes its row and marks new texts", async () => {
@@ -157,15 +170,32 @@ describe("console catch-up", () => {
     assert.equal(desk.rows.get("b").seq, 6);
   });
 
-  test("an event for an unknown conversation reloads the inbox and announces it", async () => {
+  test("an event for an unknown conversation fetches its row alone and announces it", async () => {
     const { state, api, view, desk } = setUp();
     await desk.refreshInbox();
     state.rows.c = row("c", 1);
+    state.messages.c = [message("c1", 1)];
     api.calls.length = 0;
+    const before = view.seen.inbox;
     desk.onEvent({ type: "conversation", conversation: "c", seq: 1 });
     await settle();
-    assert.deepEqual(api.calls, ["inbox"]);
+    assert.deepEqual(api.calls, ["conversation c after=1"]);
     assert.deepEqual(view.seen.newConversation, ["c"]);
+    assert.ok(desk.rows.has("c"));
+    assert.ok(desk.fresh.has("c"));
+    assert.equal(view.seen.inbox, before + 1);
+  });
+
+  test("an unknown conversation that is already gone is left out", async () => {
+    const { api, view, desk } = setUp();
+    await desk.refreshInbox();
+    api.conversation = async () => {
+      throw new SessionError("not_found", 404);
+    };
+    desk.onEvent({ type: "conversation", conversation: "z", seq: 3 });
+    await settle();
+    assert.equal(desk.rows.has("z"), false);
+    assert.deepEqual(view.seen.newConversation, []);
   });
 
   test("a conversation closed elsewhere leaves the inbox", async () => {

@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
+from havre.console.desk_strings import DESK_STRINGS
 from havre.conversations.strings import TEAM_WORK_STRINGS
 from havre.protocols.strings import console_strings as protocol_strings
 from havre.safety.strings import safety_strings
@@ -228,6 +229,7 @@ STRINGS: dict[str, Promise] = {
     "error.signed_out": _("You have been signed out."),
     "error.not_found": _("This conversation no longer exists."),
     **TEAM_WORK_STRINGS,
+    **DESK_STRINGS,
 }
 
 

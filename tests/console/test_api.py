@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import uuid
 from typing import Any
@@ -168,6 +169,25 @@ def test_inbox_queries_do_not_grow_with_conversations(
         start_thread(channel_a, keys_a, sender=f"+1514555000{n}")
     with django_assert_num_queries(3):
         assert len(get(client, "api-inbox").json()["conversations"]) == 7
+
+
+def test_reading_answers_are_compressed_when_the_browser_accepts_it(channel_a, keys_a, alice: User):
+    thread = start_thread(channel_a, keys_a, sender="+15145550001")
+    for n in range(2, 9):
+        start_thread(channel_a, keys_a, sender=f"+1514555000{n}")
+    client = signed_in(alice)
+    plain = get(client, "api-inbox")
+    assert "Content-Encoding" not in plain
+    for name, args in (("api-inbox", ()), ("api-conversation", (thread.conversation.pk,))):
+        url = reverse(f"console:{name}", args=args)
+        response = client.get(url, headers={"accept-encoding": "gzip"})
+        assert response.status_code == 200
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert json.loads(gzip.decompress(response.content)) == client.get(url).json()
+    # Compression pays: the rows' repeated structure shrinks, even with random ciphertexts inside.
+    zipped = client.get(reverse("console:api-inbox"), headers={"accept-encoding": "gzip"})
+    assert len(zipped.content) < len(plain.content) * 0.8
 
 
 # -- one conversation and catch-up ---------------------------------------------------

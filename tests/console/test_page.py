@@ -28,6 +28,7 @@ SAME_IN_FRENCH = {
     "team_work.wait.other",
     "header.label",
     "header.conversations",
+    "header.menu",
     "signin.code",
     "conversation.messages",
     "inbox.via",

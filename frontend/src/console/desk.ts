@@ -2,11 +2,14 @@
 // server: the inbox rows, the conversation on screen and its messages.
 //
 // The database is the source of truth. An event "conversation X is at seq N"
-// fetches only what changed after the seq the page already has; a jump of
-// more than one (a lost event) or a reconnection refetches everything.
+// fetches only that conversation, and only what changed after the seq the
+// page already has (so a jump, a lost event, costs no more than one event);
+// a conversation the page does not list yet is fetched alone, as its row.
+// Only a (re)connection refetches the whole inbox.
 
 import { SessionError } from "../session";
 import type { ConsoleApi, ConversationRow, MessageRow } from "./api";
+import { inboxOrder } from "./inbox-order";
 import type { ConversationEvent } from "./live";
 import type { Reader } from "./reader";
 
@@ -56,11 +59,9 @@ export class Desk {
     private readonly view: DeskView,
   ) {}
 
-  /** Open conversations, the most recent activity first. */
+  /** Open conversations in the inbox's order: the queue as it is served, then the rest. */
   sortedRows(): ConversationRow[] {
-    return [...this.rows.values()].sort(
-      (a, b) => b.last_activity_at.localeCompare(a.last_activity_at) || b.created_at.localeCompare(a.created_at),
-    );
+    return inboxOrder(this.rows.values());
   }
 
   /** Forgets everything (the console locked); answers still in flight are dropped. */
@@ -84,16 +85,37 @@ export class Desk {
     const known = this.open?.id === id && this.open.seq !== null ? this.open.seq : this.rows.get(id)?.seq;
     if (known === undefined) {
       // A conversation this page does not list yet: most likely a new one.
-      void this.refreshInbox();
+      void this.addRow(id, event.seq);
     } else if (event.seq <= known) {
       return;
-    } else if (event.seq > known + 1) {
-      void this.resync();
     } else if (this.open?.id === id) {
       void this.refreshOpen();
     } else {
       void this.refreshRow(id);
     }
+  }
+
+  /** A conversation new to this page: its row alone (no messages), not the whole inbox. */
+  addRow(id: string, seq: number): Promise<void> {
+    return this.#coalesce(`row:${id}`, async (generation) => {
+      if (this.rows.has(id) || !this.#loaded) return;
+      let found;
+      try {
+        found = await this.api.conversation(id, seq);
+      } catch (error) {
+        // Gone already (closed and purged, or not this program's): nothing to list.
+        if (error instanceof SessionError && error.status === 404) return;
+        throw error;
+      }
+      const { messages: _messages, ...row } = found;
+      if (generation !== this.#generation || this.rows.has(id) || row.status !== "open") return;
+      this.rows.set(id, row);
+      if (this.open?.id !== id) {
+        this.fresh.add(id);
+        this.view.newConversation(row);
+      }
+      this.view.inboxChanged();
+    });
   }
 
   /** `followOpen`: also catch up the conversation on screen if its row moved on. */

@@ -60,14 +60,16 @@ export class SafetyTools {
   }
 
   /** After the inbox rendered: announce check-ins that came due since the last time. */
-  inboxChanged(rows: ConversationRow[], labels: string[]): void {
-    const due = new Set(rows.filter((row) => safetyOf(row)?.checkin_due).map((row) => row.id));
-    if (this.#due !== null) {
-      rows.forEach((row, i) => {
-        if (due.has(row.id) && !this.#due?.has(row.id)) {
-          this.host.announce(t("safety.checkin.due_announce", { texter: labels[i] ?? "" }));
-        }
-      });
+  /** `labelFor` names a texter; only those whose check-in just fell due are named. */
+  inboxChanged(rows: ConversationRow[], labelFor: (row: ConversationRow) => Promise<string>): void {
+    const dueRows = rows.filter((row) => safetyOf(row)?.checkin_due);
+    const due = new Set(dueRows.map((row) => row.id));
+    const before = this.#due;
+    if (before !== null) {
+      for (const row of dueRows) {
+        if (before.has(row.id)) continue;
+        void labelFor(row).then((texter) => this.host.announce(t("safety.checkin.due_announce", { texter })));
+      }
     }
     this.#due = due;
   }

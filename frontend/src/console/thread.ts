@@ -125,7 +125,8 @@ export class Thread {
             ? t("conversation.empty")
             : "";
 
-    const nearBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+    const list = byId("message-list");
+    const nearBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 80;
     this.#renderMessages(messages, texts);
     this.updateReplyHint();
 
@@ -140,7 +141,8 @@ export class Thread {
       }
     }
     if ((initial && open.seq !== null) || (added.length > 0 && nearBottom)) {
-      window.scrollTo({ top: document.documentElement.scrollHeight });
+      // The thread scrolls in its own pane: its latest messages sit just above the reply box.
+      list.scrollTop = list.scrollHeight;
     }
   }
 

@@ -1,0 +1,93 @@
+// The inbox list, drawn a page at a time: at 3,000 open conversations only
+// the first rows are in the page (and only their numbers are decrypted), and
+// a redraw rebuilds only the rows whose data changed, so that a text arriving
+// costs one row, not the whole list. Focus and scroll stay where they are.
+
+import type { ConversationRow } from "./api";
+import { byId } from "./dom";
+import { currentLanguage, tn } from "./i18n";
+import { inboxItem } from "./render";
+
+export const PAGE_SIZE = 50;
+
+export interface InboxHost {
+  readonly myId: string;
+  labelFor(row: ConversationRow): Promise<string>;
+}
+
+interface Drawn {
+  node: HTMLLIElement;
+  version: string;
+}
+
+export class InboxList {
+  #shown = PAGE_SIZE;
+  #drawn = new Map<string, Drawn>();
+  #ticket = 0;
+
+  constructor(private readonly host: InboxHost) {}
+
+  /** The next page joins the list at the next redraw. */
+  showMore(): void {
+    this.#shown += PAGE_SIZE;
+  }
+
+  /** Forgets every drawn row (the console locked); their texts leave with them. */
+  clear(): void {
+    this.#ticket += 1;
+    this.#shown = PAGE_SIZE;
+    this.#drawn.clear();
+    byId("inbox-list").replaceChildren();
+    byId("inbox-more").hidden = true;
+  }
+
+  /** Draws `rows` (already in order); resolves false when a later redraw overtook this one. */
+  async render(rows: ConversationRow[], openId: string | undefined, fresh: ReadonlySet<string>): Promise<boolean> {
+    const ticket = ++this.#ticket;
+    const page = rows.slice(0, this.#shown);
+    const labels = await Promise.all(page.map((row) => this.host.labelFor(row)));
+    if (ticket !== this.#ticket) return false;
+    const list = byId("inbox-list");
+    const drawn = new Map<string, Drawn>();
+    const nodes = page.map((row, i) => {
+      const label = labels[i] as string;
+      const selected = row.id === openId;
+      const isFresh = fresh.has(row.id);
+      const version = `${JSON.stringify(row)}|${label}|${selected}|${isFresh}|${currentLanguage()}|${today()}`;
+      const before = this.#drawn.get(row.id);
+      const node =
+        before !== undefined && before.version === version
+          ? before.node
+          : inboxItem(row, label, selected, isFresh, this.host.myId);
+      drawn.set(row.id, { node, version });
+      return node;
+    });
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(".inbox-row")?.dataset.id;
+    placeInOrder(list, nodes);
+    this.#drawn = drawn;
+    if (focused !== undefined && !list.contains(document.activeElement)) {
+      list.querySelector<HTMLElement>(`.inbox-row[data-id="${focused}"]`)?.focus();
+    }
+    const more = byId<HTMLButtonElement>("inbox-more");
+    const hidden = rows.length - page.length;
+    more.hidden = hidden <= 0;
+    if (hidden > 0) more.textContent = tn("inbox.more", hidden);
+    return true;
+  }
+}
+
+/** Puts `nodes` in `parent` in this order, moving only what moved and removing the rest. */
+export function placeInOrder(parent: Element, nodes: Element[]): void {
+  const keep = new Set<Element>(nodes);
+  for (const child of [...parent.children]) if (!keep.has(child)) child.remove();
+  let cursor = parent.firstElementChild;
+  for (const node of nodes) {
+    if (cursor === node) cursor = cursor.nextElementSibling;
+    else parent.insertBefore(node, cursor);
+  }
+}
+
+// Row times read "10:42" today and "1 Dec, 10:42" before: a new day redraws them.
+function today(): string {
+  return new Date().toDateString();
+}
