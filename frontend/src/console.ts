@@ -29,6 +29,7 @@ import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
 import { texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
+import { isTyping, neighbour, shortcutFor, shortcutList } from "./console/shortcuts";
 import { Thread } from "./console/thread";
 import { type Keyring, type MeInfo, SessionError, apiRequest, ownFingerprint, setLanguage as saveLanguage, signOut } from "./session";
 import { type TeamPanel, mountTeamPanel } from "./team";
@@ -310,6 +311,8 @@ class ConsolePage implements DeskView {
       byId("side-open").focus();
     });
     byId("header-menu").addEventListener("click", () => this.#toggleMenu());
+    byId("shortcuts-button").addEventListener("click", () => this.#showShortcuts());
+    document.addEventListener("keydown", (event) => this.#onShortcut(event));
     byId("site-header").addEventListener("keydown", (event) => {
       if (event.key === "Escape" && byId("site-header").dataset.menu === "open") {
         this.#toggleMenu(false);
@@ -335,6 +338,44 @@ class ConsolePage implements DeskView {
   /** Which pane shows where there is room for one or two only (phones, medium screens). */
   #showPane(pane: "inbox" | "conversation" | "side"): void {
     byId("view-console").dataset.pane = pane;
+  }
+
+  #showShortcuts(): void {
+    const dialog = byId<HTMLDialogElement>("shortcuts-help");
+    byId("shortcuts-body").replaceChildren(shortcutList());
+    if (!dialog.open) dialog.showModal();
+  }
+
+  #onShortcut(event: KeyboardEvent): void {
+    const desk = this.#desk;
+    if (desk === null || byId("view-console").hidden || event.defaultPrevented) return;
+    if (byId<HTMLDialogElement>("shortcuts-help").open) return;
+    const { key, ctrlKey, metaKey, altKey } = event;
+    const action = shortcutFor({ key, ctrlKey, metaKey, altKey, typing: isTyping(event.target) });
+    if (action === null) return;
+    const visible = (id: string) => {
+      const node = byId(id);
+      return node.checkVisibility() ? node : null;
+    };
+    event.preventDefault();
+    if (action === "help") {
+      this.#showShortcuts();
+    } else if (action === "next" || action === "previous") {
+      const ids = desk.sortedRows().map((row) => row.id);
+      const id = neighbour(ids, desk.open?.id, action === "next" ? 1 : -1);
+      if (id !== null) void this.#select(id);
+    } else if (action === "take") {
+      byId("shift-bar").querySelector<HTMLButtonElement>('[data-action="take-next"]:not([disabled])')?.click();
+    } else if (action === "reply") {
+      visible("reply-text")?.focus();
+    } else if (action === "quick") {
+      if (visible("reply-form") === null) return;
+      const details = byId("quick-replies").querySelector("details");
+      if (details !== null) details.open = true;
+      byId("quick-replies").querySelector<HTMLInputElement>("#quick-filter")?.focus();
+    } else if (action === "close") {
+      visible("close-button")?.click();
+    }
   }
 
   #toggleMenu(open = byId("site-header").dataset.menu !== "open"): void {

@@ -12,4 +12,23 @@ DESK_STRINGS: dict[str, Promise] = {
     "side.back": _("Back to the conversation"),
     "inbox.more.one": _("Show more: {n} conversation not shown"),
     "inbox.more.other": _("Show more: {n} conversations not shown"),
+    # keyboard shortcuts
+    "shortcuts.open": _("Keyboard shortcuts"),
+    "shortcuts.title": _("Keyboard shortcuts"),
+    "shortcuts.intro": _(
+        "One key, while the cursor is not in a field. Press ? to see this list again."
+    ),
+    "shortcuts.next": _("Next conversation"),
+    "shortcuts.previous": _("Previous conversation"),
+    "shortcuts.take": _("Take the next conversation from the queue"),
+    "shortcuts.reply": _("Write a reply"),
+    "shortcuts.quick": _("Quick replies (also / in an empty reply box), filtered as you type"),
+    "shortcuts.close": _("Close the conversation (asks first)"),
+    "shortcuts.help": _("This list"),
+    "shortcuts.escape": _("Close a dialog, a menu or a question"),
+    "shortcuts.send": _("Send the reply"),
+    "shortcuts.done": _("Close"),
+    "desk.quick_filter": _("Filter"),
+    "desk.quick_none": _("No quick reply matches."),
+    "desk.quick_shown": _("Matching quick replies: {n}"),
 }

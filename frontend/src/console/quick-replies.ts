@@ -24,15 +24,46 @@ export function insertQuickReply(current: string, reply: string): { value: strin
   return { value, start: value.length, end: value.length };
 }
 
+/** Folds case and accents, so that "reponse" finds "Réponse". */
+function folded(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+/** Whether a quick reply matches what was typed in its filter: every word, anywhere in it. */
+export function matchesFilter(text: string, filter: string): boolean {
+  const haystack = folded(text);
+  return folded(filter)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
 export class QuickReplies {
   #language: string | null = null;
   #details: HTMLDetailsElement | null = null;
+  #filter = "";
 
   constructor(
     private readonly container: HTMLElement,
     private readonly textarea: HTMLTextAreaElement,
     private readonly announce: (text: string) => void,
-  ) {}
+  ) {
+    // "/" in an empty reply box opens the quick replies, ready to filter.
+    textarea.addEventListener("keydown", (event) => {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || textarea.value !== "") return;
+      if (this.#details === null) return;
+      event.preventDefault();
+      this.openFiltered();
+    });
+  }
+
+  /** Opens the list with its filter focused (the "/" of the reply box, or a shortcut). */
+  openFiltered(): void {
+    const details = this.#details;
+    if (details === null) return;
+    details.open = true;
+    details.querySelector<HTMLInputElement>(".quick-filter input")?.focus();
+  }
 
   render(replies: QuickReply[], languages: string[], programLanguage: string): void {
     const language = this.#language ?? programLanguage;
@@ -61,9 +92,57 @@ export class QuickReplies {
     }
     if (sections.length === 0) sections.push(el("p", { class: "hint" }, t("protocols.quick.none")));
     const open = this.#details?.open ?? false;
-    this.#details = el("details", { class: "quick-replies" }, el("summary", {}, t("protocols.quick.label")), group, ...sections);
+    const filter = el("input", { type: "search", id: "quick-filter", autocomplete: "off", spellcheck: "false" });
+    filter.value = this.#filter;
+    const status = el("p", { class: "hint quick-filter-status", role: "status" });
+    filter.addEventListener("input", () => {
+      this.#filter = filter.value;
+      this.#applyFilter(status);
+    });
+    filter.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.container.querySelector<HTMLButtonElement>(".quick-list li:not([hidden]) .quick-reply")?.click();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        if (this.#details !== null) this.#details.open = false;
+        this.textarea.focus();
+      }
+    });
+    const filterField = el(
+      "p",
+      { class: "quick-filter" },
+      el("label", { for: "quick-filter" }, t("desk.quick_filter")),
+      " ",
+      filter,
+    );
+    this.#details = el(
+      "details",
+      { class: "quick-replies" },
+      el("summary", {}, t("protocols.quick.label")),
+      filterField,
+      status,
+      group,
+      ...sections,
+    );
     this.#details.open = open;
+    // A redraw (the settings changed elsewhere) keeps the advocate in the filter she is typing in.
+    const typing = document.activeElement?.id === "quick-filter";
     this.container.replaceChildren(this.#details);
+    this.#applyFilter(status);
+    if (typing) filter.focus();
+  }
+
+  #applyFilter(status: HTMLElement): void {
+    let shown = 0;
+    for (const item of this.container.querySelectorAll<HTMLLIElement>(".quick-list li")) {
+      item.hidden = !matchesFilter(item.textContent ?? "", this.#filter);
+      if (!item.hidden) shown += 1;
+    }
+    for (const section of this.container.querySelectorAll<HTMLElement>(".quick-replies section")) {
+      section.hidden = section.querySelector(".quick-list li:not([hidden])") === null;
+    }
+    status.textContent = this.#filter.trim() === "" ? "" : t(shown === 0 ? "desk.quick_none" : "desk.quick_shown", { n: shown });
   }
 
   clear(): void {
@@ -73,6 +152,11 @@ export class QuickReplies {
   }
 
   #pick(text: string): void {
+    this.#filter = "";
+    const filter = this.container.querySelector<HTMLInputElement>("#quick-filter");
+    const status = this.container.querySelector<HTMLElement>(".quick-filter-status");
+    if (filter !== null) filter.value = "";
+    if (status !== null) this.#applyFilter(status);
     const { value, start, end } = insertQuickReply(this.textarea.value, text);
     this.textarea.value = value;
     this.textarea.dispatchEvent(new Event("input"));
