@@ -362,6 +362,44 @@ swallowed|took ... medicine cabinet
 🪢
 ⚰️
 🪦
+thinking about|of ending it
+thought it through
+going to do it when|tonight|tomorrow|after|today|soon
+and not come back
+never coming back
+stop eating and drinking
+standing|sitting|stood|sat on|at the|a|this ... bridge|ledge|roof|rooftop|edge|balcony|railing|parapet|overpass|tracks
+rope in the garage|basement|closet|attic|shed
+looking at the beam|rope|noose
+engine on|running
+(collecting|collected|saving up|hiding|hid) ... {medicine}
+how high does a|the ... need|have to be
+how high ... to die|kill|jump
+how many {medicine} is|are too many
+took|swallowed|taken ... rest of ... {medicine}
+{medicine} ... on purpose
+took|swallowed|taken ... on purpose
+whole|entire ... blister|pack|packet|box|bottle|strip|sheet
+relapsed
+blood on my sheets|bed|floor
+hide ... cuts|scars|marks|burns
+not see any|a future
+see no future
+do not want to keep going|living|on|trying|fighting
+do not want to go on
+if i (died|disappeared|vanished|was gone|were gone|killed myself)
+easier ... if i (died|disappeared|was gone|were gone|was not here|were not here)
+waste of oxygen|air|space|life
+signing off (for good|forever)
+it is goodbye
+not be around to
+wrote|written|made my will
+leaving everything to
+gave|given|giving my cat|dog|pet|pets|guitar|jacket|things|stuff|clothes|jewelry|car to
+already took|swallowed|had ##
+tell ... not their|your fault
+burn|burned|burnt|burning my arm|arms|skin|leg|legs|wrist|wrists|thigh|thighs
+cuts|scars on my|your thighs|arms|wrists|legs|stomach
 """
 
 SUICIDE_FR = """
@@ -678,6 +716,51 @@ armoire à pharmacie
 🪢
 ⚰️
 🪦
+pense|pensé|pensais|penser à (mourir|me tuer|en finir|me suicider|la mort)
+que ce soit fini|terminé
+que tout soit fini|terminé
+sans moi ... pas plus mal
+sans moi ... serait|seraient mieux
+rejoindre ... au cimetière
+si je mourais|meurs|mourrais|disparaissais|disparais
+si je étais|serais (plus là|morte|mort|partie|parti)
+je vais le faire (après|ce soir|demain|quand|cette nuit|bientôt)
+passe|passer|passerai|passerais|passé à le acte
+personne (me|ne me) ... trouve|trouvera|retrouve|retrouvera à temps
+personne pour me arrêter|empêcher|retenir
+payé mes dettes
+réglé mes affaires
+mes affaires en ordre
+ce est en ordre
+réserve de ... {medicine}
+assise|assis|debout|monté|montée sur le|la ... parapet|pont|rebord|toit|balcon|bord|rambarde|garde-fou|falaise|voies|rails
+au bout|bord de la jetée|falaise|quai|digue
+sais pas nager
+noeud ... ceinture|corde|drap|câble|foulard
+accroché|accrochée ... porte|poutre|plafond|crochet
+charbon ... (ruban|scotch|salle de bain|calfeutr*)
+vidé ... boîte|tube|flacon|plaquette|pilulier|bouteille
+en ai trop pris|avalé
+coupé|coupée trop loin|profond|fort
+marques sur les|mes poignets|bras|cuisses|jambes
+plus|pus|pu capable de rien
+pourquoi je continuerais|vivrais|resterais
+que tout se éteigne|termine|arrête|finisse
+que la peine|douleur|souffrance se arrête|finisse
+rien qui me retient
+mieux que je meure|disparaisse|crève
+débarrasser ... (définitivement|pour de bon|pour toujours)
+fin du chemin|voyage|parcours
+bonne nuit pour toujours
+mon|mes dernier|derniers texto|textos|sms|mots
+merci de avoir existé
+aurai plus besoin de rien
+bye|adieu|salut tout le monde
+ce est fini pour moi
+dites à ma|mon|mes ... aimait|aimais|aime
+à quoi ça sert de (respirer|vivre|continuer|exister|me lever|me battre)
+libérés|libéré|soulagés|soulagé si je
+me vois pas dans ... an|ans|mois|semaine|semaines|futur|avenir
 """
 
 DANGER_EN = """
@@ -909,6 +992,40 @@ fear for my life
 afraid for my life
 i am bleeding
 thought i was going to die
+see what happens to you
+or i swear
+i know which|what gym|school|work|job|shelter|house|car
+took his belt off
+hand|hands|arm|forearm|knee|foot|elbow|belt|cord|rope ... across|around my neck|throat
+till|until i see|saw black|stars
+till|until everything went black
+bring ... back alive
+teach them|her|him a lesson
+(mommy|mom|mama|mum|your mother) ... (going to|gonna|will|would) disappear|die
+lighter ... my hair|face|clothes
+lit|light my hair|clothes|bed
+set my hair|clothes|bed on fire
+not allowed (outside|out|to leave|to go out)
+nailed|boarded|screwed ... windows|doors|door|window
+has|had|kept|keeps me locked|tied|chained
+locked me in|out
+locked in the basement|room|closet|bathroom|garage|attic|car
+blocks|blocked|blocking the door|doorway|exit|way
+throwing|throw me down|into|against
+completely lost it
+never seen him|his|her ... like this
+getting (scarier|more violent|more dangerous)
+staring at my window|door
+{partner} is outside|here
+not let me past|by|through
+nothing to lose
+this (will|is going to) end badly
+you will regret|pay
+will see what happens
+(you are|your) not going to (make it|survive|live)
+he|she|{partner} ... in the (parking lot|driveway)
+he|she|{partner} ... with the|a|his|her {weapon}
+he|she|{partner} ... took|hid|smashed|broke ... my phone|cell|passport|keys
 """
 
 DANGER_FR = """
@@ -1182,6 +1299,35 @@ pas en sécurité
 en danger
 peur pour ma vie
 je saigne
+finir*|finiras|finirai|finirait dans le|la|un|une fleuve|rivière|sac|coffre|trou|fossé|forêt|canal|lac|fleuve
+partir|sortir|repartir ... vivante|vivant
+me ferait|fera|faire|va faire disparaître
+(maman|ta mère|votre mère) ... allait|va|vas|vais mourir|crever|disparaître
+je sais que (tu es|te es) là|ici
+rien à perdre
+recharg*|charg* ... {weapon}
+va mal finir|tourner
+{weapon} sous son|mon|le oreiller|lit|matelas
+tu vas payer
+tu le paieras|payeras
+va|vais|veut les tuer|noyer|buter|tuer
+aspergé* ... essence
+la prochaine à flamber|brûler|mourir
+cramer ... foyer|hébergement|refuge|immeuble|voiture
+ouvert le gaz
+avec moi dedans
+le droit de sortir
+garde les clés
+barré* ... porte|portes
+coupé (internet|le wifi|la ligne)
+libéré|sorti de prison (ce matin|hier|aujourd'hui)
+libéré (ce matin|hier|aujourd'hui)
+jamais vu ... comme ça
+il|elle|y|{partner} ... pris|prend|pogné|attrapé|empoigné ... {weapon}
+il|elle|y|{partner} ... garde|gardait|cache|cachait|planque ... {weapon}
+peux plus sortir
+il|elle|y|{partner} ... pris|caché|confisqué|cassé ... (téléphone|tel|cell|cellulaire|portable|carte sim)
+il|elle|y|{partner} ... me attach*
 """
 
 TEXTS: dict[tuple[str, str], str] = {
