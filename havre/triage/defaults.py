@@ -400,6 +400,43 @@ already took|swallowed|had ##
 tell ... not their|your fault
 burn|burned|burnt|burning my arm|arms|skin|leg|legs|wrist|wrists|thigh|thighs
 cuts|scars on my|your thighs|arms|wrists|legs|stomach
+(goodbye|bye|farewell) (for good|forever)
+(for good|forever) (goodbye|bye)
+thank you for everything
+thanks for everything
+take care of (yourselves|my|each other)
+i love you all
+tell (my|them|everyone|her|him) ... i love
+(planned|planed|plan) (everything|it all|it out)
+have it all planned
+all planned out
+when everyone is (asleep|gone|out)
+my mind is made up
+i have made up my mind
+(tonight|tomorrow|sunday|saturday|friday|this weekend) ... (do it|is the day|is the night|it ends|it will be over)
+why (bother|keep going|continue|go on|keep trying|wake up|get up|live|stay|carry on)
+what is the point (anymore|of anything|of me|of trying|of it all)
+no point (anymore|in anything|in trying|to anything|to any of it|in any of it)
+nothing (will|is going to) ever (change|get better)
+never going to get better
+not going to get better
+(can not|do not) see (a|any) (future|way forward|way out|end to this)
+(wish|want) to (sleep|go to sleep) and not wake
+(wish|want|like) to (disappear|vanish|be gone|fade away)
+want to be with my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby) again
+join my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby|grandma|grandpa)
+(better|easier|simpler) for (everyone|everybody|all of them|them|my|her|him) ... without me
+(better|easier|simpler) for (everyone|everybody|all of them|them) if i
+(a|the) (burden|problem|weight) (to|for|on|in) everyone
+(just|only) (a|the) (burden|problem)
+(all|entire|whole) (bottle|box|pack|packet|strip|blister)
+{weapon} ... (thinking about it|think about it|cannot stop looking|keep looking)
+keep looking at the (rope|beam|gun|pills|bridge|knife|blade|razor)
+(on|at) the (ledge|edge|railing|parapet|roof|rooftop) (now|right now)
+i am (on|at) (a|the|this) (ledge|edge|railing|parapet|roof|rooftop|bridge|overpass|tracks|cliff)
+(jump|fall|drop) from (here|this|the)
+(not|never) bring ... back alive
+(not|never) (walk|get|make it|come|leave) out ... alive
 """
 
 SUICIDE_FR = """
@@ -761,6 +798,33 @@ dites à ma|mon|mes ... aimait|aimais|aime
 à quoi ça sert de (respirer|vivre|continuer|exister|me lever|me battre)
 libérés|libéré|soulagés|soulagé si je
 me vois pas dans ... an|ans|mois|semaine|semaines|futur|avenir
+(au revoir|adieu|bye|salut) (pour toujours|pour de bon|à jamais)
+merci pour tout
+merci de tout
+prenez soin de vous
+je vous aime tous|toutes
+dites (à ma|à mon|à mes|leur|lui) ... que je (les|le|la|vous|te) aime|aimais
+(tout prévu|tout planifié|tout organisé|tout préparé)
+tout est prêt pour (demain|ce soir|dimanche|samedi|lundi|mardi|mercredi|jeudi|vendredi)
+(je suis|chu|je me suis) décidée|décidé
+ma décision est prise
+ce est décidé
+quand tout le monde (dormira|dort|sera parti|sera couché)
+(ce soir|demain|dimanche|samedi) ... (je le fais|je vais le faire|ce sera fini|tout sera fini|ça sera fini)
+pourquoi (continuer|vivre|me battre|me lever|rester|respirer|essayer)
+(ça|ca) sert à rien de (continuer|vivre|me battre|me lever|respirer|essayer)
+aucun intérêt à (vivre|continuer)
+rien (ne|va|ira) ... (changer|jamais mieux|jamais changer)
+(ira|va) jamais mieux
+vois (pas|plus|aucun) ... (avenir|futur|issue|sortie|fin|suite|bout)
+(envie|voudrais|veux|aimerais) (de me endormir|me endormir|dormir|de dormir) (pour toujours|et ne plus|et pas)
+(envie|voudrais|veux|aimerais) de disparaître|partir pour toujours
+(rejoindre|retrouver) (mon|ma|mes) ... (au ciel|là haut|au paradis|au cimetière|de le autre côté|mort|morte|morts|décédé|décédée)
+(mieux|plus simple|plus facile) (pour tout le monde|pour eux|pour elle|pour lui|pour mes|pour ma|pour mon) ... sans moi
+(mieux|plus simple|plus facile) (pour tout le monde|pour eux|pour elle|pour lui) si je
+(un|une) (poids|fardeau|charge|problème) pour (tout le monde|eux|ma|mon|mes)
+(toute|tout|toutes) (la|le|les) (boîte|tube|flacon|plaquette|plaquettes|pilulier|bouteille)
+je (suis|me suis|me tiens) (sur|au bord de|au bout de) (le|la|les) (pont|parapet|rebord|toit|balcon|rambarde|falaise|jetée|quai|rails|voies)
 """
 
 DANGER_EN = """
@@ -1026,6 +1090,25 @@ will see what happens
 he|she|{partner} ... in the (parking lot|driveway)
 he|she|{partner} ... with the|a|his|her {weapon}
 he|she|{partner} ... took|hid|smashed|broke ... my phone|cell|passport|keys
+warned me (that|i|if|he|she)
+(you will|you are going to|you are gonna|your going to) (die|be dead|pay|regret|disappear|be sorry|see what happens)
+(said|says|told me|tells me|texted|wrote|warned) ... (i will|i would|i am going to|i was going to) (die|be dead|pay|regret|disappear|be sorry|be next|not survive|never leave)
+i (will|would|am going to) be (next|the next one)
+(leave|walk out|get out|make it out|come out|see|bring|get) ... alive
+not let me (leave|out|go|past|by|through|outside)
+(will not|would not|does not|did not) let me (leave|out|go|past|outside)
+can not (leave|get out|go out|escape) ... (house|room|apartment|home)
+(locks|locked|lock) (the|all the|every) (door|doors|windows)
+he|she|{partner} ... (has|keeps|kept|got|grabbed|picked up|holding|took|bought|loaded) ... {weapon}
+(knows|found out) where i (live|am|work|stay|sleep)
+i know (where|which|what) you
+(or else|you have been warned|last warning)
+(gas|gasoline|petrol|lighter|lighter fluid|matches) ... (house|apartment|car|me|my)
+(never seen|never seen him|never been) ... (this|like this) (angry|bad|violent|crazy)
+released (from|out of) (jail|prison)
+(got|gets|getting) out of (jail|prison)
+(not|never) bring ... back alive
+(not|never) (walk|get|make it|come|leave) out ... alive
 """
 
 DANGER_FR = """
@@ -1328,6 +1411,23 @@ il|elle|y|{partner} ... garde|gardait|cache|cachait|planque ... {weapon}
 peux plus sortir
 il|elle|y|{partner} ... pris|caché|confisqué|cassé ... (téléphone|tel|cell|cellulaire|portable|carte sim)
 il|elle|y|{partner} ... me attach*
+(me a|me avait) (prévenue|prévenu|averti|avertie) (que|qu|si)
+(tu vas|tu allais|te vas) (mourir|crever|payer|regretter|disparaître|le regretter|le payer|voir ce qui)
+(dit|dis|écrit|répète|prévenu|prévenue|juré|jure) que je (vais|allais|finirai|finirais|serai|serais) ... (mourir|morte|mort|crever|payer|regretter|disparaître|prochaine|prochain)
+(je serai|je serais|tu seras|tu serais) (la prochaine|le prochain)
+(partir|sortir|repartir|revoir|voir|ramener|revenir) ... (vivante|vivant|vivants|vivantes)
+(laisse|laissera|laisserait|laissait) (pas|jamais|plus) (sortir|partir|passer)
+me laisse (pas|jamais|plus) (sortir|partir|passer)
+(peux|pouvais|peut) (pas|plus) (sortir|partir) de (la maison|la chambre|le appart|chez)
+(ferme|fermé|barré|barre|verrouillé|verrouille) (les|toutes les|la) (portes|porte|fenêtres)
+il|elle|y|{partner} ... (a|garde|cache|sorti|pris|pogné|acheté|chargé|nettoie|tient) ... {weapon}
+(sait|a trouvé|connaît) où je (suis|habite|travaille|dors|reste)
+je sais où (tu|te)
+(dernier avertissement|tu es prévenue|te es prévenue)
+(essence|gaz|briquet|allumettes|allumette) ... (maison|appart|voiture|moi|mes)
+(jamais vu|jamais été) ... (aussi|comme ça|dans cet état)
+(libéré|libérée|sorti|sortie) de (prison|taule|la prison)
+(pas|jamais|plus) (partir|sortir|repartir|revenir) ... (vivante|vivant)
 """
 
 TEXTS: dict[tuple[str, str], str] = {
