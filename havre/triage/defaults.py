@@ -437,6 +437,29 @@ i am (on|at) (a|the|this) (ledge|edge|railing|parapet|roof|rooftop|bridge|overpa
 (jump|fall|drop) from (here|this|the)
 (not|never) bring ... back alive
 (not|never) (walk|get|make it|come|leave) out ... alive
+nothing ever changes
+nothing (will|is going to) ever change
+(can not|could not) do this (anymore|any more)
+(can not|could not) (take|handle|bear|stand) (it|this) (anymore|any more)
+(tired|exhausted|sick) of (everything|it all)
+i give up
+no way out
+(no one|nobody) can help me
+(wrote|written|writing|leave|leaving) ... (letter|letters|note|notes) (for|to) (my|everyone|them|her|him)
+(bought|got|buy) (a|the|some) (rope|razor|razors|charcoal|hose)
+(set|chose|picked|choose) a (date|day)
+so (no one|nobody) (finds|find|will find|can find) me
+(will|would) be (over|done) (soon|tonight|tomorrow)
+plan to (end|kill|die|do it)
+(rope|belt|cord|cable|sheet) ... (beam|ceiling|hook|closet rod|rafter)
+{medicine} ... (hidden|hid|saved|stashed|hiding)
+(hose|tube) ... exhaust
+enough ... to (die|end it|kill me|do it)
+(think|thinking|thoughts) about (death|dying|not being here|not existing)
+not (afraid|scared) of (dying|death)
+(sleep|go to sleep) (forever|for good)
+(ruin|ruining|ruined) (everyone|everybody|their) ... (life|lives)
+(everyone|everybody) would be ... (better|happier|fine)
 """
 
 SUICIDE_FR = """
@@ -825,6 +848,19 @@ vois (pas|plus|aucun) ... (avenir|futur|issue|sortie|fin|suite|bout)
 (un|une) (poids|fardeau|charge|problème) pour (tout le monde|eux|ma|mon|mes)
 (toute|tout|toutes) (la|le|les) (boîte|tube|flacon|plaquette|plaquettes|pilulier|bouteille)
 je (suis|me suis|me tiens) (sur|au bord de|au bout de) (le|la|les) (pont|parapet|rebord|toit|balcon|rambarde|falaise|jetée|quai|rails|voies)
+rien ne (change|changera) (jamais|plus)
+(marre|fatiguée|fatigué|épuisée|épuisé|tannée|tanné) de tout
+je (abandonne|lâche tout|baisse les bras)
+personne (ne peut|peut) me aider
+(lettre|lettres|mot|mots) pour (mes|ma|mon|les|tout le monde)
+(ce sera|ça sera|tout sera) (fini|terminé) (bientôt|ce soir|demain)
+(corde|ceinture|câble|drap|foulard) ... (poutre|plafond|crochet)
+{medicine} ... (cachés|caché|planqués|planqué|stockés)
+tuyau ... échappement
+assez de ... pour (mourir|en finir|me tuer|le faire)
+que ça (finisse|se termine|se arrête|arrête)
+pas peur de (mourir|la mort)
+(pourris|pourrir|gâche|gâcher|pourrit) (la vie|leur vie|leurs vies|la vie de)
 """
 
 DANGER_EN = """
@@ -1109,6 +1145,16 @@ released (from|out of) (jail|prison)
 (got|gets|getting) out of (jail|prison)
 (not|never) bring ... back alive
 (not|never) (walk|get|make it|come|leave) out ... alive
+(if you) (leave|call|tell|ever)
+you will see
+you are mine
+no one else will have you
+open the door
+(last chance|final warning)
+(not|never) allowed to (leave|go out|go outside)
+(windows|doors|door|window) ... (nailed|bolted|screwed|barred) shut
+(worse|scarier) (every day|each time|than ever|every time)
+(he|she|{partner}) ... (burn*|torch*|set fire)
 """
 
 DANGER_FR = """
@@ -1428,6 +1474,15 @@ je sais où (tu|te)
 (jamais vu|jamais été) ... (aussi|comme ça|dans cet état)
 (libéré|libérée|sorti|sortie) de (prison|taule|la prison)
 (pas|jamais|plus) (partir|sortir|repartir|revenir) ... (vivante|vivant)
+si tu (pars|appelles|portes plainte|me quittes|le dis|racontes)
+tu vas voir
+(tu es|te es|tu seras) à moi
+ouvre la porte
+(dernière chance|ta dernière)
+(pas|jamais|plus) le droit de (sortir|partir)
+(fenêtres|portes|porte|fenêtre) ... (clouées|clouée|barrées|barrée|bloquées|bloquée)
+(pire|plus violent) (chaque jour|chaque fois|de jour en jour|que jamais)
+(il|elle|y|{partner}) ... (brûl*|cram*|flamb*|incendi*|mettre le feu|mis le feu)
 """
 
 TEXTS: dict[tuple[str, str], str] = {
