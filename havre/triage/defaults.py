@@ -460,6 +460,9 @@ not (afraid|scared) of (dying|death)
 (sleep|go to sleep) (forever|for good)
 (ruin|ruining|ruined) (everyone|everybody|their) ... (life|lives)
 (everyone|everybody) would be ... (better|happier|fine)
+(almost|nearly) (did it|jumped|went through|killed myself)
+(tried|attempted|try|trying) to (kill|hang|overdose|drown|end|off) (myself|my life)
+(wrote|written|writing|finished) (a|my) (will|suicide note)
 """
 
 SUICIDE_FR = """
@@ -861,6 +864,9 @@ assez de ... pour (mourir|en finir|me tuer|le faire)
 que ça (finisse|se termine|se arrête|arrête)
 pas peur de (mourir|la mort)
 (pourris|pourrir|gâche|gâcher|pourrit) (la vie|leur vie|leurs vies|la vie de)
+(failli|presque) (le faire|sauter|tout avaler|me tuer|passer à le acte)
+(essayé|tenté|essaie|essaye) de (me tuer|me pendre|sauter|en finir|me noyer|me suicider)
+(écrit|rédigé|fait) (mon|un) testament
 """
 
 DANGER_EN = """
@@ -1155,6 +1161,11 @@ open the door
 (windows|doors|door|window) ... (nailed|bolted|screwed|barred) shut
 (worse|scarier) (every day|each time|than ever|every time)
 (he|she|{partner}) ... (burn*|torch*|set fire)
+(made|makes|forced|forces) me (have sex|sleep with|do things)
+(hit|hits|kicked|kicks|punched|punches|beat|beats|pushed|pushes) ... pregnant
+pregnant ... (hit|hits|kicked|kicks|punched|punches|beat|beats|pushed|pushes)
+capable of (anything|killing|murder)
+(tracker|airtag|gps) (on|in) my
 """
 
 DANGER_FR = """
@@ -1483,6 +1494,11 @@ ouvre la porte
 (fenêtres|portes|porte|fenêtre) ... (clouées|clouée|barrées|barrée|bloquées|bloquée)
 (pire|plus violent) (chaque jour|chaque fois|de jour en jour|que jamais)
 (il|elle|y|{partner}) ... (brûl*|cram*|flamb*|incendi*|mettre le feu|mis le feu)
+(me force|me forçait|me a forcée|me oblige|me a obligée|me obligeait) à (coucher|avoir des rapports|faire des choses)
+(frappé|frappée|coups|coup de pied|tapé|tapée|poussée|bousculée|cogné|cognée) ... enceinte
+enceinte ... (frapp*|coups|ventre|tapé|tapée|poussée|bousculée|cogn*)
+capable de (tout|me tuer|tuer)
+(traceur|airtag|gps|mouchard) (sur|dans) (mon|ma)
 """
 
 TEXTS: dict[tuple[str, str], str] = {
