@@ -867,6 +867,7 @@ pas peur de (mourir|la mort)
 (failli|presque) (le faire|sauter|tout avaler|me tuer|passer à le acte)
 (essayé|tenté|essaie|essaye) de (me tuer|me pendre|sauter|en finir|me noyer|me suicider)
 (écrit|rédigé|fait) (mon|un) testament
+(pris|avalé|prendre|avaler) tout (mes|les) {medicine}
 """
 
 DANGER_EN = """
