@@ -420,14 +420,15 @@ no point (anymore|in anything|in trying|to anything|to any of it|in any of it)
 nothing (will|is going to) ever (change|get better)
 never going to get better
 not going to get better
-(can not|do not) see (a|any) (future|way forward|way out|end to this)
+can|do not see a|any future|end
+can|do not see a|any way forward|out
 (wish|want) to (sleep|go to sleep) and not wake
 (wish|want|like) to (disappear|vanish|be gone|fade away)
 want to be with my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby) again
 join my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby|grandma|grandpa)
 (better|easier|simpler) for (everyone|everybody|all of them|them|my|her|him) ... without me
 (better|easier|simpler) for (everyone|everybody|all of them|them) if i
-(a|the) (burden|problem|weight) (to|for|on|in) everyone
+burden|problem|weight to|for|on|in everyone
 (just|only) (a|the) (burden|problem)
 (all|entire|whole) (bottle|box|pack|packet|strip|blister)
 {weapon} ... (thinking about it|think about it|cannot stop looking|keep looking)
@@ -787,7 +788,8 @@ sans moi ... serait|seraient mieux
 rejoindre ... au cimetière
 si je mourais|meurs|mourrais|disparaissais|disparais
 si je étais|serais (plus là|morte|mort|partie|parti)
-je vais le faire (après|ce soir|demain|quand|cette nuit|bientôt)
+je vais le faire après|demain|quand|bientôt
+je vais le faire ce|cette soir|nuit
 passe|passer|passerai|passerais|passé à le acte
 personne (me|ne me) ... trouve|trouvera|retrouve|retrouvera à temps
 personne pour me arrêter|empêcher|retenir
@@ -821,7 +823,8 @@ aurai plus besoin de rien
 bye|adieu|salut tout le monde
 ce est fini pour moi
 dites à ma|mon|mes ... aimait|aimais|aime
-à quoi ça sert de (respirer|vivre|continuer|exister|me lever|me battre)
+à quoi ça sert de respirer|vivre|continuer|exister
+à quoi ça sert de me lever|battre
 libérés|libéré|soulagés|soulagé si je
 me vois pas dans ... an|ans|mois|semaine|semaines|futur|avenir
 (au revoir|adieu|bye|salut) (pour toujours|pour de bon|à jamais)
@@ -832,25 +835,27 @@ je vous aime tous|toutes
 dites (à ma|à mon|à mes|leur|lui) ... que je (les|le|la|vous|te) aime|aimais
 (tout prévu|tout planifié|tout organisé|tout préparé)
 tout est prêt pour (demain|ce soir|dimanche|samedi|lundi|mardi|mercredi|jeudi|vendredi)
-(je suis|chu|je me suis) décidée|décidé
+je suis décidée|décidé
+je me suis décidée|décidé
 ma décision est prise
 ce est décidé
 quand tout le monde (dormira|dort|sera parti|sera couché)
-(ce soir|demain|dimanche|samedi) ... (je le fais|je vais le faire|ce sera fini|tout sera fini|ça sera fini)
+soir|demain|dimanche|samedi ... (je le fais|je vais le faire|ce sera fini|tout sera fini|ça sera fini)
 pourquoi (continuer|vivre|me battre|me lever|rester|respirer|essayer)
 (ça|ca) sert à rien de (continuer|vivre|me battre|me lever|respirer|essayer)
 aucun intérêt à (vivre|continuer)
 rien (ne|va|ira) ... (changer|jamais mieux|jamais changer)
 (ira|va) jamais mieux
 vois (pas|plus|aucun) ... (avenir|futur|issue|sortie|fin|suite|bout)
-(envie|voudrais|veux|aimerais) (de me endormir|me endormir|dormir|de dormir) (pour toujours|et ne plus|et pas)
+envie|voudrais|veux|aimerais ... endormir|dormir pour toujours
+envie|voudrais|veux|aimerais ... endormir|dormir et ... réveiller
 (envie|voudrais|veux|aimerais) de disparaître|partir pour toujours
 (rejoindre|retrouver) (mon|ma|mes) ... (au ciel|là haut|au paradis|au cimetière|de le autre côté|mort|morte|morts|décédé|décédée)
-(mieux|plus simple|plus facile) (pour tout le monde|pour eux|pour elle|pour lui|pour mes|pour ma|pour mon) ... sans moi
-(mieux|plus simple|plus facile) (pour tout le monde|pour eux|pour elle|pour lui) si je
+mieux|simple|facile pour ... sans moi
+mieux|simple|facile pour eux|elle|lui si je
+mieux|simple|facile pour tout le monde si je
 (un|une) (poids|fardeau|charge|problème) pour (tout le monde|eux|ma|mon|mes)
 (toute|tout|toutes) (la|le|les) (boîte|tube|flacon|plaquette|plaquettes|pilulier|bouteille)
-je (suis|me suis|me tiens) (sur|au bord de|au bout de) (le|la|les) (pont|parapet|rebord|toit|balcon|rambarde|falaise|jetée|quai|rails|voies)
 rien ne (change|changera) (jamais|plus)
 (marre|fatiguée|fatigué|épuisée|épuisé|tannée|tanné) de tout
 je (abandonne|lâche tout|baisse les bras)
@@ -1134,9 +1139,15 @@ he|she|{partner} ... in the (parking lot|driveway)
 he|she|{partner} ... with the|a|his|her {weapon}
 he|she|{partner} ... took|hid|smashed|broke ... my phone|cell|passport|keys
 warned me (that|i|if|he|she)
-(you will|you are going to|you are gonna|your going to) (die|be dead|pay|regret|disappear|be sorry|see what happens)
-(said|says|told me|tells me|texted|wrote|warned) ... (i will|i would|i am going to|i was going to) (die|be dead|pay|regret|disappear|be sorry|be next|not survive|never leave)
-i (will|would|am going to) be (next|the next one)
+you will die|pay|regret|disappear
+you will be dead|sorry
+you are|your going to die|pay|regret|disappear
+you are|your going to be dead|sorry
+said|says|told|tells|texted|wrote|warned ... i will|would die|pay|regret|disappear
+said|says|told|tells|texted|wrote|warned ... i will|would be dead|next|sorry
+said|says|told|tells|texted|wrote|warned ... going to die|pay|regret|disappear
+i will|would be next
+i am going to be next
 (leave|walk out|get out|make it out|come out|see|bring|get) ... alive
 not let me (leave|out|go|past|by|through|outside)
 (will not|would not|does not|did not) let me (leave|out|go|past|outside)
@@ -1469,10 +1480,12 @@ il|elle|y|{partner} ... garde|gardait|cache|cachait|planque ... {weapon}
 peux plus sortir
 il|elle|y|{partner} ... pris|caché|confisqué|cassé ... (téléphone|tel|cell|cellulaire|portable|carte sim)
 il|elle|y|{partner} ... me attach*
-(me a|me avait) (prévenue|prévenu|averti|avertie) (que|qu|si)
-(tu vas|tu allais|te vas) (mourir|crever|payer|regretter|disparaître|le regretter|le payer|voir ce qui)
+me a|avait prévenue|prévenu|averti|avertie que|si
+tu vas|allais mourir|crever|payer|regretter|disparaître
+tu vas|allais le regretter|payer
+tu vas voir ce qui
 (dit|dis|écrit|répète|prévenu|prévenue|juré|jure) que je (vais|allais|finirai|finirais|serai|serais) ... (mourir|morte|mort|crever|payer|regretter|disparaître|prochaine|prochain)
-(je serai|je serais|tu seras|tu serais) (la prochaine|le prochain)
+je|tu serai|serais|seras|serait la|le prochaine|prochain
 (partir|sortir|repartir|revoir|voir|ramener|revenir) ... (vivante|vivant|vivants|vivantes)
 (laisse|laissera|laisserait|laissait) (pas|jamais|plus) (sortir|partir|passer)
 me laisse (pas|jamais|plus) (sortir|partir|passer)
@@ -1494,8 +1507,10 @@ ouvre la porte
 (pas|jamais|plus) le droit de (sortir|partir)
 (fenêtres|portes|porte|fenêtre) ... (clouées|clouée|barrées|barrée|bloquées|bloquée)
 (pire|plus violent) (chaque jour|chaque fois|de jour en jour|que jamais)
-(il|elle|y|{partner}) ... (brûl*|cram*|flamb*|incendi*|mettre le feu|mis le feu)
-(me force|me forçait|me a forcée|me oblige|me a obligée|me obligeait) à (coucher|avoir des rapports|faire des choses)
+il|elle|y|{partner} ... brûl*|cram*|flamb*|incendi*
+il|elle|y|{partner} ... mis|mettre le feu
+me force|forçait|oblige|obligeait à (coucher|avoir des rapports|faire des choses)
+me a forcée|obligée à (coucher|avoir des rapports|faire des choses)
 (frappé|frappée|coups|coup de pied|tapé|tapée|poussée|bousculée|cogné|cognée) ... enceinte
 enceinte ... (frapp*|coups|ventre|tapé|tapée|poussée|bousculée|cogn*)
 capable de (tout|me tuer|tuer)
