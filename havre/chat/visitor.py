@@ -88,7 +88,12 @@ def session_status(session: ChatSession, conversation: Conversation | None) -> s
 
 def waiting_room(session: ChatSession, conversation: Conversation | None) -> dict[str, Any]:
     """Her place in the queue and an expected wait, or that someone is with her."""
-    if conversation is not None and conversation.assigned_to_id is not None:
+    if conversation is not None and (
+        conversation.assigned_to_id is not None
+        or Message.objects.filter(
+            conversation=conversation, direction=Direction.OUTBOUND, author__isnull=False
+        ).exists()
+    ):
         return {"answered": True, "place": None, "wait_minutes": None, "advocates": None}
     queue = list(waiting(session.program_id).values_list("pk", flat=True))
     if conversation is not None and conversation.pk in queue:

@@ -111,6 +111,7 @@ STRINGS: dict[str, Promise] = {
     "channel.kind.whatsapp": _("WhatsApp"),
     "channel.kind.messenger": _("Messenger"),
     "channel.kind.signal": _("Signal"),
+    "channel.kind.webchat": _("Web chat"),
     "channel.privacy.phone": _(
         "SMS: not encrypted. The phone companies and the provider can see this text and her number."
     ),
@@ -122,6 +123,14 @@ STRINGS: dict[str, Promise] = {
         "Messenger: not end-to-end encrypted with a Page. Meta can see this text; this server "
         "handles it in clear."
     ),
+    "channel.privacy.webchat": _(
+        "Web chat: end-to-end encrypted. Her browser and this console seal every text; the "
+        "server relays and stores only ciphertext."
+    ),
+    "chat.event.chat.left": _(
+        "The visitor left the chat. Her page was wiped: she cannot read anything more here."
+    ),
+    "reply.error.visitor_left": _("The visitor has left the chat: a reply cannot reach her."),
     "channel.privacy.signal": _(
         "Signal: end-to-end encrypted to this helpline's Signal number, then handled by the "
         "server in clear."
