@@ -45,6 +45,8 @@ from havre.vault.formats import padded_size
 
 logger = logging.getLogger(__name__)
 
+WELCOME_STOP = "welcome_stop"
+
 
 class NotSealed(ActionError):  # noqa: N818 (reads as the condition it reports)
     """Not the shape of a sealed text (a broken page sending clear text, say)."""
@@ -144,6 +146,9 @@ def _store(arrival: SealedArrival, address: str, category: str | None) -> Messag
             # it (havre.chat); nothing waits for a provider.
             queue_notice(conversation, notice, text="", to=address, send=False).pk
             for notice in automatic.replies_for(answered)
+            # "Reply STOP" means nothing here: the server cannot read her text,
+            # and she stops by leaving, which the page says from the start.
+            if notice != WELCOME_STOP
         ]
         send_in_order(replies)
         automatic.after_arrival(answered)

@@ -201,7 +201,9 @@ def assert_no_violation(page: Any, where: str) -> None:
     assert_accessible(page, where)
 
 
-def test_escape_and_three_shifts_leave_at_once(chat_server: ConsoleServer):
+def test_escape_and_three_shifts_leave_at_once_and_an_old_browser_is_told_plainly(
+    chat_server: ConsoleServer,
+):
     with_browser(lambda browser: leave_by_keys(chat_server, browser))
 
 
@@ -227,6 +229,18 @@ def leave_by_keys(server: ConsoleServer, browser: Any) -> None:
         page.go_back()
         assert "/chat/" not in page.url
         context.close()
+
+    # A browser without what the encryption needs is told so, with the other channels.
+    context = browser.new_context(locale="en-GB", viewport=PHONE)
+    context.add_init_script(
+        "Object.defineProperty(window, 'isSecureContext', { get: () => false })"
+    )
+    page = context.new_page()
+    page.goto(f"{server.url}/chat/{setup['slug']}/")
+    expect(page.get_by_role("heading", name="This browser cannot open the chat")).to_be_visible()
+    expect(page.get_by_text(setup["address"], exact=False)).to_be_visible()
+    assert_no_violation(page, "unsupported, en, phone")
+    context.close()
 
 
 def test_an_unknown_chat_is_a_plain_404_and_the_page_has_strict_headers(

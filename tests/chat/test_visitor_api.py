@@ -47,6 +47,9 @@ def test_a_visitor_text_enters_the_queue_sealed_and_is_answered_with_notices(
     notices = Message.objects.filter(conversation=conversation, direction=Direction.OUTBOUND)
     assert notices.exists()
     assert {m.status for m in notices} == {Delivery.SENT}
+    # She cannot be read asking to STOP, so she is not told to.
+    assert "welcome_stop" not in {m.notice for m in notices}
+    assert "welcome_safety" in {m.notice for m in notices}
     thread = visitor.poll().json()
     assert thread["status"] == "open"
     texts = [visitor.read(m) for m in thread["messages"]]
