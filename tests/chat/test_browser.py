@@ -184,6 +184,21 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     for secret in (VISITOR_TEXT, ADVOCATE_TEXT):
         assert not recorder.holds(secret), secret
         assert secret.encode() not in database_bytes(server), secret
+    # The admin changes the chat's title in the console's settings.
+    staff.locator("#nav-settings").click()
+    address = staff.get_by_role("textbox", name="Address (/chat/…/)")
+    expect(address).to_have_value(setup["slug"])
+    staff.get_by_role("textbox", name="Neutral title for the tab (empty: the program's name)").fill(
+        "Recettes"
+    )
+    chat_settings = staff.locator("#settings-chat")
+    chat_settings.get_by_role("button", name="Save").click()
+    expect(chat_settings.get_by_role("status")).to_have_text("Saved.")
+    assert_accessible(staff, "settings")
+    fresh = visitor_context.new_page()
+    fresh.goto(f"{server.url}/chat/{setup['slug']}/")
+    expect(fresh).to_have_title("Recettes")
+
     assert problems == []
     staff_context.close()
     visitor_context.close()

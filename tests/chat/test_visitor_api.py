@@ -229,3 +229,31 @@ def test_visitor_copies_follow_their_messages(visitor: Visitor):
     assert VisitorCopy.objects.count() == 1
     Message.objects.filter(direction=Direction.INBOUND).delete()
     assert VisitorCopy.objects.count() == 0
+
+
+def test_a_block_ends_the_visit_and_nothing_more_is_stored(
+    visitor: Visitor, sam: User, keys_a: ProgramKeys
+):
+    from havre.safety.actions import block_texter
+
+    visitor.start()
+    visitor.send("hello")
+    conversation = Conversation.objects.get(pk=visitor.conversation)
+    block_id = uuid.uuid4()
+    label = formats.seal(
+        bytes(keys_a.epoch.public_key),
+        b"abusive visitor",
+        formats.info("block", str(keys_a.program.pk), str(block_id)),
+    )
+    block_texter(
+        conversation,
+        by=sam,
+        number=visitor.session,
+        block_id=block_id,
+        label_sealed=label,
+        epoch=1,
+    )
+    assert visitor.poll().json()["status"] == "ended"
+    before = Message.objects.count()
+    assert visitor.send("again").status_code == 409
+    assert Message.objects.count() == before
