@@ -227,25 +227,43 @@ def send_text(
         raise ChatError("ended", "the chat has ended")
     if not is_copy_shape(own_sealed, max_chars):
         raise ChatError("not_sealed", "the visitor's copy is not sealed")
-    with transaction.atomic():
-        message, created = receive_sealed(
-            SealedText(
-                channel=session.channel,
-                sender=str(session.pk),
-                conversation_id=session.conversation_ref,
-                message_id=message_id,
-                epoch=epoch,
-                body_sealed=body_sealed,
-                category=category,
-            ),
-            max_chars,
-        )
-        if message.conversation_id != session.conversation_ref:
-            # A message id the browser reused from another conversation.
-            raise ChatError("bad_message_id", "this message id is taken")
-        if created:
-            VisitorCopy.objects.create(message=message, session=session, sealed=own_sealed)
+    try:
+        with transaction.atomic():
+            message, created = _store_text(
+                session, message_id, epoch, body_sealed, category, max_chars
+            )
+            if created:
+                VisitorCopy.objects.create(message=message, session=session, sealed=own_sealed)
+    except IntegrityError:
+        # The browser chose an id another message already has.
+        raise ChatError("bad_message_id", "this message id is taken") from None
     return Sent(message, created)
+
+
+def _store_text(
+    session: ChatSession,
+    message_id: uuid.UUID,
+    epoch: int,
+    body_sealed: bytes,
+    category: str | None,
+    max_chars: int,
+) -> tuple[Message, bool]:
+    message, created = receive_sealed(
+        SealedText(
+            channel=session.channel,
+            sender=str(session.pk),
+            conversation_id=session.conversation_ref,
+            message_id=message_id,
+            epoch=epoch,
+            body_sealed=body_sealed,
+            category=category,
+        ),
+        max_chars,
+    )
+    if message.conversation_id != session.conversation_ref:
+        # A message id the browser reused from another conversation.
+        raise ChatError("bad_message_id", "this message id is taken")
+    return message, created
 
 
 def is_copy_shape(sealed: bytes, max_chars: int) -> bool:
@@ -293,17 +311,20 @@ def reply(
         raise ChatError("visitor_left", "the visitor has left")
     if not is_copy_shape(visitor_sealed, max_chars):
         raise ChatError("not_sealed", "the visitor's copy is not sealed")
-    with transaction.atomic():
-        message, created = store_sealed_reply(
-            conversation,
-            author=author,
-            message_id=message_id,
-            body_sealed=body_sealed,
-            address=address,
-            epoch=epoch,
-        )
-        if created:
-            VisitorCopy.objects.create(message=message, session=session, sealed=visitor_sealed)
+    try:
+        with transaction.atomic():
+            message, created = store_sealed_reply(
+                conversation,
+                author=author,
+                message_id=message_id,
+                body_sealed=body_sealed,
+                address=address,
+                epoch=epoch,
+            )
+            if created:
+                VisitorCopy.objects.create(message=message, session=session, sealed=visitor_sealed)
+    except IntegrityError:
+        raise ChatError("bad_message_id", "this message id is taken") from None
     return message
 
 

@@ -257,3 +257,20 @@ def test_a_block_ends_the_visit_and_nothing_more_is_stored(
     before = Message.objects.count()
     assert visitor.send("again").status_code == 409
     assert Message.objects.count() == before
+
+
+def test_a_message_id_taken_by_another_message_is_refused_plainly(
+    visitor: Visitor, keys_a: ProgramKeys
+):
+    visitor.start()
+    first = str(uuid.uuid4())
+    visitor.send("hello", message_id=first)
+    notice = Message.objects.filter(conversation_id=visitor.conversation).exclude(notice="").first()
+    assert notice is not None
+    other = Visitor(keys_a, visitor.slug)
+    other.start()
+    for taken in (first, str(notice.pk)):
+        answer = other.send("mine", message_id=taken)
+        assert answer.status_code == 400, taken
+        assert answer.json()["error"] == "bad_message_id"
+    assert not Message.objects.filter(conversation_id=other.conversation).exists()
