@@ -873,6 +873,16 @@ pas peur de (mourir|la mort)
 (essayé|tenté|essaie|essaye) de (me tuer|me pendre|sauter|en finir|me noyer|me suicider)
 (écrit|rédigé|fait) (mon|un) testament
 (pris|avalé|prendre|avaler) tout (mes|les) {medicine}
+{medicine} ... tous|toutes ... pris|prises|avalés|avalées
+en ai pris|avalé|bu ##
+en ai pris|avalé (une trentaine|une vingtaine|une quinzaine|une dizaine|une cinquantaine|plein|beaucoup|trop|toute la boîte|tout le tube)
+(moitié|reste) de la|le|ma|mon ... boîte|tube|flacon|plaquette
+plus|pas le goût de vivre
+me (foutre|crisser|câlisser|sacrer|jeter) en le air
+veu*|voul*|voud*|aimerai* (mourir|crever|disparaître|en finir)
+envie|goût|hâte de (mourir|crever|disparaître|en finir)
+mourir|disparaître (pour de bon|pour toujours|à jamais|une fois pour toutes)
+je veux|voulais|voudrais|vais|va plus (vivre|être là|exister|me réveiller|continuer)
 """
 
 DANGER_EN = """
@@ -1515,6 +1525,10 @@ me a forcée|obligée à (coucher|avoir des rapports|faire des choses)
 enceinte ... (frapp*|coups|ventre|tapé|tapée|poussée|bousculée|cogn*)
 capable de (tout|me tuer|tuer)
 (traceur|airtag|gps|mouchard) (sur|dans) (mon|ma)
+il|elle|y|{partner} ... me|nous a|avait ... varg*|fess*|câliss*|criss*|pogn*
+sacré une volée
+il|elle|y|{partner} ... va|vas|allait|vais|veut|voulait ... me|nous (tuer|buter|crever|égorger|étrangler|frapper|défoncer|massacrer|brûler|noyer)
+me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|défoncera|massacrera|brûlera|noiera
 """
 
 TEXTS: dict[tuple[str, str], str] = {
