@@ -312,6 +312,7 @@ class ConsolePage implements DeskView {
     });
     byId("header-menu").addEventListener("click", () => this.#toggleMenu());
     byId("shortcuts-button").addEventListener("click", () => this.#showShortcuts());
+    byId("shortcuts-done").addEventListener("click", () => byId<HTMLDialogElement>("shortcuts-help").close());
     document.addEventListener("keydown", (event) => this.#onShortcut(event));
     byId("site-header").addEventListener("keydown", (event) => {
       if (event.key === "Escape" && byId("site-header").dataset.menu === "open") {

@@ -145,8 +145,10 @@ def desktop_shows_three_panes(server: ConsoleServer, browser: Any) -> None:
     page.keyboard.press("k")
     expect(page.get_by_role("heading", name="Conversation with Texter ending 0123")).to_be_focused()
     # r writes a reply; "/" in the empty box opens the quick replies, filtered as one types.
-    page.keyboard.press("r")
     reply = page.get_by_role("textbox", name="Reply")
+    # The conversation's crew and safety panels finish drawing first.
+    expect(page.locator("#conversation-team")).not_to_be_empty()
+    page.keyboard.press("r")
     expect(reply).to_be_focused()
     page.keyboard.press("/")
     quick_filter = page.get_by_role("searchbox", name="Filter")
