@@ -26,6 +26,7 @@ import { isTeamEvent } from "./console/team-api";
 import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
+import { ReportsSection } from "./console/reports";
 import { inboxItem, texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
 import { Thread } from "./console/thread";
@@ -63,8 +64,9 @@ type ViewName =
   | "triage"
   | "supervision"
   | "settings"
+  | "reports"
   | "account";
-type Section = "conversations" | "team" | "triage" | "supervision" | "settings";
+type Section = "conversations" | "team" | "triage" | "supervision" | "settings" | "reports";
 const VIEWS: ViewName[] = [
   "loading",
   "error",
@@ -76,6 +78,7 @@ const VIEWS: ViewName[] = [
   "triage",
   "supervision",
   "settings",
+  "reports",
   "account",
 ];
 const SECTION_VIEWS: Record<Section, ViewName> = {
@@ -84,6 +87,7 @@ const SECTION_VIEWS: Record<Section, ViewName> = {
   triage: "triage",
   supervision: "supervision",
   settings: "settings",
+  reports: "reports",
 };
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
@@ -103,6 +107,7 @@ class ConsolePage implements DeskView {
   readonly #crisis: CrisisAlerts;
   readonly #teamwork: Teamwork;
   readonly #protocols: Protocols;
+  readonly #reports: ReportsSection;
   readonly #account: AccountArea;
   #me: MeInfo | null = null;
   // The view to go back to when the account area closes.
@@ -226,6 +231,7 @@ class ConsolePage implements DeskView {
       announce: (text) => this.#announce(text),
       signedOut: () => this.signedOut(),
     });
+    this.#reports = new ReportsSection(byId("reports-panel"), { signedOut: () => this.signedOut() });
     this.#protocols = new Protocols({
       get desk() {
         return page.#desk;
@@ -275,6 +281,7 @@ class ConsolePage implements DeskView {
     byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
     byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
     byId("nav-settings").addEventListener("click", () => this.#showSection("settings"));
+    byId("nav-reports").addEventListener("click", () => this.#showSection("reports"));
     byId("account-button").addEventListener("click", () => this.#toggleAccount());
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
@@ -303,7 +310,12 @@ class ConsolePage implements DeskView {
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
     const desk =
-      view === "console" || view === "team" || view === "triage" || view === "supervision" || view === "settings";
+      view === "console" ||
+      view === "team" ||
+      view === "triage" ||
+      view === "supervision" ||
+      view === "settings" ||
+      view === "reports";
     const unlocked = desk || view === "waiting" || view === "account";
     if (view !== "account") this.#beforeAccount = null;
     byId("account-button").hidden = !unlocked;
@@ -421,6 +433,8 @@ class ConsolePage implements DeskView {
     this.#show(SECTION_VIEWS[section]);
     if (section === "supervision") this.#teamwork.showSupervision();
     if (section === "team") void this.#team?.refresh();
+    if (section === "reports") this.#reports.show();
+    else this.#reports.hide();
     if (section === "settings") this.#protocols.showSettings();
     else this.#protocols.hideSettings();
   }
@@ -548,6 +562,7 @@ class ConsolePage implements DeskView {
     setFlagClearer(null);
     this.#teamwork.stop();
     this.#protocols.stop();
+    this.#reports.clear();
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();
@@ -609,6 +624,7 @@ class ConsolePage implements DeskView {
       button.setAttribute("aria-pressed", String(button.dataset.language === currentLanguage()));
     }
     this.#gate.retranslate();
+    this.#reports.languageChanged();
     if (this.#me !== null) {
       byId("signed-in-as").textContent = t("header.signed_in_as", { name: this.#me.displayName || this.#me.email });
     }
