@@ -27,6 +27,7 @@ import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { ReportsSection } from "./console/reports";
+import { forgetWrapUpOptions } from "./console/reports-wrapup";
 import { inboxItem, texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
 import { Thread } from "./console/thread";
@@ -563,6 +564,7 @@ class ConsolePage implements DeskView {
     this.#teamwork.stop();
     this.#protocols.stop();
     this.#reports.clear();
+    forgetWrapUpOptions();
     this.#inboxTicket += 1;
     this.#thread.clear();
     this.#safety.clear();

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from havre.reports.figures import CHANNELS, WEEKDAYS
+from havre.reports.wrapup import category_label
 
 WIDTH = 640
 BAR_AREA = 180
@@ -33,7 +34,9 @@ class Bar:
     value: int | None
 
 
-def render(report: dict[str, Any]) -> SafeString:
+def render(report: dict[str, Any], labels: dict[str, str] | None = None) -> SafeString:
+    """The report's charts; `labels` names the wrap-up codes ("abuse:physical") in this language."""
+    labels = labels or {}
     threshold = int(report["threshold"])
     contacts = report["contacts"]
     days = [date.fromisoformat(day) for day in contacts["by_day"]]
@@ -65,6 +68,15 @@ def render(report: dict[str, Any]) -> SafeString:
             threshold,
         ),
         _week(contacts["by_hour_of_week"], threshold),
+        *(
+            _rows(
+                f"wrapup-{category}",
+                _("Wrap-up: {category}").replace("{category}", category_label(category)),
+                [Bar(labels.get(f"{category}:{code}", code), n) for code, n in codes.items()],
+                threshold,
+            )
+            for category, codes in report.get("wrapup", {}).items()
+        ),
     ]
     return format_html('<div class="report">{}</div>', mark_safe("".join(parts)))  # noqa: S308 (each part escaped)
 

@@ -30,7 +30,8 @@ from havre.conversations.models import Conversation, Direction, Message, Status
 from havre.protocols.defaults import EMERGENCY, OUT_OF_HOURS
 from havre.protocols.models import ProtocolSettings
 from havre.reports import suppression
-from havre.reports.models import ReportSettings
+from havre.reports.models import ReportSettings, WrapUp
+from havre.reports.wrapup import options as wrapup_options
 from havre.safety.models import Block
 from havre.triage.matcher import RANK
 from havre.vault.addresses import AddressKind
@@ -177,7 +178,24 @@ def report(program: Program, period: Period) -> dict[str, Any]:
             "emergency": n(automatic[EMERGENCY]),
         },
         "blocks": n(blocks),
+        "wrapup": _wrapups(program, period, threshold),
     }
+
+
+def _wrapups(program: Program, period: Period, threshold: int) -> dict[str, dict[str, int | None]]:
+    """How often each wrap-up code was chosen for the period's contacts, by category."""
+    chosen: Counter[str] = Counter()
+    for codes in WrapUp.objects.filter(
+        program=program, contact_at__gte=period.starts_at, contact_at__lt=period.ends_at
+    ).values_list("codes", flat=True):
+        chosen.update(codes)
+    keys = [option.key for option in wrapup_options(program)]
+    keys += sorted(set(chosen) - set(keys))
+    counted: dict[str, dict[str, int | None]] = {}
+    for key in keys:
+        category, _sep, code = key.partition(":")
+        counted.setdefault(category, {})[code] = suppression.count(chosen[key], threshold)
+    return counted
 
 
 @dataclass(frozen=True)

@@ -51,5 +51,10 @@ def console_strings() -> dict[str, str]:
         "threshold.saved": _("Saved: counts under {n} are withheld."),
         "threshold.error": _("Not saved: choose a whole number from 1 to 50."),
         "threshold.current": _("Counts under {n} are withheld."),
+        "wrapup.intro": _(
+            "For the reports, if you wish: tick what applies. Only these choices are kept, "
+            "never any text."
+        ),
+        "wrapup.not_saved": _("The conversation is closed, but its wrap-up was not saved."),
     }
     return {f"reports.{key}": value for key, value in strings.items()}

@@ -14,4 +14,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("export.csv", api.csv_export, name="export"),
     path("health", api.health, name="health"),
     path("settings", api.report_settings, name="settings"),
+    path("wrapup-options", api.wrapup_options, name="wrapup-options"),
+    path("conversations/<uuid:conversation_id>/wrapup", api.record_wrapup, name="wrapup"),
 ]

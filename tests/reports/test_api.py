@@ -61,12 +61,12 @@ def test_a_bad_period_answers_400(week: Program, sam: User) -> None:
 
 def test_the_charts_are_svg_with_titles_descriptions_and_tables(week: Program, sam: User) -> None:
     page = signed_in(sam).get(f"{BASE}charts?{WEEK}&lang=en").content.decode()
-    assert page.count('role="img"') == 4
-    for name in ("days", "channels", "answers", "week"):
+    assert page.count('role="img"') == 6
+    for name in ("days", "channels", "answers", "week", "wrapup-abuse", "wrapup-referral"):
         assert f'aria-labelledby="chart-{name}-title chart-{name}-desc"' in page
         assert f'<title id="chart-{name}-title">' in page
         assert f'<desc id="chart-{name}-desc">' in page
-    assert page.count("<table>") == 4
+    assert page.count("<table>") == 6
     assert "Contacts by day" in page
     assert "Highest: SMS, 3." in page
     assert "fewer than 3" in page

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +90,7 @@ def read_the_week(server: ConsoleServer, browser: Any, viewport: dict[str, int],
     )
     charts = page.get_by_role("img")
     expect(page.get_by_role("img", name="Contacts by day")).to_be_visible()
-    expect(charts).to_have_count(4)
+    expect(charts).to_have_count(6)
     figures = page.get_by_role("region", name="Key figures")
     expect(figures).to_contain_text("6")
     expect(figures).to_contain_text("fewer than 5")
@@ -125,3 +127,40 @@ def read_the_week(server: ConsoleServer, browser: Any, viewport: dict[str, int],
     expect(admin.get_by_text("Saved: counts under 3 are withheld.")).to_be_visible()
     expect(admin.locator("#chart-channels")).to_contain_text("Highest: SMS, 3.")
     assert_no_violation(admin, f"reports threshold, {size}")
+    if size == "desktop":
+        wrap_up_at_closing(admin)
+
+
+def wrap_up_at_closing(page: Any) -> None:
+    """The admin closes the waiting conversation and ticks a wrap-up: its code is counted."""
+    from playwright.sync_api import expect
+
+    page.get_by_label("Withhold counts under").fill("1")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved: counts under 1 are withheld.")).to_be_visible()
+    page.get_by_role("button", name="Conversations").click()
+    page.get_by_role("button", name=re.compile("Texter ending 0101")).click()
+    page.get_by_role("button", name="Close conversation").click()
+    dialog = page.locator("#close-confirm")
+    expect(dialog.get_by_role("group", name="Kind of abuse")).to_be_visible()
+    dialog.get_by_role("checkbox", name="Emotional or psychological").check()
+    dialog.get_by_role("checkbox", name="Shelter").check()
+    assert_no_violation(page, "close dialog with its wrap-up")
+    page.get_by_role("button", name="Yes, close it").click()
+    expect(page.get_by_text("This conversation is closed.")).to_be_visible()
+
+    today = datetime.now(UTC).date()
+    first, last = today - timedelta(days=1), today + timedelta(days=1)
+
+    def counted() -> Any:
+        url = f"/console/api/reports/figures?from={first}&to={last}"
+        return page.evaluate("async (url) => (await (await fetch(url)).json()).wrapup", url)
+
+    for _attempt in range(20):
+        figures = counted()
+        if figures["abuse"]["emotional"] == 1:
+            break
+        page.wait_for_timeout(250)
+    assert figures["abuse"]["emotional"] == 1
+    assert figures["referral"]["shelter"] == 1
+    assert figures["abuse"]["physical"] == 0

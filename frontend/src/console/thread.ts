@@ -9,6 +9,7 @@ import { byId } from "./dom";
 import { formatWhen, has, t } from "./i18n";
 import type { Reader } from "./reader";
 import { closeWithNotice } from "./protocols-api";
+import { chosenCodes, resetWrapUp, saveWrapUp } from "./reports-wrapup";
 import { failureText, isFailure, messageItem, messageVersion } from "./render";
 
 export interface ThreadHost {
@@ -43,6 +44,7 @@ export class Thread {
       void this.#send();
     });
     byId("close-button").addEventListener("click", () => {
+      void resetWrapUp(byId("wrapup-fields"));
       byId("close-confirm").hidden = false;
       byId("close-no").focus();
     });
@@ -226,8 +228,11 @@ export class Thread {
     const yes = byId<HTMLButtonElement>("close-yes");
     yes.disabled = true;
     try {
+      const closing = desk.open?.id;
+      const codes = chosenCodes(byId("wrapup-fields"));
       await desk.close(byId<HTMLInputElement>("close-with-notice").checked ? closeWithNotice : undefined);
       byId("close-confirm").hidden = true;
+      if (closing !== undefined) void saveWrapUp(closing, codes, (text) => this.host.announce(text));
       this.host.announce(t("conversation.closed_now"));
       byId("conversation-title").focus();
     } catch (error) {
