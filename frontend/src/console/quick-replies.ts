@@ -66,6 +66,11 @@ export class QuickReplies {
     this.container.replaceChildren(this.#details);
   }
 
+  /** Another conversation, or its texter's language changed: preset to hers again. */
+  followTexter(): void {
+    this.#language = null;
+  }
+
   clear(): void {
     this.#details = null;
     this.#language = null;

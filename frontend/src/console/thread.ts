@@ -10,6 +10,7 @@ import { formatWhen, has, t } from "./i18n";
 import type { Reader } from "./reader";
 import { closeWithNotice } from "./protocols-api";
 import { chosenCodes, resetWrapUp, saveWrapUp } from "./reports-wrapup";
+import { showTexterLanguage } from "./texter-language";
 import { failureText, isFailure, messageItem, messageVersion } from "./render";
 
 export interface ThreadHost {
@@ -113,6 +114,11 @@ export class Thread {
             t("conversation.started", { when: formatWhen(row.created_at) }),
           ].join(" · ");
     showCrisisMarker(byId("conversation-crisis"), row);
+    showTexterLanguage(byId("texter-language"), row, {
+      announce: (text) => this.host.announce(text),
+      signedOut: () => this.host.signedOut(),
+      changed: () => void desk.refreshOpen(),
+    });
     const closed = row?.status === "closed";
     byId("close-button").hidden = row === null || closed;
     byId("reply-form").hidden = row === null || closed || !this.host.mayAnswer(row);
