@@ -87,6 +87,7 @@ def channel_name(kind: str) -> str:
         "whatsapp": _("WhatsApp"),
         "messenger": _("Messenger"),
         "signal": _("Signal"),
+        "webchat": _("Web chat"),
     }
     return names.get(kind, kind)
 

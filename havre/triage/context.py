@@ -59,6 +59,8 @@ pour rire
 😜
 🙄
 🤦
+😄
+😁
 """
 
 STORY = """
@@ -84,6 +86,23 @@ roman
 téléfilm
 dessin animé
 jeu vidéo
+play
+theatre
+character
+pamphlet
+brochure
+leaflet
+flyer
+poster
+article
+podcast
+documentary
+théâtre
+pièce
+personnage
+dépliant
+affiche
+documentaire
 """
 
 EVERYDAY = """
@@ -157,6 +176,19 @@ stand de tir
 toit terrasse
 en finir avec lui|elle|eux
 en finir avec ... relation|histoire|couple|mariage|divorce|procédure|dossier|mec|type|gars|boulot|travail|démarches
+die|dying|died laughing
+dying of laughter
+mourir|mort|morte|crever|crevé|crevée de rire
+pont (du|de le) bateau|navire|ferry
+(training|workshop|class|course|presentation|poster|project|research|paper|essay|talk|lecture|leaflet) (on|about) ... suicid*|overdos*|self harm*
+(stage|formation|atelier|cours|exposé|affiche|mémoire|recherche|projet|conférence|brochure) sur ... suicid*|automutil*|surdose|overdose|scarifi*
+(people|someone|somebody|person|students|clients|callers|victims|patients|teens|teenagers|youth) who (are|is|feel|feels|become) suicidal
+overdose|suicide (signs|prevention|awareness|materials|training)
+signs of (overdose|suicide|self harm)
+(prévention|signes) (du|de le|de la|des) (suicide|surdose|surdoses|automutilation)
+risque suicidaire
+(parler|parle|aborder|expliquer) (du|de le|de la) (automutilation|suicide|surdose|scarification)
+(character|characters|personnage|héros|héroïne|hero|heroine) (who|qui) ... overdos*|suicid*|kill*|die|dies|meurt|tue
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut
@@ -238,6 +270,10 @@ plus maintenant
 ce est loin
 la thérapie me a aidée
 la thérapie me a aidé
+long gone
+been divorced
+stable now
+stable maintenant
 """
 
 # These put in the past only what is said in the same clause: "he used to
@@ -270,6 +306,12 @@ quand on vivait
 quand je avais
 ado je
 je étais ado
+à le époque
+back then
+back in
+at the time
+ce était en #
+that was in #
 """
 
 ONGOING = """

@@ -362,6 +362,108 @@ swallowed|took ... medicine cabinet
 🪢
 ⚰️
 🪦
+thinking about|of ending it
+thought it through
+going to do it when|tonight|tomorrow|after|today|soon
+and not come back
+never coming back
+stop eating and drinking
+standing|sitting|stood|sat on|at the|a|this ... bridge|ledge|roof|rooftop|edge|balcony|railing|parapet|overpass|tracks
+rope in the garage|basement|closet|attic|shed
+looking at the beam|rope|noose
+engine on|running
+(collecting|collected|saving up|hiding|hid) ... {medicine}
+how high does a|the ... need|have to be
+how high ... to die|kill|jump
+how many {medicine} is|are too many
+took|swallowed|taken ... rest of ... {medicine}
+{medicine} ... on purpose
+took|swallowed|taken ... on purpose
+whole|entire ... blister|pack|packet|box|bottle|strip|sheet
+relapsed
+blood on my sheets|bed|floor
+hide ... cuts|scars|marks|burns
+not see any|a future
+see no future
+do not want to keep going|living|on|trying|fighting
+do not want to go on
+if i (died|disappeared|vanished|was gone|were gone|killed myself)
+easier ... if i (died|disappeared|was gone|were gone|was not here|were not here)
+waste of oxygen|air|space|life
+signing off (for good|forever)
+it is goodbye
+not be around to
+wrote|written|made my will
+leaving everything to
+gave|given|giving my cat|dog|pet|pets|guitar|jacket|things|stuff|clothes|jewelry|car to
+already took|swallowed|had ##
+tell ... not their|your fault
+burn|burned|burnt|burning my arm|arms|skin|leg|legs|wrist|wrists|thigh|thighs
+cuts|scars on my|your thighs|arms|wrists|legs|stomach
+(goodbye|bye|farewell) (for good|forever)
+(for good|forever) (goodbye|bye)
+thank you for everything
+thanks for everything
+take care of (yourselves|my|each other)
+i love you all
+tell (my|them|everyone|her|him) ... i love
+(planned|planed|plan) (everything|it all|it out)
+have it all planned
+all planned out
+when everyone is (asleep|gone|out)
+my mind is made up
+i have made up my mind
+(tonight|tomorrow|sunday|saturday|friday|this weekend) ... (do it|is the day|is the night|it ends|it will be over)
+why (bother|keep going|continue|go on|keep trying|wake up|get up|live|stay|carry on)
+what is the point (anymore|of anything|of me|of trying|of it all)
+no point (anymore|in anything|in trying|to anything|to any of it|in any of it)
+nothing (will|is going to) ever (change|get better)
+never going to get better
+not going to get better
+can|do not see a|any future|end
+can|do not see a|any way forward|out
+(wish|want) to (sleep|go to sleep) and not wake
+(wish|want|like) to (disappear|vanish|be gone|fade away)
+want to be with my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby) again
+join my (dad|mom|mum|father|mother|brother|sister|son|daughter|baby|grandma|grandpa)
+(better|easier|simpler) for (everyone|everybody|all of them|them|my|her|him) ... without me
+(better|easier|simpler) for (everyone|everybody|all of them|them) if i
+burden|problem|weight to|for|on|in everyone
+(just|only) (a|the) (burden|problem)
+(all|entire|whole) (bottle|box|pack|packet|strip|blister)
+{weapon} ... (thinking about it|think about it|cannot stop looking|keep looking)
+keep looking at the (rope|beam|gun|pills|bridge|knife|blade|razor)
+(on|at) the (ledge|edge|railing|parapet|roof|rooftop) (now|right now)
+i am (on|at) (a|the|this) (ledge|edge|railing|parapet|roof|rooftop|bridge|overpass|tracks|cliff)
+(jump|fall|drop) from (here|this|the)
+(not|never) bring ... back alive
+(not|never) (walk|get|make it|come|leave) out ... alive
+nothing ever changes
+nothing (will|is going to) ever change
+(can not|could not) do this (anymore|any more)
+(can not|could not) (take|handle|bear|stand) (it|this) (anymore|any more)
+(tired|exhausted|sick) of (everything|it all)
+i give up
+no way out
+(no one|nobody) can help me
+(wrote|written|writing|leave|leaving) ... (letter|letters|note|notes) (for|to) (my|everyone|them|her|him)
+(bought|got|buy) (a|the|some) (rope|razor|razors|charcoal|hose)
+(set|chose|picked|choose) a (date|day)
+so (no one|nobody) (finds|find|will find|can find) me
+(will|would) be (over|done) (soon|tonight|tomorrow)
+plan to (end|kill|die|do it)
+(rope|belt|cord|cable|sheet) ... (beam|ceiling|hook|closet rod|rafter)
+{medicine} ... (hidden|hid|saved|stashed|hiding)
+(hose|tube) ... exhaust
+enough ... to (die|end it|kill me|do it)
+(think|thinking|thoughts) about (death|dying|not being here|not existing)
+not (afraid|scared) of (dying|death)
+(sleep|go to sleep) (forever|for good)
+(ruin|ruining|ruined) (everyone|everybody|their) ... (life|lives)
+(everyone|everybody) would be ... (better|happier|fine)
+(almost|nearly) (did it|jumped|went through|killed myself)
+(tried|attempted|try|trying) to (kill|hang|overdose|drown|end|off) (myself|my life)
+(wrote|written|writing|finished) (a|my) (will|suicide note)
 """
 
 SUICIDE_FR = """
@@ -678,6 +780,109 @@ armoire à pharmacie
 🪢
 ⚰️
 🪦
+pense|pensé|pensais|penser à (mourir|me tuer|en finir|me suicider|la mort)
+que ce soit fini|terminé
+que tout soit fini|terminé
+sans moi ... pas plus mal
+sans moi ... serait|seraient mieux
+rejoindre ... au cimetière
+si je mourais|meurs|mourrais|disparaissais|disparais
+si je étais|serais (plus là|morte|mort|partie|parti)
+je vais le faire après|demain|quand|bientôt
+je vais le faire ce|cette soir|nuit
+passe|passer|passerai|passerais|passé à le acte
+personne (me|ne me) ... trouve|trouvera|retrouve|retrouvera à temps
+personne pour me arrêter|empêcher|retenir
+payé mes dettes
+réglé mes affaires
+mes affaires en ordre
+ce est en ordre
+réserve de ... {medicine}
+assise|assis|debout|monté|montée sur le|la ... parapet|pont|rebord|toit|balcon|bord|rambarde|garde-fou|falaise|voies|rails
+au bout|bord de la jetée|falaise|quai|digue
+sais pas nager
+noeud ... ceinture|corde|drap|câble|foulard
+accroché|accrochée ... porte|poutre|plafond|crochet
+charbon ... (ruban|scotch|salle de bain|calfeutr*)
+vidé ... boîte|tube|flacon|plaquette|pilulier|bouteille
+en ai trop pris|avalé
+coupé|coupée trop loin|profond|fort
+marques sur les|mes poignets|bras|cuisses|jambes
+plus|pus|pu capable de rien
+pourquoi je continuerais|vivrais|resterais
+que tout se éteigne|termine|arrête|finisse
+que la peine|douleur|souffrance se arrête|finisse
+rien qui me retient
+mieux que je meure|disparaisse|crève
+débarrasser ... (définitivement|pour de bon|pour toujours)
+fin du chemin|voyage|parcours
+bonne nuit pour toujours
+mon|mes dernier|derniers texto|textos|sms|mots
+merci de avoir existé
+aurai plus besoin de rien
+bye|adieu|salut tout le monde
+ce est fini pour moi
+dites à ma|mon|mes ... aimait|aimais|aime
+à quoi ça sert de respirer|vivre|continuer|exister
+à quoi ça sert de me lever|battre
+libérés|libéré|soulagés|soulagé si je
+me vois pas dans ... an|ans|mois|semaine|semaines|futur|avenir
+(au revoir|adieu|bye|salut) (pour toujours|pour de bon|à jamais)
+merci pour tout
+merci de tout
+prenez soin de vous
+je vous aime tous|toutes
+dites (à ma|à mon|à mes|leur|lui) ... que je (les|le|la|vous|te) aime|aimais
+(tout prévu|tout planifié|tout organisé|tout préparé)
+tout est prêt pour (demain|ce soir|dimanche|samedi|lundi|mardi|mercredi|jeudi|vendredi)
+je suis décidée|décidé
+je me suis décidée|décidé
+ma décision est prise
+ce est décidé
+quand tout le monde (dormira|dort|sera parti|sera couché)
+soir|demain|dimanche|samedi ... (je le fais|je vais le faire|ce sera fini|tout sera fini|ça sera fini)
+pourquoi (continuer|vivre|me battre|me lever|rester|respirer|essayer)
+(ça|ca) sert à rien de (continuer|vivre|me battre|me lever|respirer|essayer)
+aucun intérêt à (vivre|continuer)
+rien (ne|va|ira) ... (changer|jamais mieux|jamais changer)
+(ira|va) jamais mieux
+vois (pas|plus|aucun) ... (avenir|futur|issue|sortie|fin|suite|bout)
+envie|voudrais|veux|aimerais ... endormir|dormir pour toujours
+envie|voudrais|veux|aimerais ... endormir|dormir et ... réveiller
+(envie|voudrais|veux|aimerais) de disparaître|partir pour toujours
+(rejoindre|retrouver) (mon|ma|mes) ... (au ciel|là haut|au paradis|au cimetière|de le autre côté|mort|morte|morts|décédé|décédée)
+mieux|simple|facile pour ... sans moi
+mieux|simple|facile pour eux|elle|lui si je
+mieux|simple|facile pour tout le monde si je
+(un|une) (poids|fardeau|charge|problème) pour (tout le monde|eux|ma|mon|mes)
+(toute|tout|toutes) (la|le|les) (boîte|tube|flacon|plaquette|plaquettes|pilulier|bouteille)
+rien ne (change|changera) (jamais|plus)
+(marre|fatiguée|fatigué|épuisée|épuisé|tannée|tanné) de tout
+je (abandonne|lâche tout|baisse les bras)
+personne (ne peut|peut) me aider
+(lettre|lettres|mot|mots) pour (mes|ma|mon|les|tout le monde)
+(ce sera|ça sera|tout sera) (fini|terminé) (bientôt|ce soir|demain)
+(corde|ceinture|câble|drap|foulard) ... (poutre|plafond|crochet)
+{medicine} ... (cachés|caché|planqués|planqué|stockés)
+tuyau ... échappement
+assez de ... pour (mourir|en finir|me tuer|le faire)
+que ça (finisse|se termine|se arrête|arrête)
+pas peur de (mourir|la mort)
+(pourris|pourrir|gâche|gâcher|pourrit) (la vie|leur vie|leurs vies|la vie de)
+(failli|presque) (le faire|sauter|tout avaler|me tuer|passer à le acte)
+(essayé|tenté|essaie|essaye) de (me tuer|me pendre|sauter|en finir|me noyer|me suicider)
+(écrit|rédigé|fait) (mon|un) testament
+(pris|avalé|prendre|avaler) tout (mes|les) {medicine}
+{medicine} ... tous|toutes ... pris|prises|avalés|avalées
+en ai pris|avalé|bu ##
+en ai pris|avalé (une trentaine|une vingtaine|une quinzaine|une dizaine|une cinquantaine|plein|beaucoup|trop|toute la boîte|tout le tube)
+(moitié|reste) de la|le|ma|mon ... boîte|tube|flacon|plaquette
+plus|pas le goût de vivre
+me (foutre|crisser|câlisser|sacrer|jeter) en le air
+veu*|voul*|voud*|aimerai* (mourir|crever|disparaître|en finir)
+envie|goût|hâte de (mourir|crever|disparaître|en finir)
+mourir|disparaître (pour de bon|pour toujours|à jamais|une fois pour toutes)
+je veux|voulais|voudrais|vais|va plus (vivre|être là|exister|me réveiller|continuer)
 """
 
 DANGER_EN = """
@@ -909,6 +1114,80 @@ fear for my life
 afraid for my life
 i am bleeding
 thought i was going to die
+see what happens to you
+or i swear
+i know which|what gym|school|work|job|shelter|house|car
+took his belt off
+hand|hands|arm|forearm|knee|foot|elbow|belt|cord|rope ... across|around my neck|throat
+till|until i see|saw black|stars
+till|until everything went black
+bring ... back alive
+teach them|her|him a lesson
+(mommy|mom|mama|mum|your mother) ... (going to|gonna|will|would) disappear|die
+lighter ... my hair|face|clothes
+lit|light my hair|clothes|bed
+set my hair|clothes|bed on fire
+not allowed (outside|out|to leave|to go out)
+nailed|boarded|screwed ... windows|doors|door|window
+has|had|kept|keeps me locked|tied|chained
+locked me in|out
+locked in the basement|room|closet|bathroom|garage|attic|car
+blocks|blocked|blocking the door|doorway|exit|way
+throwing|throw me down|into|against
+completely lost it
+never seen him|his|her ... like this
+getting (scarier|more violent|more dangerous)
+staring at my window|door
+{partner} is outside|here
+not let me past|by|through
+nothing to lose
+this (will|is going to) end badly
+you will regret|pay
+will see what happens
+(you are|your) not going to (make it|survive|live)
+he|she|{partner} ... in the (parking lot|driveway)
+he|she|{partner} ... with the|a|his|her {weapon}
+he|she|{partner} ... took|hid|smashed|broke ... my phone|cell|passport|keys
+warned me (that|i|if|he|she)
+you will die|pay|regret|disappear
+you will be dead|sorry
+you are|your going to die|pay|regret|disappear
+you are|your going to be dead|sorry
+said|says|told|tells|texted|wrote|warned ... i will|would die|pay|regret|disappear
+said|says|told|tells|texted|wrote|warned ... i will|would be dead|next|sorry
+said|says|told|tells|texted|wrote|warned ... going to die|pay|regret|disappear
+i will|would be next
+i am going to be next
+(leave|walk out|get out|make it out|come out|see|bring|get) ... alive
+not let me (leave|out|go|past|by|through|outside)
+(will not|would not|does not|did not) let me (leave|out|go|past|outside)
+can not (leave|get out|go out|escape) ... (house|room|apartment|home)
+(locks|locked|lock) (the|all the|every) (door|doors|windows)
+he|she|{partner} ... (has|keeps|kept|got|grabbed|picked up|holding|took|bought|loaded) ... {weapon}
+(knows|found out) where i (live|am|work|stay|sleep)
+i know (where|which|what) you
+(or else|you have been warned|last warning)
+(gas|gasoline|petrol|lighter|lighter fluid|matches) ... (house|apartment|car|me|my)
+(never seen|never seen him|never been) ... (this|like this) (angry|bad|violent|crazy)
+released (from|out of) (jail|prison)
+(got|gets|getting) out of (jail|prison)
+(not|never) bring ... back alive
+(not|never) (walk|get|make it|come|leave) out ... alive
+(if you) (leave|call|tell|ever)
+you will see
+you are mine
+no one else will have you
+open the door
+(last chance|final warning)
+(not|never) allowed to (leave|go out|go outside)
+(windows|doors|door|window) ... (nailed|bolted|screwed|barred) shut
+(worse|scarier) (every day|each time|than ever|every time)
+(he|she|{partner}) ... (burn*|torch*|set fire)
+(made|makes|forced|forces) me (have sex|sleep with|do things)
+(hit|hits|kicked|kicks|punched|punches|beat|beats|pushed|pushes) ... pregnant
+pregnant ... (hit|hits|kicked|kicks|punched|punches|beat|beats|pushed|pushes)
+capable of (anything|killing|murder)
+(tracker|airtag|gps) (on|in) my
 """
 
 DANGER_FR = """
@@ -1182,6 +1461,74 @@ pas en sécurité
 en danger
 peur pour ma vie
 je saigne
+finir*|finiras|finirai|finirait dans le|la|un|une fleuve|rivière|sac|coffre|trou|fossé|forêt|canal|lac|fleuve
+partir|sortir|repartir ... vivante|vivant
+me ferait|fera|faire|va faire disparaître
+(maman|ta mère|votre mère) ... allait|va|vas|vais mourir|crever|disparaître
+je sais que (tu es|te es) là|ici
+rien à perdre
+recharg*|charg* ... {weapon}
+va mal finir|tourner
+{weapon} sous son|mon|le oreiller|lit|matelas
+tu vas payer
+tu le paieras|payeras
+va|vais|veut les tuer|noyer|buter|tuer
+aspergé* ... essence
+la prochaine à flamber|brûler|mourir
+cramer ... foyer|hébergement|refuge|immeuble|voiture
+ouvert le gaz
+avec moi dedans
+le droit de sortir
+garde les clés
+barré* ... porte|portes
+coupé (internet|le wifi|la ligne)
+libéré|sorti de prison (ce matin|hier|aujourd'hui)
+libéré (ce matin|hier|aujourd'hui)
+jamais vu ... comme ça
+il|elle|y|{partner} ... pris|prend|pogné|attrapé|empoigné ... {weapon}
+il|elle|y|{partner} ... garde|gardait|cache|cachait|planque ... {weapon}
+peux plus sortir
+il|elle|y|{partner} ... pris|caché|confisqué|cassé ... (téléphone|tel|cell|cellulaire|portable|carte sim)
+il|elle|y|{partner} ... me attach*
+me a|avait prévenue|prévenu|averti|avertie que|si
+tu vas|allais mourir|crever|payer|regretter|disparaître
+tu vas|allais le regretter|payer
+tu vas voir ce qui
+(dit|dis|écrit|répète|prévenu|prévenue|juré|jure) que je (vais|allais|finirai|finirais|serai|serais) ... (mourir|morte|mort|crever|payer|regretter|disparaître|prochaine|prochain)
+je|tu serai|serais|seras|serait la|le prochaine|prochain
+(partir|sortir|repartir|revoir|voir|ramener|revenir) ... (vivante|vivant|vivants|vivantes)
+(laisse|laissera|laisserait|laissait) (pas|jamais|plus) (sortir|partir|passer)
+me laisse (pas|jamais|plus) (sortir|partir|passer)
+(peux|pouvais|peut) (pas|plus) (sortir|partir) de (la maison|la chambre|le appart|chez)
+(ferme|fermé|barré|barre|verrouillé|verrouille) (les|toutes les|la) (portes|porte|fenêtres)
+il|elle|y|{partner} ... (a|garde|cache|sorti|pris|pogné|acheté|chargé|nettoie|tient) ... {weapon}
+(sait|a trouvé|connaît) où je (suis|habite|travaille|dors|reste)
+je sais où (tu|te)
+(dernier avertissement|tu es prévenue|te es prévenue)
+(essence|gaz|briquet|allumettes|allumette) ... (maison|appart|voiture|moi|mes)
+(jamais vu|jamais été) ... (aussi|comme ça|dans cet état)
+(libéré|libérée|sorti|sortie) de (prison|taule|la prison)
+(pas|jamais|plus) (partir|sortir|repartir|revenir) ... (vivante|vivant)
+si tu (pars|appelles|portes plainte|me quittes|le dis|racontes)
+tu vas voir
+(tu es|te es|tu seras) à moi
+ouvre la porte
+(dernière chance|ta dernière)
+(pas|jamais|plus) le droit de (sortir|partir)
+(fenêtres|portes|porte|fenêtre) ... (clouées|clouée|barrées|barrée|bloquées|bloquée)
+(pire|plus violent) (chaque jour|chaque fois|de jour en jour|que jamais)
+il|elle|y|{partner} ... brûl*|cram*|flamb*|incendi*
+il|elle|y|{partner} ... mis|mettre le feu
+me force|forçait|oblige|obligeait à (coucher|avoir des rapports|faire des choses)
+me a forcée|obligée à (coucher|avoir des rapports|faire des choses)
+(frappé|frappée|coups|coup de pied|tapé|tapée|poussée|bousculée|cogné|cognée) ... enceinte
+enceinte ... (frapp*|coups|ventre|tapé|tapée|poussée|bousculée|cogn*)
+capable de (tout|me tuer|tuer)
+(traceur|airtag|gps|mouchard) (sur|dans) (mon|ma)
+il|elle|y|{partner} ... me|nous a|avait ... varg*|fess*|câliss*|criss*|pogn*
+sacré une volée
+il|elle|y|{partner} ... va|vas|allait|vais|veut|voulait ... me|nous (tuer|buter|crever|égorger|étrangler|frapper|défoncer|massacrer|brûler|noyer)
+me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|défoncera|massacrera|brûlera|noiera
 """
 
 TEXTS: dict[tuple[str, str], str] = {

@@ -85,7 +85,12 @@ REPORTING = _set(
 )
 # Verbs that put someone else's words between quotation marks without
 # reporting speech otherwise ("she posted 'goodbye forever'").
-QUOTING = REPORTING | _set("posted posts put puts captioned mis met poste publie marque")
+# A line of a song or a play, or what was read, is someone else's words too
+# ("the song with the line '...'", "on a lu Camus, '...'").
+QUOTING = REPORTING | _set(
+    "posted posts put puts captioned mis met poste publie marque "
+    "read reads quoted quotes line lyrics lu lit lisait cite cité paroles réplique"
+)
 # Between a reporting verb and its subject: auxiliaries, modals, objects, adverbs.
 BETWEEN_SUBJECT_AND_VERB = _set(
     "have has had did does do will would always just kept keeps keep to me him her them us "

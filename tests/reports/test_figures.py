@@ -45,7 +45,13 @@ def test_every_figure_of_the_week_as_worked_out_by_hand(week: Program) -> None:
     }
     contacts = figures["contacts"]
     assert contacts["total"] == 6
-    assert contacts["by_channel"] == {"phone": 3, "whatsapp": 2, "messenger": 0, "signal": 1}
+    assert contacts["by_channel"] == {
+        "phone": 3,
+        "whatsapp": 2,
+        "messenger": 0,
+        "signal": 1,
+        "webchat": 0,
+    }
     assert contacts["by_day"] == {
         "2026-11-23": 3,
         "2026-11-24": 1,
@@ -87,6 +93,7 @@ def test_small_counts_are_withheld_under_the_default_threshold(week: Program) ->
         "whatsapp": None,
         "messenger": 0,
         "signal": None,
+        "webchat": 0,
     }
     assert figures["answers"] == {
         "answered": None,
@@ -118,6 +125,7 @@ def test_a_threshold_the_program_sets_applies(week: Program) -> None:
         "whatsapp": None,
         "messenger": 0,
         "signal": None,
+        "webchat": 0,
     }
     # Answered 4 is shown; abandoned 1 and waiting 1 are withheld, and the rate shown.
     assert figures["answers"]["answered"] == 4

@@ -56,6 +56,13 @@ def test_case_punctuation_repeated_letters_and_sms_spellings_do_not_matter(text)
         ("can't go on", "i cannot go on"),
         ("là", "la"),
         ("fenêtre", "FENETRE"),
+        # Misspellings of the words that matter most read as meant.
+        ("envie de mourir", "g envi de mourir"),
+        ("je suis un fardeau", "jsuis un fardo"),
+        ("pris toutes mes pilules", "jai pri toutes mes pilules"),
+        ("he threatened me", "he threatend me"),
+        ("i feel suicidal", "i feel sucidal"),
+        ("he choked me", "he chocked me"),
     ],
 )
 def test_terms_and_texts_are_normalised_alike(term, text):
