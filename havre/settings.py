@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "havre.protocols",
     "havre.triage",
     "havre.safety",
+    "havre.reports",
     "havre.chat",
     "havre.demo",
 ]

@@ -27,6 +27,8 @@ import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
+import { ReportsSection } from "./console/reports";
+import { forgetWrapUpOptions } from "./console/reports-wrapup";
 import { texterLabel } from "./console/render";
 import { SafetyTools } from "./console/safety";
 import { isTyping, neighbour, shortcutFor, shortcutList } from "./console/shortcuts";
@@ -65,8 +67,9 @@ type ViewName =
   | "triage"
   | "supervision"
   | "settings"
+  | "reports"
   | "account";
-type Section = "conversations" | "team" | "triage" | "supervision" | "settings";
+type Section = "conversations" | "team" | "triage" | "supervision" | "settings" | "reports";
 const VIEWS: ViewName[] = [
   "loading",
   "error",
@@ -78,6 +81,7 @@ const VIEWS: ViewName[] = [
   "triage",
   "supervision",
   "settings",
+  "reports",
   "account",
 ];
 const SECTION_VIEWS: Record<Section, ViewName> = {
@@ -86,6 +90,7 @@ const SECTION_VIEWS: Record<Section, ViewName> = {
   triage: "triage",
   supervision: "supervision",
   settings: "settings",
+  reports: "reports",
 };
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
@@ -105,6 +110,7 @@ class ConsolePage implements DeskView {
   readonly #crisis: CrisisAlerts;
   readonly #teamwork: Teamwork;
   readonly #protocols: Protocols;
+  readonly #reports: ReportsSection;
   readonly #account: AccountArea;
   #me: MeInfo | null = null;
   // The view to go back to when the account area closes.
@@ -234,6 +240,7 @@ class ConsolePage implements DeskView {
       announce: (text) => this.#announce(text),
       signedOut: () => this.signedOut(),
     });
+    this.#reports = new ReportsSection(byId("reports-panel"), { signedOut: () => this.signedOut() });
     this.#protocols = new Protocols({
       get desk() {
         return page.#desk;
@@ -283,6 +290,7 @@ class ConsolePage implements DeskView {
     byId("nav-triage").addEventListener("click", () => this.#showSection("triage"));
     byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
     byId("nav-settings").addEventListener("click", () => this.#showSection("settings"));
+    byId("nav-reports").addEventListener("click", () => this.#showSection("reports"));
     byId("account-button").addEventListener("click", () => this.#toggleAccount());
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
@@ -387,7 +395,12 @@ class ConsolePage implements DeskView {
   #show(view: ViewName): void {
     for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
     const desk =
-      view === "console" || view === "team" || view === "triage" || view === "supervision" || view === "settings";
+      view === "console" ||
+      view === "team" ||
+      view === "triage" ||
+      view === "supervision" ||
+      view === "settings" ||
+      view === "reports";
     const unlocked = desk || view === "waiting" || view === "account";
     if (view !== "account") this.#beforeAccount = null;
     byId("account-button").hidden = !unlocked;
@@ -505,6 +518,8 @@ class ConsolePage implements DeskView {
     this.#show(SECTION_VIEWS[section]);
     if (section === "supervision") this.#teamwork.showSupervision();
     if (section === "team") void this.#team?.show();
+    if (section === "reports") this.#reports.show();
+    else this.#reports.hide();
     if (section === "settings") this.#protocols.showSettings();
     else this.#protocols.hideSettings();
   }
@@ -633,6 +648,8 @@ class ConsolePage implements DeskView {
     this.#teamwork.stop();
     this.#protocols.stop();
     this.#inbox.clear();
+    this.#reports.clear();
+    forgetWrapUpOptions();
     this.#thread.clear();
     this.#safety.clear();
     for (const id of ["inbox-list", "announcer", "team-panel", "key-banner-body"]) byId(id).replaceChildren();
@@ -693,6 +710,7 @@ class ConsolePage implements DeskView {
       button.setAttribute("aria-pressed", String(button.dataset.language === currentLanguage()));
     }
     this.#gate.retranslate();
+    this.#reports.languageChanged();
     if (this.#me !== null) {
       byId("signed-in-as").textContent = t("header.signed_in_as", { name: this.#me.displayName || this.#me.email });
     }

@@ -21,6 +21,7 @@ from havre.accounts.strings import console_strings
 from havre.console.desk_strings import DESK_STRINGS
 from havre.conversations.strings import TEAM_WORK_STRINGS
 from havre.protocols.strings import console_strings as protocol_strings
+from havre.reports.strings import console_strings as report_strings
 from havre.safety.strings import safety_strings
 from havre.triage.strings import console_strings as triage_strings
 
@@ -270,6 +271,7 @@ def catalog(language: str) -> dict[str, str]:
             **safety_strings(),
             **triage_strings(),
             **protocol_strings(),
+            **report_strings(),
             **{key: str(text) for key, text in STRINGS.items()},
         }
 

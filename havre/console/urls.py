@@ -13,5 +13,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
     path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
     path("api/safety/", include("havre.safety.urls")),
+    path("api/reports/", include("havre.reports.urls")),
     *team_urls.urlpatterns,
 ]

@@ -109,6 +109,9 @@ class Conversation(models.Model):
     checkin_due_at = models.DateTimeField(null=True)
     # The texter asked to stop (STOP / ARRET): nothing more is sent.
     stopped_at = models.DateTimeField(null=True)
+    # The texter's language ("fr", "en"), read from her first text or set by
+    # an advocate: only the code. Empty: the program's language applies.
+    language = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         constraints = [

@@ -107,6 +107,8 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         "safety": safety_fields(conversation),
         "crisis_category": conversation.crisis_category,
         "crisis_at": _time(conversation.crisis_at),
+        # Empty when unknown: the console then assumes the program's language.
+        "language": conversation.language,
         **team_fields(conversation),
     }
 

@@ -16,6 +16,7 @@ from havre.accounts.grants import create_first_epoch
 from havre.accounts.models import Program, Role
 from havre.conversations.actions.duty import go_on_duty
 from havre.conversations.models import Channel
+from havre.demo.history import seed_past_week
 from havre.gateways.actions import add_channel
 from havre.vault import formats
 
@@ -76,6 +77,8 @@ def seed() -> tuple[Program, Channel]:
             account_sid=DEMO_SID,
             auth_token=DEMO_TOKEN,
         )
+        # Reports and history have a week to show from the first visit.
+        seed_past_week(program, channel)
     # The demo's recovery key, kept beside its data so the demo can be explored.
     recovery = settings.DATA_DIR / "demo-recovery-key.json"
     recovery.write_text(formats.recovery_document(program.pk, private_key), encoding="utf-8")

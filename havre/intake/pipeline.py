@@ -41,7 +41,8 @@ from havre.conversations.actions.inbound import (
 from havre.conversations.actions.outbound import queue_notice, send_in_order
 from havre.conversations.models import Channel, Conversation, Message
 from havre.protocols import automatic
-from havre.protocols.notices import render
+from havre.protocols.language import detect_language
+from havre.protocols.notices import render, texter_language
 from havre.safety.blocks import is_blocked
 from havre.triage import assess
 from havre.vault import addresses, sealing
@@ -150,6 +151,7 @@ def seal(text: Text, e164: str) -> SealedArrival:
         body_sealed=sealing.seal_message(epoch, conversation_id, message_id, "in", text.body),
         media_count=text.media_count,
         cut=text.cut,
+        language=detect_language(text.body) if existing is None else "",
     )
 
 
@@ -184,7 +186,7 @@ def current_epoch(channel: Channel) -> Epoch:
 
 
 def _rendered(conversation: Conversation, notice: str) -> str:
-    return render(conversation.program, notice)
+    return render(conversation.program, notice, language=texter_language(conversation))
 
 
 def _new_id() -> uuid.UUID:

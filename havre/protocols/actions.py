@@ -30,7 +30,13 @@ from havre.events import send_event_on_commit
 from havre.protocols import hours as hours_module
 from havre.protocols.defaults import CATEGORIES, CLOSING, NOTICES
 from havre.protocols.models import EmergencyMode, NoticeText, ProtocolSettings, QuickReply
-from havre.protocols.notices import LANGUAGES, MAX_CHARS, render, unknown_placeholders
+from havre.protocols.notices import (
+    LANGUAGES,
+    MAX_CHARS,
+    render,
+    texter_language,
+    unknown_placeholders,
+)
 
 NUMBER_RE = re.compile(r"^\+?[0-9][0-9 .\-]{0,19}$")
 MAX_QUICK_REPLIES = 100
@@ -242,7 +248,7 @@ def send_notice(conversation: Conversation, notice: str, *, by: User, number: st
         # A notice answers the texter like a reply: the same people may send it.
         team.before_reply(conversation, by)
         check_can_answer(conversation)
-        text = render(conversation.program, notice)
+        text = render(conversation.program, notice, language=texter_language(conversation))
         return queue_notice(conversation, notice, text=text, to=e164, author=by)
 
 
@@ -255,7 +261,7 @@ def close_with_notice(conversation: Conversation, *, by: User, number: str) -> M
     check_may_close(conversation, by)
     with transaction.atomic():
         conversation, e164 = lock_open_conversation(conversation, number)
-        text = render(conversation.program, CLOSING)
+        text = render(conversation.program, CLOSING, language=texter_language(conversation))
         message = queue_notice(conversation, CLOSING, text=text, to=e164, author=by)
         close_conversation(conversation, by=by)
     return message

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
 from havre.conversations import actions as conversation_actions
+from havre.conversations.actions.language import UnknownLanguageError, set_texter_language
 from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
 from havre.conversations.payloads import member_conversation, message_payload
 from havre.protocols import actions, payloads
@@ -155,3 +156,21 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
     except conversation_actions.ActionError as exc:
         return error(exc.code, 400)
     return JsonResponse({"id": str(found.pk), "status": "closed"})
+
+
+@staff_api("POST")
+def texter_language(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """An advocate sets the texter's language: her notices and quick replies follow it."""
+    found = member_conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    language = (json_body(request) or {}).get("language")
+    try:
+        changed = set_texter_language(found, by=member, language=str(language))
+    except UnknownLanguageError:
+        return error("invalid_language", 400)
+    except (conversation_actions.ConversationClosed, NotParticipant) as exc:
+        return error(exc.code, 409)
+    except conversation_actions.ActionError as exc:
+        return error(exc.code, 400)
+    return JsonResponse({"id": str(changed.pk), "language": changed.language, "seq": changed.seq})

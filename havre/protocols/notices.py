@@ -2,9 +2,9 @@
 
 A message row records only which notice was sent; its text is rendered here
 when it is queued, from the program's wording (or the built-in one) with its
-placeholders filled in. Notices go out in the program's language. A
-conversation may later carry the texter's own language: `render` already
-takes a `language` for it.
+placeholders filled in. Notices go out in the texter's language, read from
+her first text on arrival (havre.protocols.language) or set by an advocate,
+and in the program's language while hers is unknown.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 
 from havre.accounts.models import Program
+from havre.conversations.models import Conversation
 from havre.protocols import clock
 from havre.protocols.defaults import NOTICES, PLACEHOLDERS
 from havre.protocols.hours import Hours
@@ -31,6 +32,13 @@ PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
 
 def language_of(program: Program) -> str:
     return program.language if program.language in LANGUAGES else LANGUAGES[0]
+
+
+def texter_language(conversation: Conversation) -> str:
+    """The language notices go to this texter in: hers when known, else the program's."""
+    if conversation.language in LANGUAGES:
+        return conversation.language
+    return language_of(conversation.program)
 
 
 def default_text(notice: str, language: str) -> str:

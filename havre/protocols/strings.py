@@ -46,6 +46,13 @@ def _conversation() -> dict[str, str]:
         "category.hours": _("Hours"),
         "language.en": _("English"),
         "language.fr": _("French"),
+        "texter_language.label": _("Texter's language"),
+        "texter_language.unknown": _("Not known yet (the program's language is used)"),
+        "texter_language.hint": _(
+            "Read from her first text. Notices and quick replies are in this language."
+        ),
+        "texter_language.changed": _("The texter's language is now {language}."),
+        "texter_language.failed": _("The language was not changed ({code})."),
     }
 
 

@@ -20,4 +20,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="api-send-notice",
     ),
     path("conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
+    path(
+        "conversations/<uuid:conversation_id>/language",
+        api.texter_language,
+        name="api-texter-language",
+    ),
 ]

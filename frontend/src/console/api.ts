@@ -22,6 +22,8 @@ export interface ConversationRow {
   number_sealed: string;
   /** Set by crisis triage when a text matched (never the words that did). */
   crisis_category: "suicide" | "danger" | null;
+  /** The texter's language ("fr", "en"), from her first text or an advocate; "" while unknown. */
+  language?: string;
   crisis_at: string | null;
   /** Who holds it (null: it waits in the queue), and since when it waits. */
   holder: { id: string; name: string } | null;

@@ -3,6 +3,7 @@
 // What they show comes from one summary, fetched again whenever the server
 // says emergency mode or the protocols changed, and at every reconnection.
 
+import { onTexterLanguage } from "./texter-language";
 import type { Role } from "../session";
 import { SessionError } from "../session";
 import type { Desk } from "./desk";
@@ -30,6 +31,7 @@ export function canChangeProtocols(role: Role | null): boolean {
 
 export class Protocols {
   #summary: Summary | null = null;
+  #texter: string | null = null;
   #ticket = 0;
   #settings: SettingsPanel | null = null;
   readonly #emergency: EmergencyControls;
@@ -37,6 +39,11 @@ export class Protocols {
   readonly #quick: QuickReplies;
 
   constructor(private readonly host: ProtocolsHost) {
+    onTexterLanguage((language) => {
+      this.#texter = language;
+      this.#quick.followTexter();
+      if (this.#summary !== null) this.#show(this.#summary);
+    });
     this.#emergency = new EmergencyControls(byId("emergency-area"), byId("emergency-tools"), {
       canSwitch: () => canChangeProtocols(this.host.role),
       changed: (fresh) => this.#show(fresh),
@@ -103,7 +110,9 @@ export class Protocols {
   #show(fresh: Summary): void {
     this.#summary = fresh;
     this.#emergency.show(fresh.emergency);
-    const language = LANGUAGES.includes(fresh.program_language) ? fresh.program_language : "en";
+    // The open conversation's texter's language when known, else the program's.
+    const program = LANGUAGES.includes(fresh.program_language) ? fresh.program_language : "en";
+    const language = this.#texter ?? program;
     this.#menu.render(fresh.notices, language);
     this.#quick.render(fresh.quick_replies, LANGUAGES, language);
   }

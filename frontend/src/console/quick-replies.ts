@@ -145,6 +145,11 @@ export class QuickReplies {
     status.textContent = this.#filter.trim() === "" ? "" : t(shown === 0 ? "desk.quick_none" : "desk.quick_shown", { n: shown });
   }
 
+  /** Another conversation, or its texter's language changed: preset to hers again. */
+  followTexter(): void {
+    this.#language = null;
+  }
+
   clear(): void {
     this.#details = null;
     this.#language = null;

@@ -9,6 +9,8 @@ import { byId } from "./dom";
 import { formatWhen, has, t } from "./i18n";
 import type { Reader } from "./reader";
 import { closeWithNotice } from "./protocols-api";
+import { chosenCodes, resetWrapUp, saveWrapUp } from "./reports-wrapup";
+import { showTexterLanguage } from "./texter-language";
 import { failureText, isFailure, messageItem, messageVersion } from "./render";
 
 export interface ThreadHost {
@@ -43,6 +45,7 @@ export class Thread {
       void this.#send();
     });
     byId("close-button").addEventListener("click", () => {
+      void resetWrapUp(byId("wrapup-fields"));
       byId("close-confirm").hidden = false;
       byId("close-no").focus();
     });
@@ -111,6 +114,11 @@ export class Thread {
             t("conversation.started", { when: formatWhen(row.created_at) }),
           ].join(" · ");
     showCrisisMarker(byId("conversation-crisis"), row);
+    showTexterLanguage(byId("texter-language"), row, {
+      announce: (text) => this.host.announce(text),
+      signedOut: () => this.host.signedOut(),
+      changed: () => void desk.refreshOpen(),
+    });
     const closed = row?.status === "closed";
     byId("close-button").hidden = row === null || closed;
     byId("reply-form").hidden = row === null || closed || !this.host.mayAnswer(row);
@@ -228,8 +236,11 @@ export class Thread {
     const yes = byId<HTMLButtonElement>("close-yes");
     yes.disabled = true;
     try {
+      const closing = desk.open?.id;
+      const codes = chosenCodes(byId("wrapup-fields"));
       await desk.close(byId<HTMLInputElement>("close-with-notice").checked ? closeWithNotice : undefined);
       byId("close-confirm").hidden = true;
+      if (closing !== undefined) void saveWrapUp(closing, codes, (text) => this.host.announce(text));
       this.host.announce(t("conversation.closed_now"));
       byId("conversation-title").focus();
     } catch (error) {

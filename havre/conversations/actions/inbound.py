@@ -42,6 +42,8 @@ class SealedArrival:
     media_count: int
     # Only the beginning of a text over the length limit was sealed.
     cut: bool = False
+    # Only for a new conversation: the language its first text is in, if known.
+    language: str = ""
 
 
 def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
@@ -84,6 +86,7 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
             route=arrival.route,
             number_epoch=arrival.epoch,
             number_sealed=arrival.number_sealed,
+            language=arrival.language,
         )
         place_new(conversation)
     else:
