@@ -80,6 +80,12 @@ export class ConsoleApi {
     return apiRequest<MessageRow>(`${this.urls.conversations}${encodeURIComponent(id)}/reply`, request);
   }
 
+  /** Queue again a text that ended failed, from the text the server still holds for it. */
+  retry(id: string, messageId: string): Promise<MessageRow> {
+    const base = `${this.urls.conversations}${encodeURIComponent(id)}`;
+    return apiRequest<MessageRow>(`${base}/messages/${encodeURIComponent(messageId)}/retry`, {});
+  }
+
   close(id: string): Promise<unknown> {
     return apiRequest(`${this.urls.conversations}${encodeURIComponent(id)}/close`, {});
   }
