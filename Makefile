@@ -26,6 +26,10 @@ check: ## Run what CI runs besides the tests: format, lint, types, migrations, b
 	cd frontend && npm run --silent typecheck && npm run --silent check-bundle
 	$(PY) scripts/check-translations
 
+surge: ## Play the issue's surge: 3,000 new conversations, every text delivered once
+	@scripts/bootstrap dev
+	HAVRE_TEST_SURGE=3000 $(PY) -m pytest -q -x tests/conversations/test_held_texts.py -k surge
+
 bench: ## Run the benchmarks and print their figures
 	@scripts/bootstrap dev
 	$(PY) -m bench
@@ -37,4 +41,4 @@ format: ## Reformat the code
 bundle: ## Rebuild the committed browser bundle from frontend/src
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
-.PHONY: help demo test check bench format bundle
+.PHONY: help demo test check surge bench format bundle

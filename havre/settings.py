@@ -236,6 +236,7 @@ else:
 TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
 HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
+    "havre.conversations.actions.sweep_held_texts",
     "havre.safety.actions.sweep_checkins",
 ]
 # Readers of providers' event streams, run beside the task workers (by `havre

@@ -129,6 +129,22 @@ describe("console catch-up", () => {
     assert.equal(desk.open.messages.get("a2").status, "failed");
   });
 
+  test("trying a failed text again asks the server for that message and shows it queued", async () => {
+    const { state, api, view, desk } = setUp();
+    state.messages.a[1] = message("a2", 2, { direction: "out", status: "failed", error_code: "interrupted" });
+    api.retry = async (id, messageId) => {
+      api.calls.push(`retry ${id} ${messageId}`);
+      return message(messageId, 2, { updated_seq: 3, direction: "out", status: "queued" });
+    };
+    await desk.refreshInbox();
+    await desk.select("a");
+    api.calls.length = 0;
+    await desk.retry("a2");
+    assert.deepEqual(api.calls, ["retry a a2"]);
+    assert.deepEqual(view.seen.conversation.at(-1), { added: [], changed: ["a2"], initial: false });
+    assert.equal(desk.open.messages.get("a2").status, "queued");
+  });
+
   test("a jump in seq (a lost event) fetches what the open conversation missed, not the inbox", async () => {
     const { state, api, desk } = setUp();
     await desk.refreshInbox();

@@ -122,3 +122,29 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
     except actions.ActionError as exc:
         return error(exc.code, 400)
     return JsonResponse({"id": str(found.pk), "status": "closed"})
+
+
+@staff_api("POST", key=True)
+def retry(
+    request: HttpRequest, member: User, conversation_id: uuid.UUID, message_id: uuid.UUID
+) -> HttpResponse:
+    found = payloads.member_conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    try:
+        message = actions.retry_send(found, message_id, by=member)
+    except actions.MessageNotFound as exc:
+        return error(exc.code, 404)
+    except (
+        actions.ConversationClosed,
+        actions.ChannelRemoved,
+        actions.ReplyWindowClosed,
+        actions.NotRetryable,
+        actions.TextGone,
+        NotParticipant,
+    ) as exc:
+        return error(exc.code, 409)
+    except actions.ActionError as exc:
+        return error(exc.code, 400)
+    stored = Message.objects.select_related("epoch", "author").get(pk=message.pk)
+    return JsonResponse(payloads.message_payload(stored))

@@ -220,6 +220,8 @@ STRINGS: dict[str, Promise] = {
         "The texter did not receive this reply: its channel was removed."
     ),
     "status.edit_again": _("Put the text back in the reply box"),
+    "status.try_again": _("Try again"),
+    "status.tried_again": _("The text is queued again."),
     # reply
     "reply.label": _("Reply"),
     "reply.hint": _("Ctrl+Enter sends. {count} of {max} characters."),
@@ -227,6 +229,11 @@ STRINGS: dict[str, Promise] = {
     "reply.sending": _("Sending…"),
     "reply.too_long": _("This reply is too long: shorten it to {max} characters."),
     "reply.error.conversation_closed": _("This conversation is closed: the reply was not sent."),
+    "reply.error.text_gone": _(
+        "This text is no longer kept for another try: put it back in the reply box and send it "
+        "again, or send the notice again."
+    ),
+    "reply.error.not_failed": _("This text is already on its way."),
     "reply.error.route_mismatch": _(
         "The number did not match this conversation: the reply was not sent."
     ),

@@ -12,6 +12,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/conversations/<uuid:conversation_id>", api.conversation, name="api-conversation"),
     path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
     path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
+    path(
+        "api/conversations/<uuid:conversation_id>/messages/<uuid:message_id>/retry",
+        api.retry,
+        name="api-retry",
+    ),
     path("api/safety/", include("havre.safety.urls")),
     path("api/reports/", include("havre.reports.urls")),
     *team_urls.urlpatterns,

@@ -254,3 +254,27 @@ class HeavyMark(models.Model):
 
     def __str__(self) -> str:
         return f"heavy {self.conversation_id} by {self.user_id}"
+
+
+class HeldText(models.Model):
+    """The text and address of an outgoing message, waiting for its provider.
+
+    Boxed under a key derived from the server secret, which lives outside the
+    database and its backups, and bound to its message's id, so a copy of the
+    table yields nothing readable and a box cannot be moved to another
+    message. A row lives from the queueing to the provider's acceptance; a
+    text that failed keeps it for a while so that staff can try again
+    (`relay.py`). Deleting the message deletes it.
+    """
+
+    message = models.OneToOneField(
+        Message, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    boxed = models.BinaryField()
+    held_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["held_at"], name="held_text_held_at")]
+
+    def __str__(self) -> str:
+        return f"held text of {self.message_id}"

@@ -7,9 +7,11 @@ import json
 import logging
 import socket
 
+import httpx
 import pytest
 
 from havre.conversations.actions.channels import remove_channel
+from havre.gateways import http
 from havre.gateways.base import SendError
 from havre.gateways.registry import gateway_for, webhook_urls
 from havre.gateways.twilio.client import TwilioGateway
@@ -142,3 +144,20 @@ def test_a_removed_channel_sends_nothing(twilio: FakeTwilio, channel_a):
         send(channel_a)
     assert (refused.value.transient, refused.value.code) == (False, "channel-removed")
     assert twilio.calls == []
+
+
+def test_every_send_shares_the_process_client(twilio: FakeTwilio, channel_a, monkeypatch):
+    shared = http.client("twilio")
+    built: list[object] = []
+    original = httpx.Client.__init__
+
+    def counting(self: httpx.Client, *args: object, **kwargs: object) -> None:
+        built.append(self)
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx.Client, "__init__", counting)
+    send(channel_a)
+    send(channel_a)
+    assert built == []
+    assert http.client("twilio") is shared
+    assert len(twilio.sent) == 2

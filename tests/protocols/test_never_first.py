@@ -43,6 +43,16 @@ ALLOWED_CALLERS = {
         "conversations/actions/outbound.py:queue_reply",
         "conversations/actions/outbound.py:queue_notice",
     },
+    # Hands queued texts to the sender: those just queued, one an advocate
+    # tries again, and those whose first announcement was lost (never a new one).
+    "announce_queued_on_commit": {
+        "conversations/actions/outbound.py:queue_reply",
+        "conversations/actions/outbound.py:queue_notice",
+        "conversations/actions/outbound.py:send_in_order",
+        "conversations/actions/outbound.py:retry_send",
+        "conversations/actions/outbound.py:sweep_held_texts",
+    },
+    "retry_send": {"console/api.py:retry"},
     # A gateway sends what was queued, and nothing else.
     "gateway.send": {"gateways/sender.py:deliver"},
 }

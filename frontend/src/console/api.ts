@@ -90,6 +90,12 @@ export class ConsoleApi {
     return apiRequest<MessageRow>(`${this.urls.conversations}${encodeURIComponent(id)}/reply`, request);
   }
 
+  /** Queue again a text that ended failed, from the text the server still holds for it. */
+  retry(id: string, messageId: string): Promise<MessageRow> {
+    const base = `${this.urls.conversations}${encodeURIComponent(id)}`;
+    return apiRequest<MessageRow>(`${base}/messages/${encodeURIComponent(messageId)}/retry`, {});
+  }
+
   /** A web chat visitor's public key, to seal a reply to her. */
   chatVisitor(id: string): Promise<{ public_key: string; present: boolean }> {
     return apiRequest(`/console/api/chat/conversations/${encodeURIComponent(id)}`);

@@ -244,6 +244,17 @@ export class Desk {
     return message;
   }
 
+  /** Sends again a failed text of the conversation on screen; its new state arrives as an event. */
+  async retry(messageId: string): Promise<void> {
+    const open = this.open;
+    if (open === null) throw new ReplyRefused("not_found");
+    const message = await this.api.retry(open.id, messageId);
+    if (this.open === open && open.messages.has(message.id)) {
+      open.messages.set(message.id, message);
+      this.view.conversationChanged([], [message], false);
+    }
+  }
+
   /** Closes the conversation on screen; `closer` closes it another way, given its number. */
   async close(closer?: (id: string, number: string) => Promise<unknown>): Promise<void> {
     const open = this.open;

@@ -55,6 +55,11 @@ const STATUS_ICONS: Record<Delivery, string> = {
   failed: "⚠",
 };
 
+/** A text the provider never took (not one it took and could not deliver): it can be tried again. */
+export function mayRetry(message: MessageRow): boolean {
+  return message.direction === "out" && message.status === "failed";
+}
+
 export function isFailure(message: MessageRow): boolean {
   return message.direction === "out" && (message.status === "failed" || message.status === "undelivered");
 }
@@ -79,6 +84,7 @@ export function messageItem(
   text: string | null,
   myId: string,
   putBack: (text: string) => void,
+  retry: (messageId: string, button: HTMLButtonElement) => void,
 ): HTMLLIElement {
   const who =
     (message.direction === "out" ? automaticAuthor(message) : null) ??
@@ -128,6 +134,11 @@ export function messageItem(
     );
     if (isFailure(message)) {
       const failure = el("div", { class: "message-failure" }, el("p", {}, failureText(message)));
+      if (mayRetry(message)) {
+        const again = el("button", { type: "button", class: "retry" }, t("status.try_again"));
+        again.addEventListener("click", () => retry(message.id, again));
+        failure.append(again);
+      }
       if (text !== null) {
         const button = el("button", { type: "button" }, t("status.edit_again"));
         button.addEventListener("click", () => putBack(text));

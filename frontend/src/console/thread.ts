@@ -161,7 +161,13 @@ export class Thread {
     const nodes = messages.map((message, i) => {
       const node = existing.get(message.id);
       if (node !== undefined && node.dataset.version === messageVersion(message)) return node;
-      return messageItem(message, texts[i] ?? null, this.host.myId, (text) => this.#putBack(text));
+      return messageItem(
+        message,
+        texts[i] ?? null,
+        this.host.myId,
+        (text) => this.#putBack(text),
+        (id, button) => void this.#retry(id, button),
+      );
     });
     // Unchanged rows stay where they are, so that focus and reading position stay put.
     const keep = new Set<Element>(nodes);
@@ -170,6 +176,24 @@ export class Thread {
     for (const node of nodes) {
       if (cursor === node) cursor = cursor.nextElementSibling;
       else list.insertBefore(node, cursor);
+    }
+  }
+
+  async #retry(messageId: string, button: HTMLButtonElement): Promise<void> {
+    const desk = this.host.desk;
+    if (desk === null || button.disabled) return;
+    button.disabled = true;
+    try {
+      await desk.retry(messageId);
+      this.host.announce(t("status.tried_again"));
+    } catch (error) {
+      if (error instanceof SessionError && error.status === 401) {
+        this.host.signedOut();
+        return;
+      }
+      button.disabled = false;
+      if (this.host.desk === desk) byId("conversation-notice").textContent = replyErrorText(error);
+      if (error instanceof SessionError && REFRESHING_CODES.has(error.code)) void desk.refreshOpen();
     }
   }
 

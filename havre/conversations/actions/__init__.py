@@ -2,8 +2,8 @@
 
 Texts and numbers reach these actions already sealed (inbound, through
 `havre.intake`) or as the ciphertext an advocate's browser made (replies);
-the plaintext of an outgoing text waits only in the relay until a provider
-takes it. Events leave only after the transaction commits.
+the plaintext of an outgoing text waits only in the relay (boxed, in its
+own table) until a provider takes it. Events leave only after the transaction commits.
 """
 
 from havre.conversations.actions.errors import (
@@ -12,16 +12,21 @@ from havre.conversations.actions.errors import (
     ConversationClosed,
     InvalidNumber,
     InvalidReply,
+    MessageNotFound,
     NoProgramKey,
+    NotRetryable,
     ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
+    TextGone,
 )
 from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.actions.outbound import (
     queue_notice,
     queue_reply,
     record_delivery,
+    retry_send,
+    sweep_held_texts,
     sweep_stalled_sends,
 )
 
@@ -31,13 +36,18 @@ __all__ = [
     "ConversationClosed",
     "InvalidNumber",
     "InvalidReply",
+    "MessageNotFound",
     "NoProgramKey",
+    "NotRetryable",
     "ReplyWindowClosed",
     "RouteMismatch",
     "StaleEpoch",
+    "TextGone",
     "close_conversation",
     "queue_notice",
     "queue_reply",
     "record_delivery",
+    "retry_send",
+    "sweep_held_texts",
     "sweep_stalled_sends",
 ]

@@ -53,3 +53,20 @@ class ReplyWindowClosed(ActionError):  # noqa: N818
     last message (24 hours on WhatsApp and Messenger), and that while is over."""
 
     code = "window_closed"
+
+
+class MessageNotFound(ActionError):  # noqa: N818
+    code = "not_found"
+
+
+class NotRetryable(ActionError):  # noqa: N818
+    """Only a text that ended failed can be tried again."""
+
+    code = "not_failed"
+
+
+class TextGone(ActionError):  # noqa: N818
+    """The text of a failed message is no longer held (its hold lapsed): a reply
+    can still be put back in the reply box and sent anew."""
+
+    code = "text_gone"

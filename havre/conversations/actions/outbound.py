@@ -1,8 +1,10 @@
 """Replies and notices on their way out, and what the provider says of them.
 
 A reply's text reaches the provider through the relay (see relay.py): the
-database keeps only the ciphertext the advocate's browser made. A notice is
-stored as its key alone; its text is the program's, rendered when it is sent.
+database keeps only the ciphertext the advocate's browser made, and the text
+waits, boxed under a server key, until the provider accepts it. A notice is
+stored as its key alone; its text is the program's, rendered when it is
+queued and held the same way.
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from havre.conversations.actions.errors import (
     ChannelRemoved,
     ConversationClosed,
     InvalidReply,
+    MessageNotFound,
     NoProgramKey,
+    NotRetryable,
     ReplyWindowClosed,
     RouteMismatch,
     StaleEpoch,
+    TextGone,
 )
 from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
 from havre.conversations.signals import announce_queued_on_commit
@@ -139,7 +144,8 @@ def claim_for_sending(message_id: uuid.UUID) -> tuple[Message, relay.Relay] | No
     """Claim a queued text for one send attempt; None when someone else has it or it is done.
 
     The claim is a conditional UPDATE, so two senders never send the same
-    text. A text whose plaintext no longer waits in the relay ends failed.
+    text. A text whose plaintext no longer waits in the relay (its box was
+    made under another server secret) ends failed.
     """
     claimed = (
         Message.objects.filter(pk=message_id, status=Delivery.QUEUED)
@@ -171,7 +177,8 @@ def send_refused(message: Message, *, code: str, transient: bool) -> bool:
     """The provider did not take the text. Returns whether to try again later.
 
     Transient refusals are retried a bounded number of times; otherwise the
-    text ends failed, visibly, and its plaintext is dropped.
+    text ends failed, visibly, and its plaintext stays held for a while so
+    that staff can try again (`retry_send`).
     """
     retry = transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
     with transaction.atomic():
@@ -183,8 +190,6 @@ def send_refused(message: Message, *, code: str, transient: bool) -> bool:
         code,
         retry,
     )
-    if not retry:
-        relay.drop(message.pk)
     return retry
 
 
@@ -276,7 +281,7 @@ def sweep_stalled_sends() -> int:
     A reply claimed for sending but never handed to the provider (the process
     stopped in between) would otherwise show "sending" for ever. Whether the
     provider got it is unknown, so it is not sent again: the advocate sees the
-    failure and decides.
+    failure and decides, and its text stays held so that she can try again.
     """
     cutoff = timezone.now() - STALLED_AFTER
     stalled = Message.objects.select_related("conversation").filter(
@@ -289,6 +294,72 @@ def sweep_stalled_sends() -> int:
                 pk=message.pk, status=Delivery.SENDING, provider_id__isnull=True
             ).exists():
                 set_status(message, Delivery.FAILED, error_code="interrupted")
-                relay.drop(message.pk)
+                logger.warning("send failed: message=%s code=interrupted", message.pk)
                 count += 1
     return count
+
+
+def sweep_held_texts() -> int:
+    """Hand on again texts whose announcement was lost; forget old failed ones.
+
+    A text is announced to the sender after the commit that queued it; a
+    process that stops in between, or a queue that loses its entry (Redis
+    restarted empty), leaves it queued with its text held. Once it has waited
+    longer than any retry delay, it is announced again: the sender's claim
+    is a conditional UPDATE, so a text announced twice is still sent once.
+    Returns how many were announced again.
+    """
+    relay.drop_stale_failures()
+    cutoff = timezone.now() - STALLED_AFTER
+    waiting = list(
+        Message.objects.filter(
+            status=Delivery.QUEUED, direction=Direction.OUTBOUND, status_at__lt=cutoff
+        )
+        .order_by("conversation_id", "seq")
+        .values_list("pk", flat=True)
+    )
+    for message_id in waiting:
+        logger.warning("queued text announced again: message=%s", message_id)
+    if waiting:
+        with transaction.atomic():
+            announce_queued_on_commit(waiting)
+    return len(waiting)
+
+
+def retry_send(conversation: Conversation, message_id: uuid.UUID, *, by: User) -> Message:
+    """Queue again a text that ended failed, from the text still held for it.
+
+    For whoever may answer the conversation, while it is open and its
+    channel would take a reply. A text whose hold has lapsed cannot be tried
+    again here (a reply can be put back in the reply box and sent anew).
+    """
+    if by.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    require_key(by)
+    team.check_may_answer(conversation, by)
+    with transaction.atomic():
+        conversation = (
+            Conversation.objects.select_for_update(of=("self",))
+            .select_related("channel")
+            .get(pk=conversation.pk)
+        )
+        if conversation.status != Status.OPEN or conversation.stopped_at is not None:
+            raise ConversationClosed("conversation is closed")
+        check_can_answer(conversation)
+        message = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("conversation")
+            .filter(pk=message_id, conversation=conversation, direction=Direction.OUTBOUND)
+            .first()
+        )
+        if message is None:
+            raise MessageNotFound("no such message in this conversation")
+        if message.status != Delivery.FAILED:
+            raise NotRetryable("only a failed text can be tried again")
+        if not relay.holds(message.pk):
+            raise TextGone("the text is no longer held")
+        message.conversation = conversation
+        set_status(message, Delivery.QUEUED, attempts=0)
+        announce_queued_on_commit([message.pk])
+    logger.info("send tried again: message=%s by=%s", message.pk, by.pk)
+    return message

@@ -9,6 +9,7 @@ import httpx
 from django.conf import settings
 
 from havre.conversations.actions.channels import ChannelError, channel_secret
+from havre.gateways import http
 from havre.gateways.base import SendError
 from havre.gateways.twilio.wire import ERROR_CODE_RE, MESSAGE_SID_RE, messages_path
 
@@ -54,7 +55,10 @@ class TwilioGateway:
         url = str(settings.HAVRE_TWILIO_API_BASE).rstrip("/") + messages_path(account_sid)
         form = {"To": to, "From": channel.address, "Body": body, "StatusCallback": status_callback}
         try:
-            response = httpx.post(
+            # The process's one Twilio client: its connections and TLS context
+            # are kept between sends, which a surge of notices would otherwise
+            # pay for on every text.
+            response = http.client("twilio").post(
                 url, data=form, auth=(account_sid, auth_token), timeout=self.timeout
             )
         except httpx.TimeoutException:
