@@ -140,6 +140,7 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "holder",
         "queued_at",
         "reply_window_closes_at",
+        "language",
     }
     assert row["status"] == "open"
     assert row["reply_window_closes_at"] is None

@@ -62,9 +62,18 @@ def open_reports(server: ConsoleServer, browser: Any, who: str, viewport: dict[s
     page = context.new_page()
     page.goto(f"{server.url}/console/")
     sign_in(page, person["email"], person["passphrase"], person["totp_secret"])
+    page.locator("#lock-button:not([hidden])").wait_for(state="attached", timeout=30_000)
+    open_menu(page)
     page.get_by_role("button", name="Reports").click()
     page.get_by_role("heading", name="Queue right now").wait_for(timeout=30_000)
     return page
+
+
+def open_menu(page: Any) -> None:
+    """On a phone the header's sections and tools wait behind its menu button."""
+    menu = page.locator("#site-header").get_by_role("button", name="Menu")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") == "false":
+        menu.click()
 
 
 def show_week(page: Any, first: str = "First day", last: str = "Last day") -> None:
@@ -107,6 +116,7 @@ def read_the_week(server: ConsoleServer, browser: Any, viewport: dict[str, int],
     assert ["contacts", "total", "6"] in rows
     assert ["contacts.by_channel", "phone", "<5"] in rows
 
+    open_menu(page)
     page.get_by_role("button", name="Français").click()
     expect(page.get_by_role("img", name="Contacts par jour")).to_be_visible()
     expect(page.get_by_role("heading", name="File d'attente en ce moment")).to_be_visible()
@@ -116,6 +126,7 @@ def read_the_week(server: ConsoleServer, browser: Any, viewport: dict[str, int],
     assert_fits(page, f"reports, {size}, French")
 
     # The console is still unlocked: the download did not leave the page.
+    open_menu(page)
     expect(page.get_by_role("button", name="Verrouiller")).to_be_visible()
     assert problems == []
 

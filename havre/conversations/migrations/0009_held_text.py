@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0007_alter_channel_address_kind'),
+        ('conversations', '0008_conversation_language'),
     ]
 
     operations = [
