@@ -144,6 +144,7 @@ INSTALLED_APPS = [
     "havre.protocols",
     "havre.triage",
     "havre.safety",
+    "havre.retention",
     "havre.demo",
 ]
 
@@ -235,6 +236,7 @@ TASKS = {"default": {"BACKEND": "havre.tasks_backend.HueyBackend"}}
 HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
     "havre.safety.actions.sweep_checkins",
+    "havre.retention.sweep.sweep",
 ]
 # Readers of providers' event streams, run beside the task workers (by `havre
 # worker`, or by `havre serve` in embedded mode).

@@ -109,6 +109,9 @@ class Conversation(models.Model):
     checkin_due_at = models.DateTimeField(null=True)
     # The texter asked to stop (STOP / ARRET): nothing more is sent.
     stopped_at = models.DateTimeField(null=True)
+    # An advocate marked an ongoing relationship with the texter: closing
+    # keeps the route and the sealed number until the relationship ends.
+    ongoing_since = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
