@@ -420,7 +420,7 @@ class ConsolePage implements DeskView {
     if (this.#desk === null) return;
     this.#show(SECTION_VIEWS[section]);
     if (section === "supervision") this.#teamwork.showSupervision();
-    if (section === "team") void this.#team?.refresh();
+    if (section === "team") void this.#team?.show();
     if (section === "settings") this.#protocols.showSettings();
     else this.#protocols.hideSettings();
   }

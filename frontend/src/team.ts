@@ -60,7 +60,10 @@ function nameOf(member: Member): string {
 }
 
 export interface TeamPanel {
+  /** Redraws in the background: what the admin has open stays. */
   refresh(): Promise<void>;
+  /** The admin came to the Team area: a fresh look, closing what was left open. */
+  show(): Promise<void>;
   destroy(): void;
 }
 
@@ -92,8 +95,9 @@ export function mountTeamPanel(
   };
 
   // A confirmation the admin has open (comparing a fingerprint, parting with a
-  // member, a reset) survives the refreshes that live events start in the
-  // background: only closing it, or finishing it, redraws the list.
+  // member, a reset and its one-time link) survives the refreshes that live
+  // events start in the background: only closing it, finishing it, or coming
+  // back to the Team area redraws the list.
   // So does a rotation under way, whose recovery key is shown only once.
   let confirming: HTMLElement | null = null;
   let rotating = false;
@@ -423,6 +427,7 @@ export function mountTeamPanel(
   void refresh();
   return {
     refresh,
+    show: release,
     destroy(): void {
       container.replaceChildren();
     },
