@@ -77,6 +77,9 @@ class Conversation(models.Model):
     channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="conversations")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     route = models.CharField(max_length=64, null=True)
+    # Which route key made `route` (havre.vault.routekeys), so that the
+    # previous key is forgotten once no route made with it remains.
+    route_key = models.PositiveIntegerField(default=0)
     number_epoch = models.ForeignKey(Epoch, on_delete=models.PROTECT, related_name="+")
     number_sealed = models.BinaryField(max_length=256)
     # Bumped by every change the console should see; events carry it.

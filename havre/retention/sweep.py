@@ -29,6 +29,7 @@ from havre.audit.actions import forget_before
 from havre.conversations.actions.erasure import count_contents, erase_closed
 from havre.conversations.actions.lifecycle import ERASED, close_idle
 from havre.conversations.models import Conversation, Message, Note, Status
+from havre.retention import routes
 from havre.retention.models import Erasure, Policy, PurgeReport
 from havre.retention.policy import policy_for
 from havre.safety.models import Block
@@ -110,6 +111,10 @@ def purge(
                 outcome.duration_ms,
             )
         outcomes.append(outcome)
+    if not dry_run:
+        keys = routes.keep_keys_current()
+        if any(keys.values()):
+            logger.info("route keys: %s", keys)
     if not dry_run and any(outcome.did_something for outcome in outcomes):
         checkpoint()
     return outcomes
@@ -126,8 +131,9 @@ def _sweep_program(
         outcome.add("closed_idle", 1)
         outcome.add("closing_notices_owed", int(texter_wrote_last))
     schedule(program, policy)
+    # Read the clock again: what the idle closing just made due goes now too.
     due = list(
-        Erasure.objects.filter(program=program, done_at__isnull=True, due_at__lte=now)
+        Erasure.objects.filter(program=program, done_at__isnull=True, due_at__lte=timezone.now())
         .order_by("due_at")
         .values_list("pk", flat=True)
     )
