@@ -245,6 +245,7 @@ HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
     "havre.safety.actions.sweep_checkins",
     "havre.retention.sweep.sweep",
+    "havre.gateways.deletion.sweep",
 ]
 # Readers of providers' event streams, run beside the task workers (by `havre
 # worker`, or by `havre serve` in embedded mode).

@@ -171,6 +171,9 @@ class Message(models.Model):
     # body_sealed is then empty.
     notice = models.CharField(max_length=48, blank=True)
     provider_id = models.CharField(max_length=64, null=True)
+    # When the provider deleted its own record of the message, at Havre's
+    # request (havre.gateways.deletion); the provider id is erased then.
+    provider_deleted_at = models.DateTimeField(null=True)
     status = models.CharField(max_length=16, choices=Delivery.choices)
     error_code = models.CharField(max_length=32, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

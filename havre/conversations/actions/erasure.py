@@ -12,11 +12,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from havre.conversations.actions.lifecycle import ERASED
-from havre.conversations.models import Conversation, Message, Note, Status
+from havre.conversations.models import Channel, Conversation, Delivery, Message, Note, Status
+
+FINAL = (Delivery.DELIVERED, Delivery.UNDELIVERED, Delivery.FAILED)
 
 
 @dataclass(frozen=True)
@@ -63,4 +69,41 @@ def count_contents(conversation_ids: Sequence[uuid.UUID]) -> Erased:
         notes=Note.objects.filter(conversation__in=closed).count(),
         numbers=closed.filter(ongoing_since__isnull=True).exclude(number_sealed=ERASED).count(),
         code_words=closed.filter(code_word_sealed__isnull=False).count(),
+    )
+
+
+def provider_records_due(
+    channel: Channel, *, inbound_before: datetime, sent_before: datetime
+) -> list[tuple[uuid.UUID, str, Literal["in", "out"]]]:
+    """The messages whose record at the provider is due for deletion, oldest first.
+
+    Inbound ones received before `inbound_before`; outbound ones in a final
+    status, or still "sent" since before `sent_before`.
+    """
+    due = (
+        Message.objects.filter(
+            channel=channel, provider_id__isnull=False, provider_deleted_at__isnull=True
+        )
+        .filter(
+            Q(status=Delivery.RECEIVED, created_at__lt=inbound_before)
+            | Q(status__in=FINAL)
+            | Q(status=Delivery.SENT, status_at__lt=sent_before)
+        )
+        .order_by("created_at")
+        .values_list("pk", "provider_id", "direction")
+    )
+    return [
+        (pk, provider_id, "in" if direction == "in" else "out")
+        for pk, provider_id, direction in due
+        if provider_id is not None
+    ]
+
+
+def mark_provider_deleted(message_id: uuid.UUID, provider_id: str) -> bool:
+    """The provider deleted its record: erase its message id, and note only when."""
+    return (
+        Message.objects.filter(pk=message_id, provider_id=provider_id).update(
+            provider_id=None, provider_deleted_at=timezone.now()
+        )
+        == 1
     )
