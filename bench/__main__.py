@@ -3,8 +3,9 @@ measured in the same run."""
 
 from __future__ import annotations
 
-from bench import inbound, triage
+from bench import inbound, purge, triage
 
 if __name__ == "__main__":
     triage.main()
     inbound.main()
+    purge.main()
