@@ -14,6 +14,8 @@ const ENTRIES = [
   { name: "signup", entry: "src/signup.ts" },
   { name: "simulator", entry: "src/simulator.ts" },
   { name: "console", entry: "src/console.ts" },
+  // The visitor's web chat page: no Argon2, no console code.
+  { name: "chat", entry: "src/chat.ts" },
   // The passphrase meter's dictionaries, loaded only where a new passphrase is typed.
   { name: "strength", entry: "src/strength.ts", globalName: "HavreStrength" },
 ];

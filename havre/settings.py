@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "havre.triage",
     "havre.safety",
     "havre.retention",
+    "havre.chat",
     "havre.demo",
 ]
 
@@ -325,6 +326,8 @@ HAVRE_BODY_LIMITS = {
     "/hooks/": DATA_UPLOAD_MAX_MEMORY_SIZE,
     "/console/api/": min(DATA_UPLOAD_MAX_MEMORY_SIZE, 64 * 1024),
     "/accounts/api/": 16 * 1024,
+    # A visitor's sealed text and her own sealed copy of it.
+    "/chat/": 48 * 1024,
     "": 16 * 1024,
 }
 HAVRE_MAX_MESSAGE_CHARS = 4096

@@ -10,6 +10,8 @@ urlpatterns = [
     path("console/", include("havre.console.urls")),
     path("console/api/triage/", include("havre.triage.urls")),
     path("console/api/protocols/", include("havre.protocols.urls")),
+    path("console/api/chat/", include("havre.chat.staff_urls")),
+    path("chat/", include("havre.chat.urls")),
     path("hooks/", include("havre.gateways.urls")),
 ]
 

@@ -14,7 +14,8 @@ export const ENC_SIZE = 32;
 export const TAG_SIZE = 16;
 export const NONCE_SIZE = 12;
 export const SALT_MIN_SIZE = 16;
-export const MESSAGE_FIELDS = ["in", "out", "number", "note"] as const;
+// "visitor": a web chat message sealed to the visitor's own key, for her page.
+export const MESSAGE_FIELDS = ["in", "out", "number", "note", "visitor"] as const;
 export const RECOVERY_FORMAT = "havre-recovery-key";
 
 export type MessageField = (typeof MESSAGE_FIELDS)[number];

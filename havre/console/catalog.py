@@ -111,6 +111,7 @@ STRINGS: dict[str, Promise] = {
     "channel.kind.whatsapp": _("WhatsApp"),
     "channel.kind.messenger": _("Messenger"),
     "channel.kind.signal": _("Signal"),
+    "channel.kind.webchat": _("Web chat"),
     "channel.privacy.phone": _(
         "SMS: not encrypted. The phone companies and the provider can see this text and her number."
     ),
@@ -122,6 +123,34 @@ STRINGS: dict[str, Promise] = {
         "Messenger: not end-to-end encrypted with a Page. Meta can see this text; this server "
         "handles it in clear."
     ),
+    "channel.privacy.webchat": _(
+        "Web chat: end-to-end encrypted. Her browser and this console seal every text; the "
+        "server relays and stores only ciphertext."
+    ),
+    "chat.event.chat.left": _(
+        "The visitor left the chat. Her page was wiped: she cannot read anything more here."
+    ),
+    "reply.error.visitor_left": _("The visitor has left the chat: a reply cannot reach her."),
+    "chat.settings.title": _("Web chat"),
+    "chat.settings.intro": _(
+        "A chat on the program's website that needs no app: texts are encrypted in the "
+        "visitor's browser. Choose an address and a title that say nothing about violence: "
+        "they show in the browser's history."
+    ),
+    "chat.settings.slug": _("Address (/chat/…/)"),
+    "chat.settings.address": _("The chat's page: {url}"),
+    "chat.settings.exit_url": _("Page the quick exit opens (https://)"),
+    "chat.settings.neutral_title": _("Neutral title for the tab (empty: the program's name)"),
+    "chat.settings.enabled": _("The chat is open to visitors"),
+    "chat.settings.saved": _("Saved."),
+    "chat.settings.error.bad_slug": _(
+        "The address is 1 to 40 lowercase letters, digits and hyphens."
+    ),
+    "chat.settings.error.slug_taken": _("Another program's chat already has this address."),
+    "chat.settings.error.slug_required": _("Choose an address first."),
+    "chat.settings.error.bad_exit_url": _("The quick exit's page is an https:// address."),
+    "chat.settings.error.bad_title": _("The title is at most 60 characters on one line."),
+    "chat.settings.error.forbidden": _("Only administrators change the web chat."),
     "channel.privacy.signal": _(
         "Signal: end-to-end encrypted to this helpline's Signal number, then handled by the "
         "server in clear."

@@ -6,5 +6,6 @@ what the provider sent, then call `receive_inbound`; see pipeline.py.
 
 from havre.conversations.actions.errors import InvalidNumber, NoProgramKey
 from havre.intake.pipeline import receive_inbound
+from havre.intake.sealed import SealedText, receive_sealed
 
-__all__ = ["InvalidNumber", "NoProgramKey", "receive_inbound"]
+__all__ = ["InvalidNumber", "NoProgramKey", "SealedText", "receive_inbound", "receive_sealed"]

@@ -32,6 +32,7 @@ from havre.conversations.models import Conversation, Message, Note, Status
 from havre.retention import routes
 from havre.retention.models import Erasure, Policy, PurgeReport
 from havre.retention.policy import policy_for
+from havre.retention.signals import conversation_erased
 from havre.safety.models import Block
 from havre.vault.models import Epoch, Grant
 
@@ -160,6 +161,8 @@ def _erase_one(conversation_id: uuid.UUID, now: datetime, outcome: Outcome) -> N
         if claimed != 1:
             return  # another worker erased it
         erased = erase_closed(conversation_id)
+        if erased is not None:
+            conversation_erased.send(sender=Erasure, conversation_id=conversation_id)
     if erased is None:
         return
     outcome.add("conversations_erased", 1)

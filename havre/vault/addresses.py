@@ -4,7 +4,7 @@ A texter is reached at an address whose kind depends on the channel: a phone
 number (SMS), a WhatsApp id (the phone number WhatsApp gives, or the
 business-scoped user id it gives instead when she hides her number), a
 Messenger page-scoped id, or a Signal account (its UUID, or its number when
-Signal gives no UUID). Each kind has one canonical text form: the one sealed to
+Signal gives no UUID), or a web chat session's id. Each kind has one canonical text form: the one sealed to
 the program key, the one the advocate's browser sends back with a reply, and
 the one routes and blocks are computed from.
 
@@ -31,6 +31,9 @@ class AddressKind(StrEnum):
     WHATSAPP = "whatsapp"
     MESSENGER = "messenger"
     SIGNAL = "signal"
+    # A visitor of the program's web chat: the id of her chat session, which
+    # her browser holds in memory only (see havre.chat).
+    WEBCHAT = "webchat"
 
 
 class InvalidAddressError(ValueError):
@@ -80,6 +83,14 @@ def normalize(kind: AddressKind | str, raw: str) -> str:
     elif kind is AddressKind.MESSENGER:
         if not _PSID_RE.fullmatch(raw):
             raise InvalidAddressError("not a page-scoped id")
+        return raw
+    elif kind is AddressKind.WEBCHAT:
+        try:
+            session = uuid.UUID(raw)
+        except ValueError:
+            raise InvalidAddressError("not a chat session") from None
+        if str(session) != raw:
+            raise InvalidAddressError("not a chat session")
         return raw
     elif kind is AddressKind.SIGNAL and not raw.startswith("+"):
         try:

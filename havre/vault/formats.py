@@ -62,7 +62,8 @@ ENC_SIZE: Final = 32
 TAG_SIZE: Final = 16
 NONCE_SIZE: Final = 12
 SALT_MIN_SIZE: Final = 16
-MESSAGE_FIELDS: Final = frozenset({"in", "out", "number", "note"})
+# "visitor": a web chat message sealed to the visitor's own key, for her page.
+MESSAGE_FIELDS: Final = frozenset({"in", "out", "number", "note", "visitor"})
 RECOVERY_FORMAT: Final = "havre-recovery-key"
 
 _LENGTH_PREFIX: Final = 4

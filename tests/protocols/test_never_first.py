@@ -30,13 +30,14 @@ ALLOWED_CALLERS = {
     # Queues one of the program's notices.
     "queue_notice": {
         "intake/pipeline.py:store",  # answering the text just received
+        "intake/sealed.py:_store",  # answering a web chat text just received
         "protocols/actions.py:send_notice",  # an advocate's click
         "protocols/actions.py:close_with_notice",  # an advocate closing
     },
     "send_notice": {"protocols/api.py:send_notice"},
     "close_with_notice": {"protocols/api.py:close"},
     # Sends queued messages: only those the two paths above just queued.
-    "send_in_order": {"intake/pipeline.py:store"},
+    "send_in_order": {"intake/pipeline.py:store", "intake/sealed.py:_store"},
     # The relay holds a text on its way out: replies typed by an advocate, notices.
     "relay.put": {
         "conversations/actions/outbound.py:queue_reply",

@@ -58,6 +58,14 @@ export interface ReplyRequest {
   epoch: number;
 }
 
+export interface ChatReplyRequest {
+  message_id: string;
+  body_sealed: string;
+  visitor_sealed: string;
+  number: string;
+  epoch: number;
+}
+
 export interface Urls {
   inbox: string;
   conversations: string;
@@ -78,6 +86,16 @@ export class ConsoleApi {
 
   reply(id: string, request: ReplyRequest): Promise<MessageRow> {
     return apiRequest<MessageRow>(`${this.urls.conversations}${encodeURIComponent(id)}/reply`, request);
+  }
+
+  /** A web chat visitor's public key, to seal a reply to her. */
+  chatVisitor(id: string): Promise<{ public_key: string; present: boolean }> {
+    return apiRequest(`/console/api/chat/conversations/${encodeURIComponent(id)}`);
+  }
+
+  /** A web chat reply: sealed to the program key and to the visitor's, never sent in clear. */
+  chatReply(id: string, request: ChatReplyRequest): Promise<MessageRow> {
+    return apiRequest<MessageRow>(`/console/api/chat/conversations/${encodeURIComponent(id)}/reply`, request);
   }
 
   close(id: string): Promise<unknown> {

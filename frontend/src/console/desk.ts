@@ -238,6 +238,18 @@ export class Desk {
 
   async #sendReply(open: OpenConversation, text: string, messageId: string, number: string): Promise<MessageRow> {
     const { sealed, epoch } = await this.reader.sealReply(open.id, messageId, text);
+    if (open.row?.channel.kind === "webchat") {
+      // The words never reach the server: a copy sealed to the visitor's key goes instead.
+      const visitor = await this.api.chatVisitor(open.id);
+      const visitorSealed = await this.reader.sealForVisitor(open.id, messageId, text, visitor.public_key);
+      return this.api.chatReply(open.id, {
+        message_id: messageId,
+        body_sealed: sealed,
+        visitor_sealed: visitorSealed,
+        number,
+        epoch,
+      });
+    }
     return this.api.reply(open.id, { message_id: messageId, body: text, body_sealed: sealed, number, epoch });
   }
 

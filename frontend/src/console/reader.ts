@@ -59,6 +59,12 @@ export class Reader {
     return { sealed: b64e(sealed), epoch: epoch.number };
   }
 
+  /** Seals a web chat reply to the visitor's own key, for her page to open. */
+  async sealForVisitor(conversationId: string, messageId: string, text: string, publicKey: string): Promise<string> {
+    const context = messageInfo(this.programId, conversationId, messageId, "visitor");
+    return b64e(await seal(b64d(publicKey), encoder.encode(text), context));
+  }
+
   /** The page wrote this text itself: no need to decrypt it again. */
   remember(messageId: string, text: string): void {
     this.#texts.set(messageId, Promise.resolve(text));

@@ -81,7 +81,7 @@ export function messageItem(
   putBack: (text: string) => void,
 ): HTMLLIElement {
   const who =
-    automaticAuthor(message) ??
+    (message.direction === "out" ? automaticAuthor(message) : null) ??
     (message.direction === "in"
       ? t("message.from_texter")
       : message.author === null
@@ -98,7 +98,10 @@ export function messageItem(
       el("time", { datetime: message.created_at }, formatWhen(message.created_at)),
     ),
   ];
-  if (message.notice !== "") {
+  if (message.notice !== "" && message.direction === "in") {
+    // What a web chat visitor's page did (she left), with no text.
+    parts.push(el("p", { class: "message-notice" }, has(`chat.event.${message.notice}`) ? t(`chat.event.${message.notice}`) : message.notice));
+  } else if (message.notice !== "") {
     parts.push(noticeLine(message));
   } else if (text === null) {
     parts.push(el("p", { class: "message-locked" }, t("message.locked")));

@@ -1,12 +1,13 @@
 // The settings area, for supervisors and administrators: notices (every
 // language side by side), opening hours and holidays, emergency numbers and
-// quick replies. What is saved applies to the whole program at once.
+// quick replies, and the web chat. What is saved applies to the whole program at once.
 
 import { SessionError } from "../session";
 import { el } from "./dom";
 import { t } from "./i18n";
 import { type Settings, settings as fetchSettings } from "./protocols-api";
 import type { SettingsHost } from "./settings-bits";
+import { chatSection } from "./settings-chat";
 import { hoursSection, numbersSection, quickRepliesSection } from "./settings-lists";
 import { noticesSection } from "./settings-notices";
 
@@ -25,6 +26,7 @@ export function mountSettings(container: HTMLElement, host: SettingsHost): Setti
         hoursSection(settings, host),
         numbersSection(settings, host),
         quickRepliesSection(settings, host),
+        chatSection(host),
       ),
     );
   };

@@ -95,6 +95,10 @@ def queue_reply(
         raise ActionError("not a member of this program")
     require_key(author)
     team.check_may_answer(conversation, author)
+    if is_web_chat(conversation):
+        # Its replies are sealed to the visitor in the advocate's browser and
+        # never sent in clear (havre.chat, conversations.actions.sealed).
+        raise InvalidReply("a web chat reply is sealed to the visitor")
     if not body.strip() or len(body) > settings.HAVRE_MAX_MESSAGE_CHARS:
         raise InvalidReply("empty or oversized reply")
     # Like notes and code words: refuse what cannot be a sealed text (one
@@ -135,8 +139,11 @@ def claim_for_sending(message_id: uuid.UUID) -> tuple[Message, relay.Relay] | No
     The claim is a conditional UPDATE, so two senders never send the same
     text. A text whose plaintext no longer waits in the relay ends failed.
     """
-    claimed = Message.objects.filter(pk=message_id, status=Delivery.QUEUED).update(
-        status=Delivery.SENDING, attempts=F("attempts") + 1, status_at=timezone.now()
+    claimed = (
+        Message.objects.filter(pk=message_id, status=Delivery.QUEUED)
+        # No provider carries a web chat's texts: its page fetches them.
+        .exclude(channel__address_kind=addresses.AddressKind.WEBCHAT)
+        .update(status=Delivery.SENDING, attempts=F("attempts") + 1, status_at=timezone.now())
     )
     if not claimed:
         return None  # already handled, or another worker has it
@@ -200,6 +207,9 @@ def queue_notice(
     epoch = sealing.current_epoch(conversation.program_id)
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
+    # A web chat has no provider: its page fetches the notice and the server
+    # seals it to the visitor's key then (havre.chat), so nothing is relayed.
+    by_page = is_web_chat(conversation)
     seq = bump(conversation)
     message = Message.objects.create(
         conversation=conversation,
@@ -208,15 +218,22 @@ def queue_notice(
         epoch=epoch,
         body_sealed=b"",
         notice=notice,
-        status=Delivery.QUEUED,
+        status=Delivery.SENT if by_page else Delivery.QUEUED,
         author=author,
         seq=seq,
         updated_seq=seq,
     )
+    if by_page:
+        return message
     relay.put(message.pk, relay.Relay(to=to, body=text))
     if send:
         announce_queued_on_commit([message.pk])
     return message
+
+
+def is_web_chat(conversation: Conversation) -> bool:
+    """Whether the conversation is a web chat, whose texts no provider carries."""
+    return conversation.channel.address_kind == addresses.AddressKind.WEBCHAT
 
 
 def send_in_order(message_ids: list[uuid.UUID]) -> None:

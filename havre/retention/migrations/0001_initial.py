@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_second_factors_and_resets'),
-        ('conversations', '0007_ongoing_relationship'),
+        ('conversations', '0008_ongoing_relationship'),
     ]
 
     operations = [

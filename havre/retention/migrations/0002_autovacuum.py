@@ -35,6 +35,6 @@ def untune(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("retention", "0001_initial"), ("conversations", "0007_ongoing_relationship")]
+    dependencies = [("retention", "0001_initial"), ("conversations", "0008_ongoing_relationship")]
 
     operations = [migrations.RunPython(tune, untune)]

@@ -124,7 +124,12 @@ class Command(BaseCommand):
         )
 
     def _list(self, options: dict[str, Any]) -> None:
-        channels = Channel.objects.select_related("program").order_by("created_at")
+        # Only providers' channels: the web chat's own is shown by `havre chat show`.
+        channels = (
+            Channel.objects.select_related("program")
+            .filter(provider__in=PROVIDERS)
+            .order_by("created_at")
+        )
         if not options["all"]:
             channels = channels.filter(removed_at__isnull=True)
         described = [describe(c) for c in channels]

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("conversations", "0007_ongoing_relationship")]
+    dependencies = [("conversations", "0008_ongoing_relationship")]
 
     operations = [
         migrations.AddField(

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("conversations", "0008_conversation_route_key")]
+    dependencies = [("conversations", "0009_conversation_route_key")]
 
     operations = [
         migrations.AddField(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0006_message_cut'),
+        ('conversations', '0007_alter_channel_address_kind'),
     ]
 
     operations = [

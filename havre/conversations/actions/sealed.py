@@ -1,0 +1,113 @@
+"""Texts that no provider carries: a web chat's, sealed in the browsers at both ends.
+
+An advocate's reply to a web chat visitor is sealed in her browser to the
+program key (the stored copy) and to the visitor's key (the copy the
+visitor's page opens, kept by havre.chat). The server never receives the
+words, so nothing goes through the relay or the sender: the visitor's page
+fetches the reply. The checks are those of every reply (see outbound.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+
+from havre.accounts.models import User
+from havre.conversations.actions import team
+from havre.conversations.actions.common import bump, require_key
+from havre.conversations.actions.errors import (
+    ActionError,
+    InvalidReply,
+    NoProgramKey,
+    StaleEpoch,
+)
+from havre.conversations.actions.outbound import (
+    check_can_answer,
+    is_web_chat,
+    lock_open_conversation,
+)
+from havre.conversations.models import Conversation, Delivery, Direction, Message
+from havre.vault import sealing
+from havre.vault.blocks import is_sealed_shape
+from havre.vault.formats import padded_size
+
+
+def store_sealed_reply(
+    conversation: Conversation,
+    *,
+    author: User,
+    message_id: uuid.UUID,
+    body_sealed: bytes,
+    address: str,
+    epoch: int,
+) -> tuple[Message, bool]:
+    """Store a web chat reply that only browsers can read. Returns (message, created).
+
+    Inside the caller's transaction, which also keeps the visitor's copy. The
+    address is the visitor's, as the advocate's browser opened it, checked
+    against the conversation's route like a number before any reply.
+    A retry with the same message id returns the stored reply.
+    """
+    if author.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    require_key(author)
+    team.check_may_answer(conversation, author)
+    if not is_web_chat(conversation):
+        raise InvalidReply("only a web chat takes a reply sealed to its visitor")
+    if not is_sealed_shape(body_sealed, padded_size(4 * settings.HAVRE_MAX_MESSAGE_CHARS)):
+        raise InvalidReply("not a sealed reply")
+    stored = Message.objects.filter(
+        pk=message_id, conversation=conversation, direction=Direction.OUTBOUND
+    ).first()
+    if stored is not None:
+        return stored, False
+    with transaction.atomic():
+        author = team.lock_member(author)
+        conversation, _address = lock_open_conversation(conversation, address)
+        team.before_reply(conversation, author)
+        check_can_answer(conversation)
+        current = sealing.current_epoch(conversation.program_id)
+        if current is None:
+            raise NoProgramKey("the program has no key yet")
+        if current.number != epoch:
+            raise StaleEpoch("sealed to an epoch that is not current")
+        seq = bump(conversation)
+        message = Message.objects.create(
+            id=message_id,
+            conversation=conversation,
+            channel_id=conversation.channel_id,
+            direction=Direction.OUTBOUND,
+            epoch=current,
+            body_sealed=body_sealed,
+            # Stored is sent: the visitor's page fetches it from here.
+            status=Delivery.SENT,
+            author=author,
+            seq=seq,
+            updated_seq=seq,
+        )
+    return message, True
+
+
+def record_visitor_event(conversation: Conversation, event: str) -> Message:
+    """A line in the thread saying what the visitor's page did (she left), with no text.
+
+    Stored as an inbound message that carries only the event's key, as a
+    notice carries only its own; inside the caller's transaction.
+    """
+    epoch = sealing.current_epoch(conversation.program_id)
+    if epoch is None:
+        raise NoProgramKey("the program has no key yet")
+    seq = bump(conversation, activity=True)
+    return Message.objects.create(
+        conversation=conversation,
+        channel_id=conversation.channel_id,
+        direction=Direction.INBOUND,
+        epoch=epoch,
+        body_sealed=b"",
+        notice=event,
+        status=Delivery.RECEIVED,
+        seq=seq,
+        updated_seq=seq,
+    )
