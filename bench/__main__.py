@@ -3,9 +3,10 @@ measured in the same run."""
 
 from __future__ import annotations
 
-from bench import console, inbound, triage
+from bench import console, inbound, purge, triage
 
 if __name__ == "__main__":
     triage.main()
     inbound.main()
     console.main()
+    purge.main()

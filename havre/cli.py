@@ -26,7 +26,8 @@ from pathlib import Path
 from havre.config import ConfigError, ensure_data_dir
 
 # Commands that work without server settings: key generation is meant to run
-# on an offline computer, and help must always answer.
+# on an offline computer, and help must always answer. (`havre keys
+# rotate-route` is the exception: it runs on the server; see _works_offline.)
 NEEDS_NO_SERVER_SETTINGS = frozenset({"keys", "help", "--help", "-h", "version", "--version"})
 HELP_FLAGS = frozenset({"--help", "-h"})
 # Commands that do not touch the database, or prepare it themselves.
@@ -108,7 +109,9 @@ def _run(command: str, argv: list[str]) -> None:
         _will_not_start(settings.HAVRE_CONFIG_PROBLEMS)
     if needs_server:
         ensure_data_dir()
-        if command not in NEEDS_NO_DATABASE and not _works_offline(command, argv[2:]):
+        if (
+            command not in NEEDS_NO_DATABASE or _on_the_server(command, argv[2:])
+        ) and not _works_offline(command, argv[2:]):
             _prepare_database()
 
     from django.core.management import execute_from_command_line
@@ -117,9 +120,14 @@ def _run(command: str, argv: list[str]) -> None:
 
 
 def _needs_server_settings(command: str, args: list[str]) -> bool:
-    if command in NEEDS_NO_SERVER_SETTINGS:
+    if command in NEEDS_NO_SERVER_SETTINGS and not _on_the_server(command, args):
         return False
     return not _works_offline(command, args)
+
+
+def _on_the_server(command: str, args: list[str]) -> bool:
+    """`havre keys rotate-route` changes the server's route keys and reads its database."""
+    return command == "keys" and "rotate-route" in args
 
 
 def _works_offline(command: str, args: list[str]) -> bool:

@@ -101,6 +101,14 @@ if HAVRE_BLOCK_KEY is not None and HAVRE_MODE == "production":
             "HAVRE_BLOCK_KEY must differ from HAVRE_SECRET_KEY and HAVRE_ROUTE_KEY"
         )
 
+# Route keys made by rotation (havre.vault.routekeys), kept outside the
+# database and its backups; generation 0 is HAVRE_ROUTE_KEY itself.
+HAVRE_ROUTE_KEYRING = Path(
+    _read(lambda: env("HAVRE_ROUTE_KEYRING"), None) or DATA_DIR / "route-keyring.json"
+)
+# The sweep rotates the route key once it is this old; 0 never does.
+HAVRE_ROUTE_KEY_MAX_AGE_DAYS = _read(lambda: envint("HAVRE_ROUTE_KEY_MAX_AGE_DAYS", 90), 90)
+
 DEBUG = _read(lambda: envbool("HAVRE_DEBUG", False), False)
 if DEBUG and HAVRE_MODE == "production":
     HAVRE_CONFIG_PROBLEMS.append("HAVRE_DEBUG is on: debug pages show internals; switch it off")
@@ -145,6 +153,7 @@ INSTALLED_APPS = [
     "havre.triage",
     "havre.safety",
     "havre.reports",
+    "havre.retention",
     "havre.chat",
     "havre.demo",
 ]
@@ -238,6 +247,8 @@ HAVRE_SWEEPS = [
     "havre.conversations.actions.sweep_stalled_sends",
     "havre.conversations.actions.sweep_held_texts",
     "havre.safety.actions.sweep_checkins",
+    "havre.retention.sweep.sweep",
+    "havre.gateways.deletion.sweep",
 ]
 # Readers of providers' event streams, run beside the task workers (by `havre
 # worker`, or by `havre serve` in embedded mode).

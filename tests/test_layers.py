@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "havre"
 ALLOWED = {
     ("console/apps.py", "ready"),
+    ("chat/apps.py", "ready"),
     ("gateways/apps.py", "ready"),
     ("cli.py", "main"),
 }

@@ -134,3 +134,19 @@ def grant_to_self_first(member: User, epoch: Epoch, sealed_key: bytes) -> Grant:
     made = Grant.objects.create(epoch=epoch, user=member, sealed_key=sealed_key, granted_by=member)
     record(member.program, member, "grant", member.pk)
     return made
+
+
+def shred_epoch(epoch: Epoch) -> int:
+    """Delete every grant of a retired epoch that seals nothing any more (crypto-shredding).
+
+    The retention sweep calls it once no message, number, note, code word or
+    block label sealed to the epoch remains: even an old backup of the
+    database can then not be opened with a grant kept today. The current
+    epoch is never shredded. Returns how many grants were deleted.
+    """
+    if epoch.retired_at is None:
+        raise ValueError("the current epoch is never shredded")
+    deleted, _ = Grant.objects.filter(epoch=epoch).delete()
+    if deleted:
+        record(epoch.program_id, None, "epoch_shredded", epoch.number)
+    return deleted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any, Protocol
 
 from havre.audit.models import Entry
@@ -26,3 +27,10 @@ def record(
         action=action,
         target=str(target),
     )
+
+
+def forget_before(program: Identified | uuid.UUID, before: datetime) -> int:
+    """The audit log's own retention: delete a program's entries older than `before`."""
+    program_id = program if isinstance(program, uuid.UUID) else program.pk
+    deleted, _ = Entry.objects.filter(program_id=program_id, at__lt=before).delete()
+    return deleted

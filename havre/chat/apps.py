@@ -7,3 +7,8 @@ class ChatConfig(AppConfig):
     name = "havre.chat"
     label = "chat"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from havre.chat import retention
+
+        retention.connect()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from havre.console import api, team_urls, views
+from havre.console import api, records_api, team_urls, views
 
 app_name = "console"
 
@@ -19,5 +19,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("api/safety/", include("havre.safety.urls")),
     path("api/reports/", include("havre.reports.urls")),
+    path("api/records/policy", records_api.policy, name="records-policy"),
+    path("api/records/purges", records_api.purges, name="records-purges"),
+    path("api/records/audit", records_api.audit, name="records-audit"),
     *team_urls.urlpatterns,
 ]

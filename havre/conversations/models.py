@@ -77,6 +77,9 @@ class Conversation(models.Model):
     channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="conversations")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
     route = models.CharField(max_length=64, null=True)
+    # Which route key made `route` (havre.vault.routekeys), so that the
+    # previous key is forgotten once no route made with it remains.
+    route_key = models.PositiveIntegerField(default=0)
     number_epoch = models.ForeignKey(Epoch, on_delete=models.PROTECT, related_name="+")
     number_sealed = models.BinaryField(max_length=256)
     # Bumped by every change the console should see; events carry it.
@@ -112,6 +115,9 @@ class Conversation(models.Model):
     # The texter's language ("fr", "en"), read from her first text or set by
     # an advocate: only the code. Empty: the program's language applies.
     language = models.CharField(max_length=8, blank=True, default="")
+    # An advocate marked an ongoing relationship with the texter: closing
+    # keeps the route and the sealed number until the relationship ends.
+    ongoing_since = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
@@ -168,6 +174,9 @@ class Message(models.Model):
     # body_sealed is then empty.
     notice = models.CharField(max_length=48, blank=True)
     provider_id = models.CharField(max_length=64, null=True)
+    # When the provider deleted its own record of the message, at Havre's
+    # request (havre.gateways.deletion); the provider id is erased then.
+    provider_deleted_at = models.DateTimeField(null=True)
     status = models.CharField(max_length=16, choices=Delivery.choices)
     error_code = models.CharField(max_length=32, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -62,6 +62,9 @@ class ProviderSpec:
     webhooks: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # The channel's public settings worth showing in `havre channel list`.
     summary: Callable[[Channel], dict[str, Any]] = lambda channel: {}
+    # Whether Havre has the provider delete its record of each message once it
+    # is done (the gateway's `delete_records`; see havre/gateways/deletion.py).
+    deletes_records: Callable[[Channel], bool] = lambda channel: False
 
 
 def program_number(raw: str) -> str:

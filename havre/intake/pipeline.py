@@ -35,7 +35,7 @@ from havre.conversations.actions.inbound import (
     SealedArrival,
     StaleArrival,
     already_stored,
-    open_conversation_id,
+    open_conversation_route,
     store_arrival,
 )
 from havre.conversations.actions.outbound import queue_notice, send_in_order
@@ -131,16 +131,22 @@ def seal(text: Text, e164: str) -> SealedArrival:
     """The text and number sealed for the conversation they will be stored in."""
     channel = text.channel
     epoch = current_epoch(channel)
-    route = sealing.route_for(
+    # Under the current route key, or the previous one while it is in use.
+    routes = sealing.routes_for(
         channel.program_id, addresses.route_subject(channel.address_kind, e164)
     )
-    existing = open_conversation_id(channel, route)
+    route_key, route = routes[0]
+    found = open_conversation_route(channel, [candidate for _, candidate in routes])
+    existing = None
+    if found is not None:
+        existing, route = found
     conversation_id = existing if existing is not None else _new_id()
     message_id = _new_id()
     return SealedArrival(
         channel=channel,
         provider_id=text.provider_id,
         route=route,
+        route_key=route_key,
         epoch=epoch,
         conversation_id=conversation_id,
         new_conversation=existing is None,

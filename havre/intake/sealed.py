@@ -104,15 +104,22 @@ def receive_sealed(text: SealedText, max_chars: int) -> tuple[Message, bool]:
     epoch = current_epoch(channel)
     if epoch.number != text.epoch:
         raise StaleEpoch("sealed to an epoch that is not current")
-    route = sealing.route_for(
-        channel.program_id, addresses.route_subject(channel.address_kind, address)
+    subject = addresses.route_subject(channel.address_kind, address)
+    # A new conversation is filed under the current route key; one that
+    # began before a rotation keeps the route it was filed under.
+    route_key, route = sealing.routes_for(channel.program_id, subject)[0]
+    existing = (
+        Conversation.objects.filter(pk=text.conversation_id).values_list("route", flat=True).first()
     )
     new = not Conversation.objects.filter(pk=text.conversation_id).exists()
+    if existing is not None and sealing.route_matches(existing, channel.program_id, subject):
+        route = existing
     arrival = SealedArrival(
         channel=channel,
         # The browser's message id stands for the provider's: a retry is stored once.
         provider_id=str(text.message_id),
         route=route,
+        route_key=route_key,
         epoch=epoch,
         conversation_id=text.conversation_id,
         new_conversation=new,

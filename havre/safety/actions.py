@@ -315,19 +315,24 @@ def open_to_number(
         raise LastDigitsWrong("the last digits do not match")
     if blocks.is_blocked(channel.program_id, e164):
         raise NumberBlocked("this number is blocked")
-    route = sealing.route_for(channel.program_id, e164)
+    routes = sealing.routes_for(channel.program_id, e164)
     for _attempt in range(3):
         try:
-            return _open_or_reuse(channel, by, e164, route)
+            return _open_or_reuse(channel, by, e164, routes)
         except IntegrityError:
             continue  # a text from the same number opened it meanwhile
     raise ActionError("could not open the conversation")
 
 
-def _open_or_reuse(channel: Channel, by: User, e164: str, route: str) -> tuple[Conversation, bool]:
+def _open_or_reuse(
+    channel: Channel, by: User, e164: str, routes: list[tuple[int, str]]
+) -> tuple[Conversation, bool]:
+    """Under any route key in use, her open conversation; otherwise a new one under the current."""
     with transaction.atomic():
         existing = Conversation.objects.filter(
-            program_id=channel.program_id, route=route, status=Status.OPEN
+            program_id=channel.program_id,
+            route__in=[route for _, route in routes],
+            status=Status.OPEN,
         ).first()
         if existing is not None:
             if existing.stopped_at is not None:
@@ -346,7 +351,8 @@ def _open_or_reuse(channel: Channel, by: User, e164: str, route: str) -> tuple[C
             id=conversation_id,
             program_id=channel.program_id,
             channel=channel,
-            route=route,
+            route=routes[0][1],
+            route_key=routes[0][0],
             number_epoch=epoch,
             number_sealed=sealing.seal_number(epoch, conversation_id, e164),
             assigned_to=by,

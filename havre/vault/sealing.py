@@ -11,9 +11,8 @@ import hmac
 import uuid
 
 import phonenumbers
-from django.conf import settings
 
-from havre.vault import formats
+from havre.vault import formats, routekeys
 from havre.vault.models import Epoch
 
 
@@ -33,11 +32,28 @@ def normalize_number(raw: str) -> str:
 
 
 def route_for(program_id: uuid.UUID | str, e164: str) -> str:
-    return formats.route(settings.HAVRE_ROUTE_KEY.encode(), str(program_id), e164)
+    """The route under the current route key: what a new conversation is filed under."""
+    return formats.route(routekeys.keyring().current.secret, str(program_id), e164)
+
+
+def routes_for(program_id: uuid.UUID | str, e164: str) -> list[tuple[int, str]]:
+    """(key generation, route) under each route key in use: the current one first.
+
+    A lookup tries them all; a new conversation takes the first.
+    """
+    return [
+        (key.generation, formats.route(key.secret, str(program_id), e164))
+        for key in routekeys.keyring().candidates()
+    ]
 
 
 def routes_match(expected: str | None, candidate: str) -> bool:
     return expected is not None and hmac.compare_digest(expected, candidate)
+
+
+def route_matches(expected: str | None, program_id: uuid.UUID | str, e164: str) -> bool:
+    """Whether a stored route is this address's, under any route key in use."""
+    return any(routes_match(expected, route) for _, route in routes_for(program_id, e164))
 
 
 def current_epoch(program_id: uuid.UUID) -> Epoch | None:

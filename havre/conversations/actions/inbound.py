@@ -44,15 +44,27 @@ class SealedArrival:
     cut: bool = False
     # Only for a new conversation: the language its first text is in, if known.
     language: str = ""
+    # Which route key made `route` (for a new conversation).
+    route_key: int = 0
 
 
 def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
     """The id of the program's open conversation with this route, if any."""
-    return (
-        Conversation.objects.filter(program_id=channel.program_id, route=route, status=Status.OPEN)
-        .values_list("pk", flat=True)
+    found = open_conversation_route(channel, [route])
+    return None if found is None else found[0]
+
+
+def open_conversation_route(channel: Channel, routes: list[str]) -> tuple[uuid.UUID, str] | None:
+    """The program's open conversation under any of these routes (one per route key in use),
+    as its id and the route it was filed under."""
+    found = (
+        Conversation.objects.filter(
+            program_id=channel.program_id, route__in=routes, status=Status.OPEN
+        )
+        .values_list("pk", "route")
         .first()
     )
+    return None if found is None or found[1] is None else (found[0], found[1])
 
 
 def already_stored(channel: Channel, provider_id: str) -> Message | None:
@@ -84,6 +96,7 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
             channel=channel,
             queued_at=timezone.now(),
             route=arrival.route,
+            route_key=arrival.route_key,
             number_epoch=arrival.epoch,
             number_sealed=arrival.number_sealed,
             language=arrival.language,

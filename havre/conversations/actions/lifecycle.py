@@ -1,12 +1,17 @@
 """Closing a conversation: the one path, whoever closes it.
 
-A member closes it from the console (or by blocking the number), or the
-texter asks to stop (STOP, ARRET...). Either way the row is locked, a
-conversation already closed is refused, the route is forgotten so the
-number no longer maps to this row, and whoever held it has room again.
+A member closes it from the console (or by blocking the number), the texter
+asks to stop (STOP, ARRET...), or the retention sweep closes it after the
+program's idle time. Either way the row is locked, a conversation already
+closed is refused, the route and the sealed number are erased so the number
+no longer maps to this row and can no longer be read, and whoever held it
+has room again. An advocate may mark an ongoing relationship with the
+texter: closing then keeps the route and the number until it ends.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +23,10 @@ from havre.conversations.actions import team
 from havre.conversations.actions.common import bump, require_key
 from havre.conversations.actions.errors import ActionError, ConversationClosed
 from havre.conversations.actions.team_errors import NotAllowed
-from havre.conversations.models import Conversation, Status
+from havre.conversations.models import Conversation, Direction, Message, Status
+
+# What a sealed number becomes once erased: nothing left to open.
+ERASED = b""
 
 
 def check_may_close(conversation: Conversation, member: User) -> None:
@@ -54,23 +62,90 @@ def close_conversation(
         if by is not None:
             # Again on the locked row: it may have been handed on meanwhile.
             check_may_close(locked, by)
-        bump(locked)
-        now = timezone.now()
-        changes: dict[str, object] = {
-            "status": Status.CLOSED,
-            "route": None,
-            "closed_at": now,
-            "closed_by": by,
-        }
+        _close_locked(locked, by=by, stopped=stopped)
         if stopped:
-            changes.update(stopped_at=now, queued_at=None)
+            record(locked.program_id, None, "conversation.stopped", locked.pk)
+        elif by is not None:
+            record(locked.program_id, by, "close", locked.pk)
+    conversation.status, conversation.route = locked.status, locked.route
+    conversation.closed_at, conversation.stopped_at = locked.closed_at, locked.stopped_at
+    conversation.number_sealed = locked.number_sealed
+    conversation.seq = locked.seq
+    return locked
+
+
+def close_idle(conversation: Conversation, *, idle_since: datetime) -> bool | None:
+    """The retention sweep closes a conversation that saw no activity since `idle_since`.
+
+    Returns None when it did not close it (closed meanwhile, or active
+    again), otherwise whether the texter wrote last. Two sweeps at once
+    close it once: the row is locked and its state read again under the lock.
+    """
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().filter(pk=conversation.pk).first()
+        if locked is None or locked.status != Status.OPEN or locked.last_activity_at > idle_since:
+            return None
+        last = Message.objects.filter(conversation=locked).order_by("-seq").first()
+        texter_wrote_last = last is not None and last.direction == Direction.INBOUND
+        _close_locked(locked, by=None, stopped=False)
+        record(locked.program_id, None, "conversation.closed_idle", locked.pk)
+    return texter_wrote_last
+
+
+def _close_locked(locked: Conversation, *, by: User | None, stopped: bool) -> None:
+    """The one closing, of a row locked in the current transaction."""
+    bump(locked)
+    now = timezone.now()
+    changes: dict[str, object] = {"status": Status.CLOSED, "closed_at": now, "closed_by": by}
+    if locked.ongoing_since is None:
+        changes.update(route=None, number_sealed=ERASED)
+    if stopped:
+        changes.update(stopped_at=now, queued_at=None)
+    Conversation.objects.filter(pk=locked.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    team.after_close(locked)
+
+
+def mark_ongoing(conversation: Conversation, *, by: User) -> None:
+    """An advocate marks an ongoing relationship: closing will keep the route and the number."""
+    check_may_close(conversation, by)
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if locked.status != Status.OPEN:
+            raise ConversationClosed("conversation is closed")
+        if locked.ongoing_since is None:
+            bump(locked, activity=False)
+            locked.ongoing_since = timezone.now()
+            Conversation.objects.filter(pk=locked.pk).update(ongoing_since=locked.ongoing_since)
+            record(locked.program_id, by, "relationship.ongoing", locked.pk)
+    conversation.ongoing_since = locked.ongoing_since
+
+
+def end_ongoing(conversation: Conversation, *, by: User) -> None:
+    """The relationship ends: a closed conversation's route and sealed number are erased now.
+
+    Its last holder or a supervisor ends it; while the conversation is open,
+    whoever may close it.
+    """
+    if by.program_id != conversation.program_id:
+        raise ActionError("not a member of this program")
+    require_key(by)
+    with transaction.atomic():
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if locked.ongoing_since is None:
+            return
+        if locked.status == Status.OPEN:
+            check_may_close(locked, by)
+        elif not (by.is_supervisor or locked.assigned_to_id == by.pk):
+            raise NotAllowed("only its last holder or a supervisor ends a relationship")
+        bump(locked, activity=False)
+        changes: dict[str, object] = {"ongoing_since": None}
+        if locked.status != Status.OPEN:
+            changes.update(route=None, number_sealed=ERASED)
         Conversation.objects.filter(pk=locked.pk).update(**changes)
         for name, value in changes.items():
             setattr(locked, name, value)
-        if stopped:
-            record(locked.program_id, None, "conversation.stopped", locked.pk)
-        team.after_close(locked)
-    conversation.status, conversation.route = locked.status, locked.route
-    conversation.closed_at, conversation.stopped_at = locked.closed_at, locked.stopped_at
-    conversation.seq = locked.seq
-    return locked
+        record(locked.program_id, by, "relationship.ended", locked.pk)
+    conversation.ongoing_since = None
+    conversation.route, conversation.number_sealed = locked.route, locked.number_sealed

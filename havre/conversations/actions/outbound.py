@@ -66,9 +66,7 @@ def lock_open_conversation(conversation: Conversation, number: str) -> tuple[Con
     if conversation.status != Status.OPEN or conversation.stopped_at is not None:
         raise ConversationClosed("conversation is closed")
     subject = addresses.route_subject(kind, e164)
-    if not sealing.routes_match(
-        conversation.route, sealing.route_for(conversation.program_id, subject)
-    ):
+    if not sealing.route_matches(conversation.route, conversation.program_id, subject):
         raise RouteMismatch("number does not match the conversation")
     return conversation, e164
 

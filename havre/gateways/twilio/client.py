@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 from django.conf import settings
@@ -11,7 +11,12 @@ from django.conf import settings
 from havre.conversations.actions.channels import ChannelError, channel_secret
 from havre.gateways import http
 from havre.gateways.base import SendError
-from havre.gateways.twilio.wire import ERROR_CODE_RE, MESSAGE_SID_RE, messages_path
+from havre.gateways.twilio.wire import (
+    ERROR_CODE_RE,
+    MESSAGE_SID_RE,
+    message_path,
+    messages_path,
+)
 
 if TYPE_CHECKING:
     from havre.conversations.models import Channel
@@ -89,3 +94,40 @@ class TwilioGateway:
             code,
         )
         raise SendError(transient=transient, code=code)
+
+    def delete_records(
+        self, channel: Channel, *, provider_id: str, direction: Literal["in", "out"]
+    ) -> None:
+        """Delete Twilio's record of one message, and with it any media (number and text gone).
+
+        A record already gone (404) counts as deleted. Twilio refuses to
+        delete a message still on its way; that, rate limits and outages are
+        transient, and the next sweep tries again.
+        """
+        account_sid = str(channel.config["account_sid"])
+        if not MESSAGE_SID_RE.fullmatch(provider_id):
+            raise SendError(transient=False, code="not-a-message-sid")
+        try:
+            auth_token = str(channel_secret(channel)["auth_token"])
+        except ChannelError:
+            raise SendError(transient=False, code="channel-removed") from None
+        url = str(settings.HAVRE_TWILIO_API_BASE).rstrip("/") + message_path(
+            account_sid, provider_id
+        )
+        try:
+            response = httpx.delete(url, auth=(account_sid, auth_token), timeout=self.timeout)
+        except httpx.HTTPError as exc:
+            logger.warning("twilio delete failed: channel=%s %s", channel.id, type(exc).__name__)
+            raise SendError(transient=True, code="network") from None
+        if response.status_code in (204, 404):
+            logger.info("twilio record deleted: channel=%s sid=%s", channel.id, provider_id)
+            return
+        code = _error_code(response)
+        logger.warning(
+            "twilio delete refused: channel=%s status=%s code=%s",
+            channel.id,
+            response.status_code,
+            code,
+        )
+        # 20009: the message is still in progress at Twilio.
+        raise SendError(transient=_is_transient(response.status_code) or code == "20009", code=code)

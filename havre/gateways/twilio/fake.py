@@ -38,7 +38,15 @@ from havre.gateways.twilio.fake_wire import (
 )
 from havre.gateways.twilio.wire import API_VERSION, E164_RE
 
-__all__ = ["Exchange", "FakeTwilio", "RestCall", "SignedForm", "twilio_error", "twilio_signature"]
+__all__ = [
+    "DeleteCall",
+    "Exchange",
+    "FakeTwilio",
+    "RestCall",
+    "SignedForm",
+    "twilio_error",
+    "twilio_signature",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,6 +63,16 @@ class RestCall:
     status_callback: str | None
     status_code: int
     sid: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class DeleteCall:
+    """One DELETE of a Message resource, as the fake received it."""
+
+    account_sid: str
+    message_sid: str
+    authorized: bool
+    status_code: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +117,11 @@ class FakeTwilio:
         self.calls: list[RestCall] = []
         self.exchanges: list[Exchange] = []
         self.media_requests: list[str] = []
+        self.deletions: list[DeleteCall] = []
+        # Messages whose record Twilio keeps (sent or received, not yet deleted).
+        self.records: set[str] = set()
+        # Message sids Twilio refuses to delete yet: still on their way (error 20009).
+        self.in_progress: set[str] = set()
         self.status_posts: list[tuple[str, str, int]] = []
         self._failures: list[tuple[int, int | None]] = []
         self._sent: dict[str, _Sent] = {}
@@ -223,6 +246,7 @@ class FakeTwilio:
             return twilio_error(400, 21609)
         sid = new_sid("SM")
         self._sent[sid] = _Sent(account_sid, to, from_, callback)
+        self.records.add(sid)
         now = datetime.now(UTC)
         self.exchanges.append(
             Exchange(len(self.exchanges) + 1, "out", to, from_, body, 0, sid, now)
@@ -251,6 +275,47 @@ class FakeTwilio:
             "to": to,
             "uri": f"{uri}.json",
         }
+
+    def delete_message(
+        self, account_sid: str, message_sid: str, authorization: str | None
+    ) -> tuple[int, dict[str, Any] | None]:
+        """DELETE /2010-04-01/Accounts/{account_sid}/Messages/{sid}.json: 204 and no body.
+
+        Deleting a message deletes its media too. An unknown or already
+        deleted message is Twilio's 404 (20404); one still in progress, 20009.
+        """
+        if self.delay:
+            time.sleep(self.delay)
+        auth_sid, auth_token = self._credentials(authorization)
+        answer: tuple[int, dict[str, Any] | None]
+        with self._lock:
+            known = self.accounts.get(auth_sid or "")
+            authorized = (
+                known is not None
+                and auth_token is not None
+                and hmac.compare_digest(known.encode(), auth_token.encode())
+            )
+            if not authorized:
+                answer = twilio_error(401)
+            elif auth_sid != account_sid:
+                answer = twilio_error(404)
+            elif self._failures:
+                answer = twilio_error(*self._failures.pop(0))
+            elif message_sid in self.in_progress:
+                answer = twilio_error(400, 20009)
+            elif message_sid not in self.records:
+                answer = twilio_error(404, 20404)
+            else:
+                self.records.discard(message_sid)
+                answer = (204, None)
+            self.deletions.append(DeleteCall(account_sid, message_sid, authorized, answer[0]))
+        return answer
+
+    @property
+    def deleted(self) -> list[str]:
+        """The message sids whose record Twilio deleted."""
+        with self._lock:
+            return [call.message_sid for call in self.deletions if call.status_code == 204]
 
     def note_media_request(self, path: str) -> tuple[int, dict[str, Any]]:
         """Any request for a photo's URL: Havre must never make one."""
@@ -284,6 +349,8 @@ class FakeTwilio:
         """The form Twilio posts to a number's webhook when a text comes in, signed."""
         account_sid, token = self._token(account_sid, to)
         sid = new_sid("MM" if media else "SM")
+        with self._lock:
+            self.records.add(sid)
         params = {
             "ToCountry": country_of(to),
             "ToState": "",

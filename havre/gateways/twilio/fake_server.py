@@ -15,14 +15,17 @@ from havre.gateways.twilio.fake import FakeTwilio
 from havre.gateways.twilio.wire import API_VERSION
 
 MESSAGES_RE = re.compile(rf"/{API_VERSION}/Accounts/(?P<sid>[A-Za-z0-9]+)/Messages\.json")
+MESSAGE_RE = re.compile(
+    rf"/{API_VERSION}/Accounts/(?P<sid>[A-Za-z0-9]+)/Messages/(?P<message>[A-Za-z0-9]+)\.json"
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def _answer(self, status: int, data: dict[str, Any]) -> None:
-        payload = json.dumps(data).encode()
+    def _answer(self, status: int, data: dict[str, Any] | None) -> None:
+        payload = b"" if data is None else json.dumps(data).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(payload)))
@@ -47,6 +50,18 @@ class _Handler(BaseHTTPRequestHandler):
             match["sid"], self.headers.get("Authorization"), form
         )
         self._answer(status, data)
+
+    def do_DELETE(self) -> None:
+        path = urlsplit(self.path).path
+        match = MESSAGE_RE.fullmatch(path)
+        if match is None:
+            self._answer(*self.server.fake.note_media_request(path))
+            return
+        self._answer(
+            *self.server.fake.delete_message(
+                match["sid"], match["message"], self.headers.get("Authorization")
+            )
+        )
 
     def do_GET(self) -> None:
         self._answer(*self.server.fake.note_media_request(urlsplit(self.path).path))

@@ -21,7 +21,16 @@ def validate(values: Mapping[str, str]) -> NewChannel:
     if not ACCOUNT_SID_RE.fullmatch(account_sid):
         raise ChannelError("a Twilio account SID is AC followed by 32 hexadecimal digits")
     auth_token = token(values, "auth_token", "auth token")
-    return NewChannel(number, {"account_sid": account_sid}, {"auth_token": auth_token})
+    delete = (values.get("delete_records") or "yes").strip().lower()
+    if delete not in {"yes", "no"}:
+        raise ChannelError("--delete-records is yes (the default) or no")
+    config = {"account_sid": account_sid, "delete_records": delete == "yes"}
+    return NewChannel(number, config, {"auth_token": auth_token})
+
+
+def deletes_records(channel: Channel) -> bool:
+    """On unless the channel was added with --delete-records no."""
+    return bool(channel.config.get("delete_records", True))
 
 
 def setup(channel: Channel, urls: Mapping[str, str]) -> str:
@@ -42,6 +51,13 @@ PROVIDER = ProviderSpec(
         Field("account_sid", "account-sid", "Twilio account SID (AC...)"),
         Field("auth_token", "auth-token", "the account's auth token", secret=True),
         Field("number", "number", "the number in E.164 form, e.g. +15145550100"),
+        Field(
+            "delete_records",
+            "delete-records",
+            "yes (the default): delete each message's record and media at Twilio once it is "
+            "done; no: leave them in the Twilio account",
+            required=False,
+        ),
     ),
     validate=validate,
     gateway=TwilioGateway(),
@@ -52,5 +68,9 @@ PROVIDER = ProviderSpec(
         path("twilio/<uuid:channel_id>/status", views.status, name="twilio-status"),
     ),
     webhooks={"sms": "twilio-sms", "status": "twilio-status"},
-    summary=lambda channel: {"account_sid": channel.config.get("account_sid")},
+    summary=lambda channel: {
+        "account_sid": channel.config.get("account_sid"),
+        "delete_records": deletes_records(channel),
+    },
+    deletes_records=deletes_records,
 )

@@ -37,3 +37,8 @@ EMPTY_TWIML: Final = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 
 def messages_path(account_sid: str) -> str:
     return f"/{API_VERSION}/Accounts/{account_sid}/Messages.json"
+
+
+def message_path(account_sid: str, message_sid: str) -> str:
+    """One Message resource. A DELETE of it deletes its media too (Twilio, since 2020)."""
+    return f"/{API_VERSION}/Accounts/{account_sid}/Messages/{message_sid}.json"

@@ -97,4 +97,5 @@ PROVIDER = ProviderSpec(
         "application_id": channel.config.get("application_id"),
         "redaction": bool(channel.config.get("redaction")),
     },
+    deletes_records=lambda channel: bool(channel.config.get("redaction")),
 )

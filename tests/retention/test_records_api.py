@@ -1,0 +1,86 @@
+"""The console's records API, for admins: policy, purge reports, the audit log."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from havre.audit.actions import record
+from havre.retention import sweep
+from havre.retention.models import Policy
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def url(name: str) -> str:
+    return reverse(f"console:{name}")
+
+
+def test_an_admin_reads_and_changes_the_policy(ada, program_a):
+    client = signed_in(ada)
+    shown = client.get(url("records-policy")).json()
+    assert shown["delete_after"] == "1d"
+    assert shown["limits"]["close_idle_after"] == ["1h", "365d"]
+    changed = client.post(
+        url("records-policy"), {"delete_after": "0s", "close_idle_after": "48h"}, "application/json"
+    )
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["close_idle_after"] == "2d"
+    assert Policy.objects.get(pk=program_a.pk).delete_after == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"delete_after": "soon"}, "bad_delete_after"),
+        ({"delete_after": 24}, "bad_delete_after"),
+        ({"close_idle_after": "5m"}, "out_of_bounds_close_idle_after"),
+        ({}, "nothing_to_change"),
+    ],
+)
+def test_bad_input_is_a_clear_refusal(ada, data, reason):
+    answer = signed_in(ada).post(url("records-policy"), data, "application/json")
+    assert answer.status_code == 400
+    assert answer.json() == {"error": reason}
+
+
+def test_only_admins_and_only_their_program(alice, sam, charlie, ada, program_a):
+    for member in (alice, sam):
+        for name in ("records-policy", "records-purges", "records-audit"):
+            assert signed_in(member).get(url(name)).status_code == 403
+    record(program_a, ada, "sign_in", ada.pk)
+    theirs = signed_in(charlie).get(url("records-audit")).json()
+    assert all(entry["target"] != str(ada.pk) for entry in theirs["entries"])
+    assert Client().get(url("records-audit")).status_code == 401
+
+
+def test_purge_reports_show_counts_and_durations(ada, program_a):
+    sweep.purge(program=program_a)
+    [report] = signed_in(ada).get(url("records-purges")).json()["reports"]
+    assert report["trigger"] == "command"
+    assert set(report["counts"]) == set(sweep.COUNTS)
+    assert isinstance(report["duration_ms"], int)
+
+
+def test_the_audit_log_filters_by_action_and_member(ada, alice, program_a):
+    record(program_a, ada, "sign_in", ada.pk)
+    record(program_a, alice, "sign_in", alice.pk)
+    record(program_a, alice, "triage.flag.clear.joke", "c1")
+    client = signed_in(ada)
+    everything = client.get(url("records-audit")).json()["entries"]
+    assert [e["action"] for e in everything][:3] == ["triage.flag.clear.joke", "sign_in", "sign_in"]
+    triage = client.get(url("records-audit"), {"action": "triage"}).json()["entries"]
+    assert [e["action"] for e in triage] == ["triage.flag.clear.joke"]
+    hers = client.get(url("records-audit"), {"actor": str(alice.pk)}).json()["entries"]
+    assert {e["actor"]["id"] for e in hers} == {str(alice.pk)}
+    for bad in ({"actor": "nobody"}, {"before": "yesterday"}):
+        assert client.get(url("records-audit"), bad).status_code == 400
