@@ -80,6 +80,47 @@ def check_can_answer(conversation: Conversation) -> None:
         raise ReplyWindowClosed("the channel's reply window is closed")
 
 
+def store_reply(
+    conversation: Conversation,
+    *,
+    author: User,
+    message_id: uuid.UUID,
+    body_sealed: bytes,
+    address: str,
+    epoch: int,
+    status: Delivery,
+) -> tuple[Message, str]:
+    """Store a reply's sealed copy under the conversation's lock: every reply's checks.
+
+    Inside the caller's transaction. The address is checked against the
+    conversation's route; the reply must be sealed to the current epoch.
+    Returns the message and the address in its normal form.
+    """
+    author = team.lock_member(author)
+    conversation, normal = lock_open_conversation(conversation, address)
+    team.before_reply(conversation, author)
+    check_can_answer(conversation)
+    current = sealing.current_epoch(conversation.program_id)
+    if current is None:
+        raise NoProgramKey("the program has no key yet")
+    if current.number != epoch:
+        raise StaleEpoch("sealed to an epoch that is not current")
+    seq = bump(conversation)
+    message = Message.objects.create(
+        id=message_id,
+        conversation=conversation,
+        channel_id=conversation.channel_id,
+        direction=Direction.OUTBOUND,
+        epoch=current,
+        body_sealed=body_sealed,
+        status=status,
+        author=author,
+        seq=seq,
+        updated_seq=seq,
+    )
+    return message, normal
+
+
 def queue_reply(
     conversation: Conversation,
     *,
@@ -111,27 +152,14 @@ def queue_reply(
     if not is_sealed_shape(body_sealed, padded_size(4 * settings.HAVRE_MAX_MESSAGE_CHARS)):
         raise InvalidReply("not a sealed reply")
     with transaction.atomic():
-        author = team.lock_member(author)
-        conversation, e164 = lock_open_conversation(conversation, number)
-        team.before_reply(conversation, author)
-        check_can_answer(conversation)
-        current = sealing.current_epoch(conversation.program_id)
-        if current is None:
-            raise NoProgramKey("the program has no key yet")
-        if current.number != epoch:
-            raise StaleEpoch("sealed to an epoch that is not current")
-        seq = bump(conversation)
-        message = Message.objects.create(
-            id=message_id,
-            conversation=conversation,
-            channel_id=conversation.channel_id,
-            direction=Direction.OUTBOUND,
-            epoch=current,
-            body_sealed=body_sealed,
-            status=Delivery.QUEUED,
+        message, e164 = store_reply(
+            conversation,
             author=author,
-            seq=seq,
-            updated_seq=seq,
+            message_id=message_id,
+            body_sealed=body_sealed,
+            address=number,
+            epoch=epoch,
+            status=Delivery.QUEUED,
         )
         relay.put(message.pk, relay.Relay(to=e164, body=body))
         announce_queued_on_commit([message.pk])

@@ -21,13 +21,8 @@ from havre.conversations.actions.errors import (
     ActionError,
     InvalidReply,
     NoProgramKey,
-    StaleEpoch,
 )
-from havre.conversations.actions.outbound import (
-    check_can_answer,
-    is_web_chat,
-    lock_open_conversation,
-)
+from havre.conversations.actions.outbound import is_web_chat, store_reply
 from havre.conversations.models import Conversation, Delivery, Direction, Message
 from havre.vault import sealing
 from havre.vault.blocks import is_sealed_shape
@@ -64,28 +59,15 @@ def store_sealed_reply(
     if stored is not None:
         return stored, False
     with transaction.atomic():
-        author = team.lock_member(author)
-        conversation, _address = lock_open_conversation(conversation, address)
-        team.before_reply(conversation, author)
-        check_can_answer(conversation)
-        current = sealing.current_epoch(conversation.program_id)
-        if current is None:
-            raise NoProgramKey("the program has no key yet")
-        if current.number != epoch:
-            raise StaleEpoch("sealed to an epoch that is not current")
-        seq = bump(conversation)
-        message = Message.objects.create(
-            id=message_id,
-            conversation=conversation,
-            channel_id=conversation.channel_id,
-            direction=Direction.OUTBOUND,
-            epoch=current,
-            body_sealed=body_sealed,
-            # Stored is sent: the visitor's page fetches it from here.
-            status=Delivery.SENT,
+        # Stored is sent: the visitor's page fetches it from here.
+        message, _address = store_reply(
+            conversation,
             author=author,
-            seq=seq,
-            updated_seq=seq,
+            message_id=message_id,
+            body_sealed=body_sealed,
+            address=address,
+            epoch=epoch,
+            status=Delivery.SENT,
         )
     return message, True
 
