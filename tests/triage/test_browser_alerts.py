@@ -127,12 +127,14 @@ def clears_a_flag(server: ConsoleServer, browser: Any) -> None:
     page.get_by_role("button", name="Ce signalement est une erreur…").click()
     question = page.get_by_role("group", name="Pourquoi ce signalement est-il une erreur ?")
     first_reason = question.get_by_role("radio", name="Une plaisanterie ou une façon de parler")
-    expect(first_reason).to_be_focused()
+    expect(first_reason).to_be_focused(timeout=30_000)
     # A new text redraws the conversation's header: the supervisor half-way
     # through the form keeps her place.
     text_in(server, "bon je vais aller me coucher", "+15145550301")
-    expect(page.get_by_text("bon je vais aller me coucher", exact=True)).to_be_visible()
-    expect(first_reason).to_be_focused()
+    expect(page.get_by_text("bon je vais aller me coucher", exact=True)).to_be_visible(
+        timeout=30_000
+    )
+    expect(first_reason).to_be_focused(timeout=30_000)
     page.get_by_role("button", name="Retirer le signalement").click()
     expect(
         page.get_by_role("alert").filter(has_text="Choisissez d'abord une raison.")
