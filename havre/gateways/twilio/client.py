@@ -115,7 +115,9 @@ class TwilioGateway:
             account_sid, provider_id
         )
         try:
-            response = httpx.delete(url, auth=(account_sid, auth_token), timeout=self.timeout)
+            response = http.client("twilio").delete(
+                url, auth=(account_sid, auth_token), timeout=self.timeout
+            )
         except httpx.HTTPError as exc:
             logger.warning("twilio delete failed: channel=%s %s", channel.id, type(exc).__name__)
             raise SendError(transient=True, code="network") from None
