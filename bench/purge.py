@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import time
 import uuid
+
+from bench.database import in_throwaway_database
 
 CONVERSATIONS = int(os.environ.get("HAVRE_BENCH_PURGE_CONVERSATIONS", "200"))
 MESSAGES_EACH = 5
@@ -23,26 +24,7 @@ MESSAGES_EACH = 5
 
 def main() -> None:
     """Set up a throwaway test database, then measure."""
-    data_dir = tempfile.mkdtemp(prefix="havre-bench-purge-")
-    os.environ["HAVRE_MODE"] = "test"
-    os.environ["HAVRE_DATA_DIR"] = data_dir
-    os.environ["HAVRE_TEST_SQLITE"] = os.path.join(data_dir, "bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        run()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    in_throwaway_database("havre-bench-purge-", run)
 
 
 def _fill(program: object, channel: object, epoch: object, closed: bool) -> list[uuid.UUID]:
