@@ -10,44 +10,26 @@ Prints messages per second for each and the ratio. Bounded: a fixed count.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 import uuid
+
+from bench.database import in_throwaway_database
 
 COUNT = int(os.environ.get("HAVRE_BENCH_COUNT", "500"))
 
 
 def main() -> None:
     """Set up a throwaway test database, then measure."""
-    data_dir = tempfile.mkdtemp(prefix="havre-bench-")
-    os.environ["HAVRE_MODE"] = "test"
-    os.environ["HAVRE_DATA_DIR"] = data_dir
-    os.environ["HAVRE_TEST_SQLITE"] = os.path.join(data_dir, "bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
-    import logging
-
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
-        run()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    in_throwaway_database("havre-bench-", run)
 
 
 def run() -> None:
     from django.db import transaction
 
     from havre.accounts.models import Program
-    from havre.conversations.actions import receive_inbound
     from havre.conversations.models import Conversation, Delivery, Direction, Message
     from havre.gateways.actions import add_channel
+    from havre.intake.pipeline import receive_inbound
     from havre.vault import formats
     from havre.vault.models import Epoch
 
