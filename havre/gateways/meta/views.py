@@ -19,7 +19,7 @@ from havre.conversations.models import Channel
 from havre.gateways import handling
 from havre.gateways.meta.payload import MalformedPayloadError, Parsed
 from havre.gateways.meta.webhooks import answer_handshake, is_signed
-from havre.gateways.webhooks import BodyTooLargeError, MalformedBodyError, parse_json, read_body
+from havre.gateways.webhooks import signed_json
 
 Parser = Callable[[dict[str, Any], Channel], Parsed]
 
@@ -31,16 +31,16 @@ def receive(
     secret = channel_secret(channel)
     if request.method == "GET":
         return answer_handshake(request, str(secret.get("verify_token", "")))
+    app_secret = str(secret.get("app_secret", ""))
+
+    def refusal(body: bytes) -> str | None:
+        return None if is_signed(request, body, app_secret) else "bad signature"
+
+    payload = signed_json(request, channel, refusal)
+    if isinstance(payload, HttpResponse):
+        return payload
     try:
-        body = read_body(request)
-    except BodyTooLargeError:
-        return handling.refuse(channel, 413, "body too large")
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "unreadable body")
-    if not is_signed(request, body, str(secret.get("app_secret", ""))):
-        return handling.refuse(channel, 403, "bad signature")
-    try:
-        parsed = parse(parse_json(request, body), channel)
-    except (MalformedBodyError, MalformedPayloadError):
+        parsed = parse(payload, channel)
+    except MalformedPayloadError:
         return handling.refuse(channel, 400, "malformed payload")
     return handling.take(channel, parsed.texts, parsed.reports)
