@@ -40,6 +40,7 @@ from havre.conversations.signals import announce_queued_on_commit
 from havre.vault import addresses, sealing
 from havre.vault.blocks import is_sealed_shape
 from havre.vault.formats import padded_size
+from havre.vault.models import Epoch
 
 logger = logging.getLogger(__name__)
 
@@ -237,31 +238,62 @@ def queue_notice(
     With send=False the caller announces it with others, in order, through
     `send_in_order`.
     """
-    epoch = sealing.current_epoch(conversation.program_id)
+    [message] = queue_notices(conversation, [(notice, text)], to=to, author=author)
+    if send and message.status == Delivery.QUEUED:
+        announce_queued_on_commit([message.pk])
+    return message
+
+
+def queue_notices(
+    conversation: Conversation,
+    notices: list[tuple[str, str]],
+    *,
+    to: str,
+    author: User | None = None,
+    epoch: Epoch | None = None,
+) -> list[Message]:
+    """Queue several notices at once, as (key, rendered text), in their order; not announced.
+
+    Inside the caller's transaction: one sequence bump, one insert of the
+    messages and one of their held texts, whatever their number. `epoch` is
+    the program's current one when the caller already read it. The caller
+    announces them with `send_in_order`.
+    """
+    if not notices:
+        return []
+    if epoch is None:
+        epoch = sealing.current_epoch(conversation.program_id)
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
     # A web chat has no provider: its page fetches the notice and the server
     # seals it to the visitor's key then (havre.chat), so nothing is relayed.
     by_page = is_web_chat(conversation)
-    seq = bump(conversation)
-    message = Message.objects.create(
-        conversation=conversation,
-        channel_id=conversation.channel_id,
-        direction=Direction.OUTBOUND,
-        epoch=epoch,
-        body_sealed=b"",
-        notice=notice,
-        status=Delivery.SENT if by_page else Delivery.QUEUED,
-        author=author,
-        seq=seq,
-        updated_seq=seq,
-    )
-    if by_page:
-        return message
-    relay.put(message.pk, relay.Relay(to=to, body=text))
-    if send:
-        announce_queued_on_commit([message.pk])
-    return message
+    last = bump(conversation, count=len(notices))
+    first = last - len(notices) + 1
+    messages = [
+        Message(
+            conversation=conversation,
+            channel_id=conversation.channel_id,
+            direction=Direction.OUTBOUND,
+            epoch=epoch,
+            body_sealed=b"",
+            notice=notice,
+            status=Delivery.SENT if by_page else Delivery.QUEUED,
+            author=author,
+            seq=first + index,
+            updated_seq=first + index,
+        )
+        for index, (notice, _text) in enumerate(notices)
+    ]
+    Message.objects.bulk_create(messages)
+    if not by_page:
+        relay.put_all(
+            [
+                (message.pk, relay.Relay(to=to, body=text))
+                for message, (_notice, text) in zip(messages, notices, strict=True)
+            ]
+        )
+    return messages
 
 
 def is_web_chat(conversation: Conversation) -> bool:
