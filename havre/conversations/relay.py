@@ -90,6 +90,12 @@ def drop(message_id: uuid.UUID) -> None:
     HeldText.objects.filter(message_id=message_id).delete()
 
 
+def drop_conversation(conversation_id: uuid.UUID) -> int:
+    """Forget every text held for the conversation's messages (she asked to stop)."""
+    deleted, _ = HeldText.objects.filter(message__conversation_id=conversation_id).delete()
+    return deleted
+
+
 def drop_stale_failures() -> int:
     """Forget the texts of messages that failed more than `HOLD_FAILED_FOR` ago."""
     cutoff = timezone.now() - HOLD_FAILED_FOR

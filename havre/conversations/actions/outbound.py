@@ -207,6 +207,13 @@ def send_refused(message: Message, *, code: str, transient: bool) -> bool:
     text ends failed, visibly, and its plaintext stays held for a while so
     that staff can try again (`retry_send`).
     """
+    stopped = Conversation.objects.filter(
+        pk=message.conversation_id, stopped_at__isnull=False
+    ).exists()
+    if stopped:
+        # She asked to stop while it was on its way: it is not offered again.
+        code, transient = TEXTER_STOPPED, False
+        relay.drop(message.pk)
     retry = transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
     with transaction.atomic():
         set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=code)
@@ -294,6 +301,40 @@ def queue_notices(
             ]
         )
     return messages
+
+
+# The code a text waiting for its provider ends failed with when the texter stops.
+TEXTER_STOPPED = "texter-stopped"
+
+
+def cancel_for_stop(conversation: Conversation) -> list[uuid.UUID]:
+    """The texter asked to stop: nothing still waiting for the provider goes out.
+
+    Inside the transaction that stops the conversation, under its lock. Each
+    queued text ends failed with `TEXTER_STOPPED`, which the console shows
+    as not sent because she stopped (it cannot be tried again), and every
+    text held for the conversation is dropped. A text a sender already
+    holds is past recall; if the provider refuses it, it is not tried again
+    (`send_refused`). Returns the ids of the texts cancelled.
+    """
+    waiting = list(
+        Message.objects.select_for_update()
+        .filter(conversation=conversation, direction=Direction.OUTBOUND, status=Delivery.QUEUED)
+        .order_by("seq")
+        .values_list("pk", flat=True)
+    )
+    if waiting:
+        seq = bump(conversation, activity=False)
+        Message.objects.filter(pk__in=waiting).update(
+            status=Delivery.FAILED,
+            error_code=TEXTER_STOPPED,
+            updated_seq=seq,
+            status_at=timezone.now(),
+        )
+    relay.drop_conversation(conversation.pk)
+    for message_id in waiting:
+        logger.info("send cancelled, the texter stopped: message=%s", message_id)
+    return waiting
 
 
 def is_web_chat(conversation: Conversation) -> bool:
