@@ -14,8 +14,9 @@ Every channel feeds this one function, top to bottom:
             crisis flag, the conversation's place in the queue, the automatic
             replies (rendered from the program's wording) queued to the number
             being answered
-8. announce after commit: the consoles hear of the arrival, the sender of
-            the replies to hand to the provider
+8. announce after commit: the consoles hear of the arrival in one event (at
+            the conversation's last number, the replies included), then the
+            sender of the replies to hand to the provider
 
 The plaintext exists here only in memory. Providers call this module; it
 calls only downward (safety, triage, protocols, conversations, vault).
