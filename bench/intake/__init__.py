@@ -1,0 +1,186 @@
+"""`bench/intake`: end-to-end intake on a real server, against a bare ASGI app.
+
+Starts Havre as the product runs it (`havre serve`: uvicorn, the ASGI app,
+the embedded task workers; SQLite in embedded mode) on 127.0.0.1, opens one
+advocate's console websocket, and posts signed Twilio webhooks from about 200
+senders (new conversations and follow-ups mixed) at concurrency 8 and 32. In
+the same run the same webhooks go to `bench.intake.bare`, which verifies the
+same signature and does one durable SQLite insert.
+
+Prints, per system and concurrency: texts per second, p50/p95/p99 of the POST
+and of POST-to-event (the first websocket event whose sequence number shows
+the text), server CPU per text, database queries per text, errors, and the
+ratio to the bare app. `--json` prints the same as JSON.
+
+Bounded: each phase stops after `--count` texts or `--seconds`, whichever
+comes first (small by default; `make bench` runs the default).
+
+    python -m bench.intake [--count 600] [--seconds 60] [--concurrency 8 32] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.intake.load import Phase, run_phase
+from bench.intake.processes import FakeProvider, Server, start_bare, start_havre
+
+SENDERS = 200
+WARMUP = 20
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.intake", description=__doc__)
+    parser.add_argument("--count", type=int, default=int(os.environ.get("BENCH_INTAKE_COUNT", 600)))
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 32])
+    parser.add_argument("--senders", type=int, default=SENDERS)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+
+    # The fake provider is Havre's test tool: it needs settings, not a database.
+    os.environ.setdefault("HAVRE_MODE", "test")
+    os.environ.setdefault("HAVRE_DATA_DIR", tempfile.mkdtemp(prefix="havre-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "havre.settings")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    from havre.gateways.twilio.fake import FakeTwilio
+
+    results: list[dict[str, Any]] = []
+    # Signs the webhooks as Twilio does; the provider's API is served apart.
+    signer = FakeTwilio()
+    provider = FakeProvider()
+    try:
+        with tempfile.TemporaryDirectory(prefix="havre-bench-intake-") as tmp:
+            root = Path(tmp)
+            with start_havre(root / "havre", provider) as server:
+                setup = server.setup
+                signer.register_account(
+                    setup["account_sid"], setup["auth_token"], [setup["address"]]
+                )
+                results += _phases("havre", server, signer, args)
+            with start_bare(root / "bare", setup) as bare:
+                results += _phases("bare", bare, signer, args)
+    finally:
+        provider.close()
+
+    report = {"machine": _machine(), "count": args.count, "results": results}
+    for row in results:
+        if row["system"] != "havre":
+            continue
+        base = next(
+            r for r in results if r["system"] == "bare" and r["concurrency"] == row["concurrency"]
+        )
+        row["ratio_to_bare"] = (
+            row["texts_per_s"] / base["texts_per_s"] if base["texts_per_s"] else 0
+        )
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        _print(report)
+
+
+def _phases(
+    system: str, server: Server, fake: Any, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    rows = []
+    for n, concurrency in enumerate(args.concurrency):
+        # Each phase has its own senders, so that each starts with new conversations.
+        senders = [f"+1438{n:01d}{i:06d}" for i in range(args.senders)]
+        rng = random.Random(concurrency)
+        order = [rng.choice(senders) for _ in range(args.count)]
+        warmup = [f"+1450{n:01d}{i:06d}" for i in range(WARMUP)]
+        phase = Phase(
+            system=system,
+            concurrency=concurrency,
+            forms=[_form(server, fake, s) for s in order],
+            warmup=[_form(server, fake, s) for s in warmup],
+            seconds=args.seconds,
+        )
+        rows.append(run_phase(server, phase, _stored_seqs))
+    return rows
+
+
+BODIES = [
+    "I am not safe at home tonight, can someone talk to me?",
+    "he took my phone earlier, this is a friend's",
+    "ok",
+    "Are you still there? I can only write for a few minutes",
+    "I don't know what to do, he said he would come back",
+]
+
+
+def _form(server: Server, fake: Any, sender: str) -> Any:
+    setup = server.setup
+    return fake.inbound_form(
+        server.hook_url,
+        sender=sender,
+        to=setup["address"],
+        body=random.choice(BODIES),
+        account_sid=setup["account_sid"],
+    )
+
+
+def _stored_seqs(server: Server, sids: set[str]) -> dict[str, tuple[str, int]]:
+    """Each stored text's conversation and sequence number, by provider id."""
+    if server.database is None:
+        return {}
+    with sqlite3.connect(f"file:{server.database}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT provider_id, conversation_id, seq FROM conversations_message "
+            "WHERE direction = 'in'"
+        ).fetchall()
+    return {sid: (uuid.UUID(str(conv)).hex, int(seq)) for sid, conv, seq in rows if sid in sids}
+
+
+def _machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu": model}
+
+
+def _print(report: dict[str, Any]) -> None:
+    machine = report["machine"]
+    print(f"intake end to end, signed Twilio webhooks, {machine['cores']} cores ({machine['cpu']})")
+    print(
+        f"{'system':<8}{'conc':>5}{'texts':>7}{'texts/s':>9}{'POST p50/p95/p99 ms':>22}"
+        f"{'event p50/p95/p99 ms':>23}{'CPU ms/text':>12}{'queries/text':>13}{'errors':>7}"
+        f"{'x bare':>8}"
+    )
+    for r in report["results"]:
+        post = "/".join(f"{r['post_ms'][k]:.0f}" for k in ("p50", "p95", "p99"))
+        event = (
+            "/".join(f"{r['event_ms'][k]:.0f}" for k in ("p50", "p95", "p99"))
+            if r["event_ms"]
+            else "-"
+        )
+        queries = (
+            f"{r['queries_per_text']:.1f}" if r["queries_per_text"] is not None else "1 (by design)"
+        )
+        ratio = f"{r['ratio_to_bare']:.2f}" if "ratio_to_bare" in r else ""
+        print(
+            f"{r['system']:<8}{r['concurrency']:>5}{r['texts']:>7}{r['texts_per_s']:>9.0f}"
+            f"{post:>22}{event:>23}{r['cpu_ms_per_text']:>12.2f}{queries:>13}{r['errors']:>7}"
+            f"{ratio:>8}"
+        )
+    print("targets (embedded, 2 cores): >= 300 texts/s, POST p99 <= 100 ms and event p99 <= 150 ms")
+    print("at concurrency 8; POST p99 <= 300 ms and no error at concurrency 32")

@@ -1,0 +1,205 @@
+"""The intake benchmark's load: signed webhooks at a fixed concurrency, and the
+advocate's websocket, timed from the client's side."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from websockets.asyncio.client import connect
+
+from bench.intake.processes import Server
+
+# How long the events and the automatic replies may take to settle after the
+# last POST before the phase's CPU and queries are read.
+SETTLE_SECONDS = 10.0
+
+
+@dataclass
+class Phase:
+    system: str
+    concurrency: int
+    forms: list[Any]
+    warmup: list[Any]
+    seconds: float
+
+
+@dataclass
+class Posted:
+    sid: str
+    started: float
+    ended: float
+    status: int
+
+
+StoredSeqs = Callable[[Server, set[str]], dict[str, tuple[str, int]]]
+
+
+def run_phase(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[str, Any]:
+    return asyncio.run(_run(server, phase, stored_seqs))
+
+
+async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[str, Any]:
+    events: list[tuple[float, dict[str, Any]]] = []
+    listening = None
+    socket = None
+    if server.database is not None:
+        setup = server.setup
+        socket = await connect(
+            server.url.replace("http://", "ws://") + "/ws/console/",
+            origin=server.url,  # type: ignore[arg-type]
+            additional_headers={"Cookie": f"{setup['session_cookie']}={setup['session_key']}"},
+        )
+        listening = asyncio.create_task(_listen(socket, events))
+    await _post_all(phase.warmup, phase.concurrency, phase.seconds)
+    cpu_before = server.cpu_seconds()
+    queries_before = await asyncio.to_thread(server.queries)
+    started = time.perf_counter()
+    posted = await _post_all(phase.forms, phase.concurrency, phase.seconds)
+    elapsed = time.perf_counter() - started
+    ok = [p for p in posted if p.status == 200]
+    stored = await asyncio.to_thread(stored_seqs, server, {p.sid for p in ok})
+    await _settle(events, stored)
+    cpu = server.cpu_seconds() - cpu_before
+    queries_after = await asyncio.to_thread(server.queries)
+    if listening is not None and socket is not None:
+        listening.cancel()
+        await socket.close()
+    queries = None
+    if queries_before is not None and queries_after is not None and ok:
+        queries = (queries_after - queries_before) / len(ok)
+    return {
+        "system": phase.system,
+        "concurrency": phase.concurrency,
+        "texts": len(posted),
+        "seconds": elapsed,
+        "texts_per_s": len(ok) / elapsed if elapsed else 0.0,
+        "errors": len(posted) - len(ok),
+        "post_ms": percentiles([1000 * (p.ended - p.started) for p in ok]),
+        "event_ms": percentiles(_to_event(ok, stored, events)) if server.database else None,
+        "events_missing": (len(ok) - len(_to_event(ok, stored, events)))
+        if server.database
+        else None,
+        "cpu_ms_per_text": 1000 * cpu / len(ok) if ok else 0.0,
+        "queries_per_text": queries,
+    }
+
+
+async def _listen(socket: Any, events: list[tuple[float, dict[str, Any]]]) -> None:
+    async for raw in socket:
+        events.append((time.perf_counter(), json.loads(raw)))
+
+
+async def _post_all(forms: Sequence[Any], concurrency: int, seconds: float) -> list[Posted]:
+    """Post every form over `concurrency` kept-alive connections, until `seconds` pass.
+
+    A plain HTTP/1.1 client on asyncio's streams: a general-purpose client
+    costs more of the client's own CPU per request than the bare app does, and
+    on two cores the client's time is taken from the server's.
+    """
+    posted: list[Posted] = []
+    queue = iter(forms)
+    deadline = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        for form in queue:
+            if time.perf_counter() > deadline:
+                break
+            started = time.perf_counter()
+            try:
+                if connection is None:
+                    connection = await _open(form.url)
+                status, keep = await _post(connection, form)
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                status, keep = 0, False
+            posted.append(Posted(form.params["MessageSid"], started, time.perf_counter(), status))
+            if not keep and connection is not None:
+                connection[1].close()
+                connection = None
+        if connection is not None:
+            connection[1].close()
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return posted
+
+
+async def _open(url: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    parts = urlsplit(url)
+    return await asyncio.open_connection(parts.hostname, parts.port)
+
+
+async def _post(
+    connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], form: Any
+) -> tuple[int, bool]:
+    """One POST on a kept-alive connection: (status, whether the connection stays open)."""
+    reader, writer = connection
+    parts = urlsplit(form.url)
+    body = form.encoded().encode()
+    head = [f"POST {parts.path} HTTP/1.1", f"Host: {parts.netloc}", f"Content-Length: {len(body)}"]
+    head += [f"{name}: {value}" for name, value in form.headers().items()]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+    await writer.drain()
+    status_line = await reader.readuntil(b"\r\n")
+    status = int(status_line.split()[1])
+    length = 0
+    keep = True
+    while (line := await reader.readuntil(b"\r\n")) != b"\r\n":
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+        elif name.lower() == "connection" and value.strip().lower() == "close":
+            keep = False
+    await reader.readexactly(length)
+    return status, keep
+
+
+async def _settle(
+    events: list[tuple[float, dict[str, Any]]], stored: dict[str, tuple[str, int]]
+) -> None:
+    """Wait until the websocket has been quiet for a second (or SETTLE_SECONDS)."""
+    deadline = time.perf_counter() + SETTLE_SECONDS
+    seen = -1
+    while time.perf_counter() < deadline:
+        if len(events) == seen:
+            return
+        seen = len(events)
+        await asyncio.sleep(1.0)
+
+
+def _to_event(
+    ok: list[Posted], stored: dict[str, tuple[str, int]], events: list[tuple[float, dict[str, Any]]]
+) -> list[float]:
+    """Per text, ms from its POST to the first event showing its conversation at its seq."""
+    by_conversation: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for at, event in events:
+        if event.get("type") == "conversation":
+            by_conversation[event["conversation"].replace("-", "")].append((at, int(event["seq"])))
+    found = []
+    for p in ok:
+        if p.sid not in stored:
+            continue
+        conversation, seq = stored[p.sid]
+        times = [
+            at for at, s in by_conversation.get(conversation, []) if s >= seq and at >= p.started
+        ]
+        if times:
+            found.append(1000 * (min(times) - p.started))
+    return found
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"p50": 0.0, "p95": 0.0, "p99": 0.0}
+    ordered = sorted(values)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99)}
