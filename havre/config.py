@@ -9,6 +9,9 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
+from typing import Any
+
+import dj_database_url
 
 MIN_SECRET_LENGTH = 32
 WEAK_SECRETS = frozenset({"changeme", "secret", "password", "django-insecure", "---"})
@@ -72,6 +75,48 @@ def networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, 
                 f"not {part!r}"
             ) from None
     return tuple(found)
+
+
+# Each process's PostgreSQL connections: at most HAVRE_DB_POOL_SIZE, shared by
+# its request and worker threads. A thread that finds them all busy waits this
+# long for one before its request fails (a provider then retries its webhook).
+DB_POOL_DEFAULT = 10
+DB_POOL_MAX = 100
+DB_POOL_WAIT_SECONDS = 10
+
+
+def database_settings(
+    url: str, *, pool_size: int | None, application_name: str = "havre"
+) -> dict[str, Any]:
+    """Django's settings for the PostgreSQL at `url`, pooled unless `pool_size` is None.
+
+    With a pool, Django's own persistent connections are off (`CONN_MAX_AGE`
+    0): each thread takes a connection from the pool for a request or a task
+    and gives it back at its end, so a process never holds more than the
+    pool's size, however many threads it runs.
+    """
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
+    if pool_size is None:
+        database["CONN_MAX_AGE"] = 60
+    if not str(database.get("ENGINE", "")).endswith("postgresql"):
+        return database
+    options = dict(database.get("OPTIONS") or {})
+    options.setdefault("application_name", application_name)
+    if pool_size is not None:
+        options["pool"] = {
+            "min_size": 1,
+            "max_size": pool_size,
+            "timeout": DB_POOL_WAIT_SECONDS,
+        }
+    database["OPTIONS"] = options
+    return database
+
+
+def pool_size(name: str = "HAVRE_DB_POOL_SIZE") -> int:
+    size = envint(name, DB_POOL_DEFAULT)
+    if not 1 <= size <= DB_POOL_MAX:
+        raise ConfigError(f"{name} must be between 1 and {DB_POOL_MAX} connections, not {size}")
+    return size
 
 
 def secret_problem(value: str | None) -> str | None:
