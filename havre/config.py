@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,54 @@ import dj_database_url
 
 MIN_SECRET_LENGTH = 32
 WEAK_SECRETS = frozenset({"changeme", "secret", "password", "django-insecure", "---"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting Havre reads from the environment (or from NAME_FILE)."""
+
+    name: str
+    meaning: str
+    # Needed by every deployment outside the demo and tests.
+    required: bool = False
+    # A credential: given as NAME_FILE from a secret store, never written in a file kept with the code.
+    secret: bool = False
+    # Read only by the test suite and the benchmarks.
+    testing: bool = False
+
+
+# Every setting Havre reads. `docs/deploy.md` documents each one and
+# `docker-compose.yml` sets only these; tests/test_deploy.py holds all three in step.
+SETTINGS = (
+    Setting("HAVRE_MODE", "production (the default), demo or test"),
+    Setting("HAVRE_SECRET_KEY", "server secret, 32+ random characters", required=True, secret=True),
+    Setting("HAVRE_ROUTE_KEY", "key of the phone-number routing index", required=True, secret=True),
+    Setting(
+        "HAVRE_BLOCK_KEY",
+        "key of the block index (derived from the route key when unset)",
+        secret=True,
+    ),
+    Setting("HAVRE_PUBLIC_URL", "the https:// address providers sign and reach", required=True),
+    Setting("HAVRE_ALLOWED_HOSTS", "host names, comma-separated (default: the public URL's)"),
+    Setting("HAVRE_TRUSTED_PROXIES", "addresses or ranges of the reverse proxies believed"),
+    Setting("HAVRE_DATA_DIR", "data folder: SQLite, task queue, logs (default ./data)"),
+    Setting("DATABASE_URL", "PostgreSQL instead of SQLite (scale-out)", secret=True),
+    Setting("HAVRE_DB_POOL_SIZE", "PostgreSQL connections per process, shared by its threads"),
+    Setting("REDIS_URL", "Redis for events, task queue and cache (scale-out)", secret=True),
+    Setting("HAVRE_WORKERS", "task worker threads per process (2)"),
+    Setting("HAVRE_ROUTE_KEYRING", "file of the rotated route keys"),
+    Setting("HAVRE_ROUTE_KEY_MAX_AGE_DAYS", "days before the sweep makes a new route key (90)"),
+    Setting("HAVRE_IDLE_LOCK_MINUTES", "console auto-lock for new programs (15)"),
+    Setting("HAVRE_MAX_BODY_BYTES", "largest webhook body accepted (65536)"),
+    Setting("HAVRE_SEND_ATTEMPTS", "tries of a transient send failure before it is failed (4)"),
+    Setting("HAVRE_SEND_RETRY_SECONDS", "first wait between send tries (5)"),
+    Setting("HAVRE_LOG_FILE", "log file (default logs/havre.log in the data folder)"),
+    Setting("HAVRE_DEBUG", "Django's debug pages; refused outside the demo and tests"),
+    Setting("HAVRE_TWILIO_API_BASE", "Twilio's API address, when not its real one", testing=True),
+    Setting("HAVRE_API_BASES", "other providers' API addresses, name=url,...", testing=True),
+    Setting("HAVRE_TEST_SQLITE", "the test suite's SQLite file", testing=True),
+    Setting("HAVRE_TEST_REAL_QUEUE", "tests: run tasks through a real queue", testing=True),
+)
 
 
 class ConfigError(Exception):
