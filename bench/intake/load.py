@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from websockets.asyncio.client import connect
 
@@ -36,6 +36,8 @@ class Posted:
     started: float
     ended: float
     status: int
+    # The app server that took it (host:port).
+    target: str
 
 
 StoredSeqs = Callable[[Server, set[str]], dict[str, tuple[str, int]]]
@@ -51,17 +53,19 @@ async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[st
     socket = None
     if server.database is not None:
         setup = server.setup
+        socket_url = server.socket_url or server.url
         socket = await connect(
-            server.url.replace("http://", "ws://") + "/ws/console/",
+            socket_url.replace("http://", "ws://") + "/ws/console/",
             origin=server.url,  # type: ignore[arg-type]
             additional_headers={"Cookie": f"{setup['session_cookie']}={setup['session_key']}"},
         )
         listening = asyncio.create_task(_listen(socket, events))
-    await _post_all(phase.warmup, phase.concurrency, phase.seconds)
+    targets = [urlsplit(url) for url in server.hook_urls]
+    await _post_all(phase.warmup, targets, phase.concurrency, phase.seconds)
     cpu_before = server.cpu_seconds()
     queries_before = await asyncio.to_thread(server.queries)
     started = time.perf_counter()
-    posted = await _post_all(phase.forms, phase.concurrency, phase.seconds)
+    posted = await _post_all(phase.forms, targets, phase.concurrency, phase.seconds)
     elapsed = time.perf_counter() - started
     ok = [p for p in posted if p.status == 200]
     stored = await asyncio.to_thread(stored_seqs, server, {p.sid for p in ok})
@@ -86,6 +90,12 @@ async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[st
         "events_missing": (len(ok) - len(_to_event(ok, stored, events)))
         if server.database
         else None,
+        # Texts posted to another server than the socket's whose event it heard.
+        "events_across_servers": (
+            len(_to_event(ok, stored, events, elsewhere=urlsplit(server.socket_url).netloc))
+            if server.database and server.socket_url and len(targets) > 1
+            else None
+        ),
         "cpu_ms_per_text": 1000 * cpu / len(ok) if ok else 0.0,
         "queries_per_text": queries,
     }
@@ -96,8 +106,14 @@ async def _listen(socket: Any, events: list[tuple[float, dict[str, Any]]]) -> No
         events.append((time.perf_counter(), json.loads(raw)))
 
 
-async def _post_all(forms: Sequence[Any], concurrency: int, seconds: float) -> list[Posted]:
+async def _post_all(
+    forms: Sequence[Any], targets: list[SplitResult], concurrency: int, seconds: float
+) -> list[Posted]:
     """Post every form over `concurrency` kept-alive connections, until `seconds` pass.
+
+    The connections are spread over the `targets` (the app servers), as a
+    proxy spreads them; each form is signed for the public URL, whichever
+    server takes it.
 
     A plain HTTP/1.1 client on asyncio's streams: a general-purpose client
     costs more of the client's own CPU per request than the bare app does, and
@@ -107,7 +123,7 @@ async def _post_all(forms: Sequence[Any], concurrency: int, seconds: float) -> l
     queue = iter(forms)
     deadline = time.perf_counter() + seconds
 
-    async def worker() -> None:
+    async def worker(target: SplitResult) -> None:
         connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         for form in queue:
             if time.perf_counter() > deadline:
@@ -115,24 +131,23 @@ async def _post_all(forms: Sequence[Any], concurrency: int, seconds: float) -> l
             started = time.perf_counter()
             try:
                 if connection is None:
-                    connection = await _open(form.url)
+                    connection = await asyncio.open_connection(target.hostname, target.port)
                 status, keep = await _post(connection, form)
             except (OSError, asyncio.IncompleteReadError, ValueError):
                 status, keep = 0, False
-            posted.append(Posted(form.params["MessageSid"], started, time.perf_counter(), status))
+            posted.append(
+                Posted(
+                    form.params["MessageSid"], started, time.perf_counter(), status, target.netloc
+                )
+            )
             if not keep and connection is not None:
                 connection[1].close()
                 connection = None
         if connection is not None:
             connection[1].close()
 
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(targets[n % len(targets)]) for n in range(concurrency)))
     return posted
-
-
-async def _open(url: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
-    parts = urlsplit(url)
-    return await asyncio.open_connection(parts.hostname, parts.port)
 
 
 async def _post(
@@ -174,7 +189,10 @@ async def _settle(
 
 
 def _to_event(
-    ok: list[Posted], stored: dict[str, tuple[str, int]], events: list[tuple[float, dict[str, Any]]]
+    ok: list[Posted],
+    stored: dict[str, tuple[str, int]],
+    events: list[tuple[float, dict[str, Any]]],
+    elsewhere: str | None = None,
 ) -> list[float]:
     """Per text, ms from its POST to the first event showing its conversation at its seq."""
     by_conversation: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -183,7 +201,7 @@ def _to_event(
             by_conversation[event["conversation"].replace("-", "")].append((at, int(event["seq"])))
     found = []
     for p in ok:
-        if p.sid not in stored:
+        if p.sid not in stored or (elsewhere is not None and p.target == elsewhere):
             continue
         conversation, seq = stored[p.sid]
         times = [

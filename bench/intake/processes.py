@@ -14,7 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,34 +23,52 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
-class Server:
-    url: str
-    hook_url: str
-    setup: dict[str, Any]
+class Counted:
+    """One Havre process, and the file it writes its query count to on SIGUSR1."""
+
     process: subprocess.Popen[bytes]
-    log: Path
-    # Havre's SQLite database and the file its query count is written to.
-    database: Path | None = None
-    queries_file: Path | None = None
+    queries_file: Path | None
 
     def cpu_seconds(self) -> float:
-        """User and system time of the server process so far (its threads included)."""
+        """User and system time of the process so far (its threads included)."""
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
         return (int(fields[11]) + int(fields[12])) / ticks
 
-    def queries(self) -> int | None:
-        """Database queries the server made so far, or None for the bare app."""
-        if self.queries_file is None:
-            return None
-        before = self.queries_file.stat().st_mtime_ns if self.queries_file.exists() else 0
+    def queries(self) -> int:
+        assert self.queries_file is not None
+        before = self.queries_file.read_text() if self.queries_file.exists() else None
+        self.queries_file.unlink(missing_ok=True)
         os.kill(self.process.pid, signal.SIGUSR1)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
-            if self.queries_file.exists() and self.queries_file.stat().st_mtime_ns != before:
+            if self.queries_file.exists():
                 return int(self.queries_file.read_text())
             time.sleep(0.01)
-        raise RuntimeError("the server did not write its query count")
+        raise RuntimeError(f"a server did not write its query count (last: {before})")
+
+
+@dataclass
+class Server:
+    """The system under test: its webhook URLs (one per app server), its processes."""
+
+    url: str
+    hook_urls: list[str]
+    setup: dict[str, Any]
+    processes: list[Counted]
+    # Where Havre stored the texts (a SQLite file or a PostgreSQL URL); None for the bare app.
+    database: Path | str | None = None
+    # The app server whose websocket the advocate has open.
+    socket_url: str | None = None
+
+    def cpu_seconds(self) -> float:
+        return sum(p.cpu_seconds() for p in self.processes)
+
+    def queries(self) -> int | None:
+        """Database queries Havre's processes made so far, or None for the bare app."""
+        if any(p.queries_file is None for p in self.processes):
+            return None
+        return sum(p.queries() for p in self.processes)
 
 
 class FakeProvider:
@@ -106,22 +124,37 @@ def clean_env() -> dict[str, str]:
 
 
 @contextmanager
-def start_havre(folder: Path, fake: FakeProvider) -> Iterator[Server]:
-    """Havre in embedded mode, production settings, its provider's API the fake's."""
+def start_havre(
+    folder: Path,
+    fake: FakeProvider,
+    *,
+    database_url: str | None = None,
+    redis_url: str | None = None,
+) -> Iterator[Server]:
+    """Havre with production settings, its provider's API the fake's.
+
+    Embedded (one `havre serve`, SQLite, task threads inside) unless
+    `database_url` and `redis_url` are given: then scale-out, with two
+    `havre serve --no-workers` and one `havre worker`.
+    """
     folder.mkdir(parents=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    scale_out = database_url is not None and redis_url is not None
+    ports = [free_port() for _ in range(2 if scale_out else 1)]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
     env = clean_env()
     env.update(
         HAVRE_MODE="production",
         HAVRE_DATA_DIR=str(folder / "data"),
         HAVRE_SECRET_KEY=secrets.token_urlsafe(48),
         HAVRE_ROUTE_KEY=secrets.token_urlsafe(48),
-        HAVRE_PUBLIC_URL=url,
+        # Providers sign the public URL; every server is reached at the first
+        # one's address, as behind a proxy.
+        HAVRE_PUBLIC_URL=urls[0],
         HAVRE_TWILIO_API_BASE=fake.base_url,
         HAVRE_LOG_FILE=str(folder / "havre.log"),
-        BENCH_QUERIES_FILE=str(folder / "queries"),
     )
+    if scale_out:
+        env.update(DATABASE_URL=str(database_url), REDIS_URL=str(redis_url))
     made = subprocess.run(
         [sys.executable, "-m", "bench.intake.seed"],
         cwd=ROOT,
@@ -136,17 +169,31 @@ def start_havre(folder: Path, fake: FakeProvider) -> Iterator[Server]:
     setup = json.loads(made.stdout.strip().splitlines()[-1])
     fake.register_account(setup["account_sid"], setup["auth_token"], [setup["address"]])
     log = folder / "server.log"
-    command = ["-m", "bench.intake.server", "serve", "--port", str(port)]
-    with _running(command, env, log) as process:
-        _wait_for(f"{url}/accounts/login/", process, log)
+    commands = [
+        (["serve", "--port", str(port)] + (["--no-workers"] if scale_out else []), f"serve{n}")
+        for n, port in enumerate(ports)
+    ]
+    if scale_out:
+        commands.append((["worker"], "worker"))
+    with ExitStack() as stack:
+        counted = []
+        for args, name in commands:
+            queries_file = folder / f"queries-{name}"
+            process_env = {**env, "BENCH_QUERIES_FILE": str(queries_file)}
+            process = stack.enter_context(
+                _running(["-m", "bench.intake.server", *args], process_env, log)
+            )
+            counted.append(Counted(process, queries_file))
+        for url, process in zip(urls, counted, strict=False):
+            _wait_for(f"{url}/accounts/login/", process.process, log)
+        hook = f"/hooks/twilio/{setup['channel']}/sms"
         yield Server(
-            url,
-            f"{url}/hooks/twilio/{setup['channel']}/sms",
+            urls[0],
+            [url + hook for url in urls],
             setup,
-            process,
-            log,
-            database=folder / "data" / "havre.sqlite3",
-            queries_file=folder / "queries",
+            counted,
+            database=database_url if scale_out else folder / "data" / "havre.sqlite3",
+            socket_url=urls[-1],
         )
 
 
@@ -179,7 +226,7 @@ def start_bare(folder: Path, setup: dict[str, Any]) -> Iterator[Server]:
     with _running(command, env, log) as process:
         hook = f"{url}/hooks/twilio/{setup['channel']}/sms"
         _wait_for(hook, process, log, method="POST")
-        yield Server(url, hook, setup, process, log)
+        yield Server(url, [hook], setup, [Counted(process, None)])
 
 
 @contextmanager
