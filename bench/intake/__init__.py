@@ -265,6 +265,10 @@ def _print(report: dict[str, Any]) -> None:
             f"{post:>22}{event:>23}{r['cpu_ms_per_text']:>12.2f}{queries:>13}{r['errors']:>7}"
             f"{ratio:>8}{across:>8}"
         )
+    for r in report["results"]:
+        if r["errors"]:
+            statuses = ", ".join(f"{k or 'no answer'}: {v}" for k, v in r["error_statuses"].items())
+            print(f"{r['system']} at {r['concurrency']}: {r['errors']} errors ({statuses})")
     for line in report["skipped"]:
         print(line)
     print("across: texts posted to one app server whose event the websocket on the other heard")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,6 +85,8 @@ async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[st
         "seconds": elapsed,
         "texts_per_s": len(ok) / elapsed if elapsed else 0.0,
         "errors": len(posted) - len(ok),
+        # Each answer other than 200, by status (0: the connection failed).
+        "error_statuses": dict(Counter(p.status for p in posted if p.status != 200)),
         "post_ms": percentiles([1000 * (p.ended - p.started) for p in ok]),
         "event_ms": percentiles(_to_event(ok, stored, events)) if server.database else None,
         "events_missing": (len(ok) - len(_to_event(ok, stored, events)))
