@@ -269,6 +269,12 @@ def _print(report: dict[str, Any]) -> None:
         if r["errors"]:
             statuses = ", ".join(f"{k or 'no answer'}: {v}" for k, v in r["error_statuses"].items())
             print(f"{r['system']} at {r['concurrency']}: {r['errors']} errors ({statuses})")
+    for r in report["results"]:
+        if r.get("db_connections_max") is not None:
+            print(
+                f"{r['system']} at {r['concurrency']}: at most {r['db_connections_max']} PostgreSQL "
+                "connections held at once by Havre's three processes"
+            )
     for line in report["skipped"]:
         print(line)
     print("across: texts posted to one app server whose event the websocket on the other heard")

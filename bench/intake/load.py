@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -64,9 +65,11 @@ async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[st
     await _post_all(phase.warmup, targets, phase.concurrency, phase.seconds)
     cpu_before = server.cpu_seconds()
     queries_before = await asyncio.to_thread(server.queries)
+    sampler = ConnectionSampler(server.database) if isinstance(server.database, str) else None
     started = time.perf_counter()
     posted = await _post_all(phase.forms, targets, phase.concurrency, phase.seconds)
     elapsed = time.perf_counter() - started
+    held = sampler.stop() if sampler is not None else None
     ok = [p for p in posted if p.status == 200]
     stored = await asyncio.to_thread(stored_seqs, server, {p.sid for p in ok})
     await _settle(events, stored)
@@ -98,9 +101,39 @@ async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[st
             if server.database and server.socket_url and len(targets) > 1
             else None
         ),
+        # The most PostgreSQL connections Havre's processes held at once (scale-out).
+        "db_connections_max": held,
         "cpu_ms_per_text": 1000 * cpu / len(ok) if ok else 0.0,
         "queries_per_text": queries,
     }
+
+
+class ConnectionSampler:
+    """Counts, every 50 ms, the connections Havre holds to its PostgreSQL database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.most = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as db:
+            while not self._done.is_set():
+                row = db.execute(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND application_name = 'havre'"
+                ).fetchone()
+                self.most = max(self.most, int(row[0]) if row else 0)
+                self._done.wait(0.05)
+
+    def stop(self) -> int:
+        self._done.set()
+        self._thread.join(5)
+        return self.most
 
 
 async def _listen(socket: Any, events: list[tuple[float, dict[str, Any]]]) -> None:
