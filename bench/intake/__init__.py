@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=os.environ.get("HAVRE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
         help="a Redis database the benchmark may empty, before and after",
     )
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the servers' data folders and logs in DIR (a new folder) instead of deleting them",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -90,8 +95,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     signer = FakeTwilio()
     provider = FakeProvider()
     try:
-        with tempfile.TemporaryDirectory(prefix="havre-bench-intake-") as tmp:
-            root = Path(tmp)
+        with _folder(args.keep) as root:
             setup: dict[str, Any] = {}
             if "embedded" in args.modes:
                 with start_havre(root / "havre", provider) as server:
@@ -134,6 +138,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(json.dumps(report, indent=2))
     else:
         _print(report)
+
+
+@contextmanager
+def _folder(keep: str | None) -> Iterator[Path]:
+    if keep:
+        Path(keep).mkdir(parents=True)
+        yield Path(keep)
+        return
+    with tempfile.TemporaryDirectory(prefix="havre-bench-intake-") as tmp:
+        yield Path(tmp)
 
 
 def _signing(signer: Any, server: Server) -> dict[str, Any]:
