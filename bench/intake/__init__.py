@@ -37,11 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.database import reachable_postgres, throwaway_postgres
-from bench.intake.load import Phase, run_phase
+from bench.intake.load import Phase, queries_per_text, run_phase
 from bench.intake.processes import FakeProvider, Server, start_bare, start_havre
 
 SENDERS = 200
 WARMUP = 20
+# Texts posted one at a time to count the queries of a new conversation and of a follow-up.
+QUERY_SAMPLE = 10
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -124,7 +126,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     finally:
         provider.close()
 
-    report = {"machine": _machine(), "count": args.count, "results": results, "skipped": skipped}
+    costs = [r for r in results if "queries_new" in r]
+    results = [r for r in results if "queries_new" not in r]
+    report = {
+        "machine": _machine(),
+        "count": args.count,
+        "results": results,
+        "queries": costs,
+        "skipped": skipped,
+    }
     for row in results:
         if row["system"] == "bare":
             continue
@@ -184,6 +194,8 @@ def _phases(
     system: str, server: Server, fake: Any, args: argparse.Namespace
 ) -> list[dict[str, Any]]:
     rows = []
+    if system != "bare":
+        rows.append(_query_costs(system, server, fake))
     for n, concurrency in enumerate(args.concurrency):
         # Each phase has its own senders, so that each starts with new conversations.
         senders = [f"+1438{n:01d}{i:06d}" for i in range(args.senders)]
@@ -199,6 +211,14 @@ def _phases(
         )
         rows.append(run_phase(server, phase, _stored_seqs))
     return rows
+
+
+def _query_costs(system: str, server: Server, fake: Any) -> dict[str, Any]:
+    """Queries for a new conversation's first text and for a follow-up, apart."""
+    senders = [f"+1451{i:07d}" for i in range(QUERY_SAMPLE)]
+    new = queries_per_text(server, [_form(server, fake, s) for s in senders])
+    follow_up = queries_per_text(server, [_form(server, fake, s) for s in senders])
+    return {"system": system, "queries_new": new, "queries_follow_up": follow_up}
 
 
 BODIES = [
@@ -283,6 +303,11 @@ def _print(report: dict[str, Any]) -> None:
         if r["errors"]:
             statuses = ", ".join(f"{k or 'no answer'}: {v}" for k, v in r["error_statuses"].items())
             print(f"{r['system']} at {r['concurrency']}: {r['errors']} errors ({statuses})")
+    for r in report["queries"]:
+        print(
+            f"{r['system']}: {r['queries_new']:.1f} queries for a new conversation's first text, "
+            f"{r['queries_follow_up']:.1f} for a follow-up (its automatic replies included)"
+        )
     for r in report["results"]:
         if r.get("db_connections_max") is not None:
             print(

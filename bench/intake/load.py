@@ -48,6 +48,29 @@ def run_phase(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[str
     return asyncio.run(_run(server, phase, stored_seqs))
 
 
+def queries_per_text(server: Server, forms: Sequence[Any]) -> float:
+    """Queries per text for these texts posted one at a time, their aftermath included
+    (automatic replies sent, sweeps aside): counted once the count stops moving."""
+    before = _settled_queries(server)
+    targets = [urlsplit(url) for url in server.hook_urls]
+    posted = asyncio.run(_post_all(forms, targets, 1, 600))
+    assert all(p.status == 200 for p in posted), [p.status for p in posted]
+    return (_settled_queries(server) - before) / len(forms)
+
+
+def _settled_queries(server: Server) -> int:
+    last = server.queries()
+    assert last is not None
+    for _ in range(20):
+        time.sleep(0.5)
+        now = server.queries()
+        assert now is not None
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 async def _run(server: Server, phase: Phase, stored_seqs: StoredSeqs) -> dict[str, Any]:
     events: list[tuple[float, dict[str, Any]]] = []
     listening = None
