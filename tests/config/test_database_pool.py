@@ -4,15 +4,20 @@ HAVRE_DB_POOL_SIZE that its request and worker threads share.
 Against the real PostgreSQL server: many threads, each running queries and
 ending its "request" as Django does, are seen in pg_stat_activity never to
 hold more connections than the bound. Skipped on a computer without
-PostgreSQL; CI always runs it.
+PostgreSQL; CI always runs it. The production settings turn the pool on,
+with the size given or 10, and refuse a size out of bounds.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -127,3 +132,38 @@ def test_the_pool_size_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("HAVRE_DB_POOL_SIZE", wrong)
         with pytest.raises(ConfigError, match="HAVRE_DB_POOL_SIZE must be between 1 and"):
             pool_size()
+
+
+def _settings_of(**environment: str) -> dict[str, Any]:
+    """What havre.settings makes of this environment, in production mode."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HAVRE_", "DJANGO_"))}
+    env.update(
+        HAVRE_SECRET_KEY="k2P9xQ7mW4tR8vB1nZ6yL3cF5hJ0dS-_aE",
+        HAVRE_ROUTE_KEY="r7T1uY4iO9pA2sD5fG8hJ3kL6zX0cV-_bN",
+        DATABASE_URL="postgres://havre@db.example:5432/havre",
+        **environment,
+    )
+    script = (
+        "import json; from havre import settings as s; "
+        "d = s.DATABASES['default']; "
+        "print(json.dumps({'max_age': d['CONN_MAX_AGE'], 'pool': d['OPTIONS'].get('pool'), "
+        "'problems': s.HAVRE_CONFIG_PROBLEMS}))"
+    )
+    made = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return dict(json.loads(made.stdout))
+
+
+def test_production_settings_pool_postgresql_connections(tmp_path: Path) -> None:
+    default = _settings_of(HAVRE_DATA_DIR=str(tmp_path))
+    assert default["problems"] == []
+    assert default["max_age"] == 0
+    assert default["pool"]["max_size"] == DB_POOL_DEFAULT
+    assert (
+        _settings_of(HAVRE_DATA_DIR=str(tmp_path), HAVRE_DB_POOL_SIZE="7")["pool"]["max_size"] == 7
+    )
+    refused = _settings_of(HAVRE_DATA_DIR=str(tmp_path), HAVRE_DB_POOL_SIZE="500")
+    assert any(
+        p.startswith("HAVRE_DB_POOL_SIZE must be between 1 and") for p in refused["problems"]
+    )
