@@ -219,6 +219,10 @@ STRINGS: dict[str, Promise] = {
     "status.failed.channel-removed": _(
         "The texter did not receive this reply: its channel was removed."
     ),
+    "status.failed.texter-stopped": _(
+        "Not sent: the texter asked to stop (STOP) before it went out, so nothing more is "
+        "sent to her in this conversation."
+    ),
     "status.edit_again": _("Put the text back in the reply box"),
     "status.try_again": _("Try again"),
     "status.tried_again": _("The text is queued again."),

@@ -55,9 +55,12 @@ const STATUS_ICONS: Record<Delivery, string> = {
   failed: "⚠",
 };
 
+/** Why a text was not sent that no second try can change: the texter asked to stop. */
+const FINAL_FAILURES = new Set(["texter-stopped"]);
+
 /** A text the provider never took (not one it took and could not deliver): it can be tried again. */
 export function mayRetry(message: MessageRow): boolean {
-  return message.direction === "out" && message.status === "failed";
+  return message.direction === "out" && message.status === "failed" && !FINAL_FAILURES.has(message.error_code);
 }
 
 export function isFailure(message: MessageRow): boolean {

@@ -22,6 +22,7 @@ from havre.conversations import queueing
 from havre.conversations.actions import team
 from havre.conversations.actions.common import bump, require_key
 from havre.conversations.actions.errors import ActionError, ConversationClosed
+from havre.conversations.actions.outbound import cancel_for_stop
 from havre.conversations.actions.team_errors import NotAllowed
 from havre.conversations.models import Conversation, Direction, Message, Status
 
@@ -101,6 +102,8 @@ def _close_locked(locked: Conversation, *, by: User | None, stopped: bool) -> No
         changes.update(route=None, number_sealed=ERASED)
     if stopped:
         changes.update(stopped_at=now, queued_at=None)
+        # Nothing queued before her STOP goes out after it.
+        cancel_for_stop(locked)
     Conversation.objects.filter(pk=locked.pk).update(**changes)
     for name, value in changes.items():
         setattr(locked, name, value)
