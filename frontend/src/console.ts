@@ -28,6 +28,7 @@ import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
 import { RecordsSection } from "./console/records";
+import { showOwedNotice } from "./console/owed-notice";
 import { RelationshipPanel } from "./console/relationship";
 import { ReportsSection } from "./console/reports";
 import { forgetWrapUpOptions } from "./console/reports-wrapup";
@@ -797,6 +798,7 @@ class ConsolePage implements DeskView {
     void this.#thread.render(added, changed, initial);
     this.#safety.conversationChanged();
     this.#relationship.update(this.#desk?.open?.row ?? null);
+    showOwedNotice(byId("owed-notice"), this.#desk?.open?.row ?? null);
     this.#teamwork.conversationChanged();
   }
 

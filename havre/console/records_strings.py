@@ -51,7 +51,8 @@ RECORDS_STRINGS: dict[str, Promise] = {
     "records.trigger.sweep": _("the schedule"),
     "records.trigger.command": _("the command line"),
     "records.count.closed_idle": _("closed when idle"),
-    "records.count.closing_notices_owed": _("closing notices owed"),
+    "records.count.closing_notices_owed": _("left open for the closing notice"),
+    "records.count.closing_notices_unsent": _("closed without the closing notice owed"),
     "records.count.conversations_erased": _("conversations erased"),
     "records.count.messages_deleted": _("messages deleted"),
     "records.count.notes_deleted": _("notes deleted"),
@@ -104,6 +105,12 @@ RECORDS_STRINGS: dict[str, Promise] = {
     "records.kind.retention_set": _("Retention changed"),
     "records.kind.triage": _("Crisis triage"),
     "records.kind.emergency": _("Emergency mode"),
+    # the closing notice owed after the idle time
+    "owed.text": _(
+        "No activity for the helpline's idle time, and she wrote last: she is owed the closing "
+        "notice. Close with the notice; otherwise it closes without it at {when}."
+    ),
+    "owed.close": _("Close with the closing notice"),
     # the ongoing relationship, in the conversation's side panel
     "relationship.title": _("Ongoing relationship"),
     "relationship.none": _(

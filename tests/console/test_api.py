@@ -132,6 +132,7 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "last_inbound_at",
         "closed_at",
         "ongoing_since",
+        "closing_notice_owed_until",
         "channel",
         "number_epoch",
         "number_sealed",
