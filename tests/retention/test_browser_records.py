@@ -7,7 +7,9 @@ its report shows counts and a duration. The audit log shows the change, and
 filters by kind and by member. An advocate sees no Records area and the API
 answers her 403; she marks an ongoing relationship in her conversation's side
 panel and ends it, each after a confirmation that says what it does, and the
-admin reads both, and her opening of the conversation, in the audit log.
+admin reads both, and her opening of the conversation, in the audit log. A
+conversation the sweep found idle with the texter's text last says that she
+is owed the closing notice, and one click closes it with the notice.
 axe-core finds no violation on any of these screens.
 """
 
@@ -18,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +173,21 @@ def keeps_the_records(server: ConsoleServer, browser: Any, tmp_path: Path) -> No
     side.get_by_role("button", name="End it").click()
     expect(side).to_contain_text("Not marked")
     assert_no_violation(alice, "relationship")
+
+    # The idle conversation she is owed the closing notice in: one click sends it and closes.
+    alice.get_by_role("button", name=re.compile("Texter ending 0177")).click()
+    owed = alice.locator("#owed-notice")
+    expect(owed).to_contain_text("she is owed the closing notice")
+    assert_no_violation(alice, "the closing notice owed")
+    owed.get_by_role("button", name="Close with the closing notice").click()
+    expect(alice.locator("#close-with-notice")).to_be_checked()
+    alice.get_by_role("button", name="Yes, close it").click()
+    expect(alice.get_by_text("This conversation is closed.")).to_be_visible(timeout=15_000)
+    expect(owed).to_be_hidden()
+    deadline = time.monotonic() + 15
+    while not [c for c in server.fake.sent if c.to == server.setup["idle"]]:
+        assert time.monotonic() < deadline, "the closing notice did not reach the provider"
+        time.sleep(0.2)
 
     # The admin reads her acts in the audit log, filtered to her.
     ada.get_by_label("Kind").select_option(label="Any")
