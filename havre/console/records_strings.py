@@ -111,6 +111,7 @@ RECORDS_STRINGS: dict[str, Promise] = {
         "notice. Close with the notice; otherwise it closes without it at {when}."
     ),
     "owed.close": _("Close with the closing notice"),
+    "owed.badge": _("closing notice owed"),
     # the ongoing relationship, in the conversation's side panel
     "relationship.title": _("Ongoing relationship"),
     "relationship.none": _(

@@ -175,7 +175,9 @@ def keeps_the_records(server: ConsoleServer, browser: Any, tmp_path: Path) -> No
     assert_no_violation(alice, "relationship")
 
     # The idle conversation she is owed the closing notice in: one click sends it and closes.
-    alice.get_by_role("button", name=re.compile("Texter ending 0177")).click()
+    idle = alice.get_by_role("button", name=re.compile("Texter ending 0177"))
+    expect(idle).to_contain_text("closing notice owed")
+    idle.click()
     owed = alice.locator("#owed-notice")
     expect(owed).to_contain_text("she is owed the closing notice")
     assert_no_violation(alice, "the closing notice owed")
