@@ -48,6 +48,7 @@ RECORDS_STRINGS: dict[str, Promise] = {
     "records.purges.what": _("What it did"),
     "records.purges.ms": _("{n} ms"),
     "records.purges.nothing": _("nothing to do"),
+    "records.purges.count": _("{what}: {n}"),
     "records.trigger.sweep": _("the schedule"),
     "records.trigger.command": _("the command line"),
     "records.count.closed_idle": _("closed when idle"),

@@ -200,6 +200,15 @@ def keeps_the_records(server: ConsoleServer, browser: Any, tmp_path: Path) -> No
         expect(rows.get_by_role("cell", name=action, exact=True)).not_to_have_count(0)
     expect(rows).not_to_contain_text("Ada")
     assert_no_violation(ada, "records, the audit log of one member")
+
+    # In French, in place.
+    ada.get_by_role("button", name="Français").click()
+    expect(ada.get_by_role("heading", name="Registres", level=1)).to_be_visible()
+    expect(
+        ada.get_by_label("Supprimer les messages d'une conversation fermée après")
+    ).to_have_value("0s")
+    expect(ada.locator("#purge-table")).to_contain_text("conversations effacées : 1")
+    assert_no_violation(ada, "records, French")
     assert problems == []
 
 

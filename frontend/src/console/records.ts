@@ -302,7 +302,7 @@ export class RecordsSection {
       const what =
         done.length === 0
           ? t("records.purges.nothing")
-          : done.map(([name, n]) => `${t(`records.count.${name}`)}: ${n}`).join(" · ");
+          : done.map(([name, n]) => t("records.purges.count", { what: t(`records.count.${name}`), n })).join(" · ");
       const trigger = `records.trigger.${report.trigger}`;
       return el(
         "tr",
