@@ -28,6 +28,7 @@ import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
 import { RecordsSection } from "./console/records";
+import { OngoingList } from "./console/ongoing-list";
 import { showOwedNotice } from "./console/owed-notice";
 import { RelationshipPanel } from "./console/relationship";
 import { ReportsSection } from "./console/reports";
@@ -119,6 +120,7 @@ class ConsolePage implements DeskView {
   readonly #reports: ReportsSection;
   readonly #records: RecordsSection;
   readonly #relationship: RelationshipPanel;
+  readonly #ongoing: OngoingList;
   readonly #account: AccountArea;
   #me: MeInfo | null = null;
   // The view to go back to when the account area closes.
@@ -262,6 +264,12 @@ class ConsolePage implements DeskView {
       },
     });
     byId("relationship-panel").replaceChildren(this.#relationship.root);
+    this.#ongoing = new OngoingList({
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+      labelFor: (row) => this.#labelFor(row),
+    });
+    byId("ongoing-list").replaceChildren(this.#ongoing.root);
     this.#protocols = new Protocols({
       get desk() {
         return page.#desk;
@@ -677,6 +685,7 @@ class ConsolePage implements DeskView {
     this.#reports.clear();
     this.#records.clear();
     this.#relationship.clear();
+    this.#ongoing.clear();
     forgetWrapUpOptions();
     this.#thread.clear();
     this.#safety.clear();
@@ -741,6 +750,7 @@ class ConsolePage implements DeskView {
     this.#reports.languageChanged();
     this.#records.languageChanged();
     this.#relationship.retranslate();
+    this.#ongoing.retranslate();
     if (this.#me !== null) {
       byId("signed-in-as").textContent = t("header.signed_in_as", { name: this.#me.displayName || this.#me.email });
     }

@@ -26,8 +26,11 @@ from havre.accounts.models import User
 from havre.audit.actions import record_once_within
 from havre.conversations import actions, payloads
 from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
-from havre.conversations.models import Message
+from havre.conversations.models import Conversation, Message, Status
 from havre.vault.formats import FormatError, b64d
+
+# The ongoing relationships listed at once, newest first.
+ONGOING_SHOWN = 200
 
 # A member's opening of a conversation is audited once in this time, so
 # reloading the page or coming back to it a minute later adds nothing.
@@ -191,3 +194,19 @@ def ongoing(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> H
             else found.ongoing_since.isoformat(),
         }
     )
+
+
+@staff_api("GET")
+def ongoing_list(request: HttpRequest, member: User) -> HttpResponse:
+    """Closed conversations whose ongoing relationship this member may end.
+
+    A supervisor sees the program's; another member those she held last.
+    Numbers stay sealed: the console decrypts them to name the texters.
+    """
+    found = payloads.conversation_queryset(member.program_id).filter(
+        status=Status.CLOSED, ongoing_since__isnull=False
+    )
+    if not member.is_supervisor:
+        found = found.filter(assigned_to=member)
+    rows: list[Conversation] = list(found.order_by("-ongoing_since")[:ONGOING_SHOWN])
+    return JsonResponse({"conversations": [payloads.conversation_payload(c) for c in rows]})

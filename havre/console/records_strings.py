@@ -141,6 +141,10 @@ RECORDS_STRINGS: dict[str, Promise] = {
     "relationship.cancel": _("Cancel"),
     "relationship.marked_done": _("Ongoing relationship marked."),
     "relationship.ended_done": _("Ongoing relationship ended."),
+    "relationship.list_title": _("Ongoing relationships"),
+    "relationship.list_show": _("Show closed conversations kept for an ongoing relationship"),
+    "relationship.list_none": _("None: every closed conversation's number is erased."),
+    "relationship.list_error": _("The list could not be loaded. Try again in a moment."),
     "relationship.error": _("Not changed ({code})."),
     "relationship.not_allowed": _(
         "Only the person who holds this conversation, someone who joined it, or a supervisor "

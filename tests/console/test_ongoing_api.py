@@ -104,3 +104,25 @@ def test_a_closed_conversation_cannot_be_marked(held, alice):
 @pytest.mark.parametrize("value", ["yes", 1, None])
 def test_the_answer_must_be_true_or_false(held, alice, value):
     assert ongoing(alice, held, value) == (400, {"error": "invalid_ongoing"})
+
+
+def listed(user: User) -> list[str]:
+    answer = signed_in(user).get(reverse("console:api-ongoing-list"))
+    assert answer.status_code == 200
+    return [row["id"] for row in answer.json()["conversations"]]
+
+
+def test_closed_relationships_are_listed_for_whoever_may_end_them(
+    held, alice, sam, keys_a: ProgramKeys, charlie
+):
+    bea = staff_member(keys_a, "bea@a.example", Role.ADVOCATE)
+    ongoing(alice, held, True)
+    # Open, it is in the inbox: not in this list.
+    assert listed(alice) == []
+    close_conversation(held, by=alice)
+    assert listed(alice) == listed(sam) == [str(held.pk)]
+    assert listed(bea) == []
+    assert listed(charlie) == []
+    # Ended, its number is gone: the list forgets it.
+    ongoing(sam, held, False)
+    assert listed(alice) == listed(sam) == []

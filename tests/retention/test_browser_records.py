@@ -174,6 +174,24 @@ def keeps_the_records(server: ConsoleServer, browser: Any, tmp_path: Path) -> No
     expect(side).to_contain_text("Not marked")
     assert_no_violation(alice, "relationship")
 
+    # Marked again and closed: the list of ongoing relationships keeps it until she ends it.
+    side.get_by_role("button", name="Mark an ongoing relationship").click()
+    side.get_by_role("button", name="Mark it").click()
+    expect(side).to_contain_text("Marked since")
+    alice.get_by_role("button", name="Close conversation", exact=True).click()
+    alice.locator("#close-with-notice").uncheck()
+    alice.get_by_role("button", name="Yes, close it").click()
+    expect(alice.get_by_text("This conversation is closed.")).to_be_visible(timeout=15_000)
+    kept = alice.locator(".ongoing-relationships")
+    kept.get_by_role("button", name=re.compile("Show closed conversations kept")).click()
+    entry = kept.get_by_role("region", name=re.compile("Texter ending 0123"))
+    expect(entry).to_contain_text("Marked since")
+    assert_no_violation(alice, "the list of ongoing relationships")
+    entry.get_by_role("button", name="End the relationship").click()
+    expect(entry).to_contain_text("Her number and route are erased now")
+    entry.get_by_role("button", name="End it").click()
+    expect(kept).to_contain_text("None: every closed conversation's number is erased.")
+
     # The idle conversation she is owed the closing notice in: one click sends it and closes.
     idle = alice.get_by_role("button", name=re.compile("Texter ending 0177"))
     expect(idle).to_contain_text("closing notice owed")

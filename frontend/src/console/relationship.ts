@@ -18,13 +18,20 @@ export interface RelationshipHost {
 }
 
 export class RelationshipPanel {
-  readonly root = el("section", { class: "relationship", id: "relationship", "aria-labelledby": "relationship-title", hidden: "" });
+  readonly root: HTMLElement;
   #row: ConversationRow | null = null;
   #asking: "mark" | "end" | null = null;
   #error = "";
   #busy = false;
 
-  constructor(private readonly host: RelationshipHost) {}
+  /** `prefix` names this panel's elements: one in the side panel, one per row of the list. */
+  constructor(
+    private readonly host: RelationshipHost,
+    private readonly prefix = "relationship",
+    private readonly heading: "h3" | "h4" = "h3",
+  ) {
+    this.root = el("section", { class: "relationship", id: prefix, "aria-labelledby": `${prefix}-title`, hidden: "" });
+  }
 
   update(row: ConversationRow | null): void {
     if (row?.id !== this.#row?.id) {
@@ -47,6 +54,14 @@ export class RelationshipPanel {
     this.#render();
   }
 
+  /** The heading: the panel's name, or in the list whom it concerns. */
+  title(): string {
+    return this.label ?? t("relationship.title");
+  }
+
+  /** In the list of ongoing relationships, the texter it is with (decrypted by the page). */
+  label: string | null = null;
+
   #render(): void {
     const row = this.#row;
     // A closed conversation without a relationship has nothing left to keep.
@@ -58,16 +73,16 @@ export class RelationshipPanel {
     this.root.hidden = false;
     const marked = row.ongoing_since !== null;
     const parts: Node[] = [
-      el("h3", { id: "relationship-title" }, t("relationship.title")),
-      el("p", { id: "relationship-state" }, marked ? t("relationship.marked", { when: formatWhen(row.ongoing_since) }) : t("relationship.none")),
+      el(this.heading, { id: `${this.prefix}-title` }, this.title()),
+      el("p", { id: `${this.prefix}-state` }, marked ? t("relationship.marked", { when: formatWhen(row.ongoing_since) }) : t("relationship.none")),
     ];
     if (this.#asking === null) {
-      const button = el("button", { type: "button", id: marked ? "relationship-end" : "relationship-mark" }, t(marked ? "relationship.end" : "relationship.mark"));
+      const button = el("button", { type: "button", id: `${this.prefix}-${marked ? "end" : "mark"}` }, t(marked ? "relationship.end" : "relationship.mark"));
       button.addEventListener("click", () => {
         this.#asking = marked ? "end" : "mark";
         this.#error = "";
         this.#render();
-        this.root.querySelector<HTMLButtonElement>("#relationship-yes")?.focus();
+        this.root.querySelector<HTMLButtonElement>(`#${this.prefix}-yes`)?.focus();
       });
       parts.push(button);
     } else {
@@ -75,17 +90,17 @@ export class RelationshipPanel {
         this.#asking === "mark" ? "relationship.mark_confirm" : row.status === "open" ? "relationship.end_confirm_open" : "relationship.end_confirm_closed";
       const yes = el(
         "button",
-        { type: "button", id: "relationship-yes", class: this.#asking === "end" ? "danger" : "primary", "aria-describedby": "relationship-question" },
+        { type: "button", id: `${this.prefix}-yes`, class: this.#asking === "end" ? "danger" : "primary", "aria-describedby": `${this.prefix}-question` },
         t(this.#asking === "mark" ? "relationship.mark_yes" : "relationship.end_yes"),
       );
-      const no = el("button", { type: "button", id: "relationship-no" }, t("relationship.cancel"));
+      const no = el("button", { type: "button", id: `${this.prefix}-no` }, t("relationship.cancel"));
       yes.addEventListener("click", () => void this.#change(this.#asking === "mark"));
       no.addEventListener("click", () => {
         this.#asking = null;
         this.#render();
         this.root.querySelector<HTMLButtonElement>("button")?.focus();
       });
-      parts.push(el("div", { class: "confirm" }, el("p", { id: "relationship-question" }, t(question)), el("div", { class: "actions" }, yes, no)));
+      parts.push(el("div", { class: "confirm" }, el("p", { id: `${this.prefix}-question` }, t(question)), el("div", { class: "actions" }, yes, no)));
     }
     parts.push(el("p", { class: "form-error", role: "alert" }, this.#error));
     this.root.replaceChildren(...parts);
