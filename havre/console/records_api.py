@@ -11,6 +11,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts.api import BadRequestError, body, error, staff_api
@@ -95,10 +96,11 @@ def purges(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("GET")
 def audit(request: HttpRequest, member: User) -> HttpResponse:
-    """The audit log, newest first: `?action=close&actor=<id>&after=<ISO>&before=<ISO time>`.
+    """The audit log, newest first: `?action=close&actor=<id>&after=<ISO>&before=<ISO>`.
 
     `action` matches an action or its family (`triage` finds `triage.flag.clear.joke`).
-    `before` pages on (the last entry's time); `after` bounds the period. The
+    `after` and `before` bound the period; `cursor` (the previous answer's
+    `next`) pages on, even through entries written in the same instant. The
     answer names the program's staff, for a filter: names only.
     """
     if not member.is_admin:
@@ -123,7 +125,15 @@ def audit(request: HttpRequest, member: User) -> HttpResponse:
             if when is None:
                 raise BadRequestError(f"bad_{bound}")
             entries = entries.filter(**{lookup: when})
+    cursor = request.GET.get("cursor", "").strip()
+    if cursor:
+        written, _, last = cursor.rpartition("/")
+        when = _when(written)
+        if when is None or not last.isascii() or not last.isdigit():
+            raise BadRequestError("bad_cursor")
+        entries = entries.filter(Q(at__lt=when) | Q(at=when, pk__lt=int(last)))
     page = list(entries.order_by("-at", "-pk")[: AUDIT_PAGE + 1])
+    shown = page[:AUDIT_PAGE]
     return JsonResponse(
         {
             "entries": [
@@ -135,9 +145,12 @@ def audit(request: HttpRequest, member: User) -> HttpResponse:
                     else {"id": str(entry.actor.pk), "name": str(entry.actor)},
                     "target": entry.target,
                 }
-                for entry in page[:AUDIT_PAGE]
+                for entry in shown
             ],
             "more": len(page) > AUDIT_PAGE,
+            "next": f"{shown[-1].at.isoformat()}/{shown[-1].pk}"
+            if len(page) > AUDIT_PAGE
+            else None,
             "members": [
                 {"id": str(user.pk), "name": str(user)}
                 for user in User.objects.filter(program=member.program).order_by(

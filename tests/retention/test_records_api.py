@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from havre.audit.actions import record
 from havre.audit.models import Entry
@@ -110,3 +111,24 @@ def test_the_audit_log_names_the_programs_staff_and_bounds_a_period(ada, alice, 
     recent = client.get(url("records-audit"), {"after": since}).json()["entries"]
     assert [e["actor"]["id"] for e in recent if e["action"] == "sign_in"] == [str(ada.pk)]
     assert client.get(url("records-audit"), {"after": "soon"}).status_code == 400
+
+
+def test_the_audit_log_pages_through_entries_of_one_instant(ada, program_a):
+    # More than two pages of entries written in one instant: a cursor by time alone would lose some.
+    Entry.objects.filter(program=program_a).delete()
+    instant = timezone.now()
+    Entry.objects.bulk_create(
+        Entry(program=program_a, actor=ada, action="sign_in", target=str(ada.pk), at=instant)
+        for _ in range(205)
+    )
+    client = signed_in(ada)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        answer = client.get(url("records-audit"), {"cursor": cursor} if cursor else {}).json()
+        seen += [e["at"] for e in answer["entries"]]
+        cursor = answer["next"]
+        if cursor is None:
+            break
+    assert len(seen) == 205
+    assert client.get(url("records-audit"), {"cursor": "then/1"}).status_code == 400

@@ -54,6 +54,8 @@ interface AuditRow {
 interface AuditPage {
   entries: AuditRow[];
   more: boolean;
+  /** Where the next page starts, while there is one. */
+  next: string | null;
   members: { id: string; name: string }[];
 }
 
@@ -334,8 +336,8 @@ export class RecordsSection {
       return;
     }
     if (from !== null) query.set("after", from);
-    const before = older ? this.#cursor : to;
-    if (before !== null) query.set("before", before);
+    if (to !== null) query.set("before", to);
+    if (older && this.#cursor !== null) query.set("cursor", this.#cursor);
     this.#auditStatus.textContent = t("records.loading");
     let page: AuditPage;
     try {
@@ -361,7 +363,7 @@ export class RecordsSection {
     if (older) this.#auditRows.append(...rows);
     else this.#auditRows.replaceChildren(...rows);
     this.#shown = (older ? this.#shown : 0) + rows.length;
-    this.#cursor = page.entries.at(-1)?.at ?? this.#cursor;
+    this.#cursor = page.next;
     this.#older.hidden = !page.more;
     this.#auditStatus.textContent = this.#shown === 0 ? t("records.audit.none") : tn("records.audit.shown", this.#shown);
   }
