@@ -28,6 +28,9 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
   const badges: Child[] = holderBadges(row, myId);
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
+  if (row.status === "open" && (row.closing_notice_owed_until ?? null) !== null) {
+    badges.push(el("span", { class: "badge badge-owed" }, t("owed.badge")));
+  }
   badges.push(...safetyBadges(row));
   const meta = [
     t("inbox.via", { channel: channelName(row), address: row.channel.address }),
