@@ -6,8 +6,8 @@ import pytest
 
 from havre.triage.lexicons import compile_lists
 from havre.triage.matcher import DANGER, SUICIDE, Matcher, Term, TermError, parse_term
-from havre.triage.pattern import Choice, Gap
 from havre.triage.normalize import tokenize
+from havre.triage.pattern import Choice, Gap
 
 
 def matcher(suicide: list[str] = (), danger: list[str] = (), language: str = "en") -> Matcher:  # type: ignore[assignment]
