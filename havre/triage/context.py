@@ -189,6 +189,10 @@ signs of (overdose|suicide|self harm)
 risque suicidaire
 (parler|parle|aborder|expliquer) (du|de le|de la) (automutilation|suicide|surdose|scarification)
 (character|characters|personnage|héros|héroïne|hero|heroine) (who|qui) ... overdos*|suicid*|kill*|die|dies|meurt|tue
+(whole|entire|full) course
+antibiotic|antibiotics|antibiotique|antibiotiques
+(like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
+comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut
