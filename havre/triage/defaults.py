@@ -1543,8 +1543,8 @@ my own funeral
 my funeral
 i|me ~ (not|never) ~ (be|being) ~ around|here ~ (much longer|long|tomorrow|next week|next month)
 sleep ~ (not|never) ~ wake
-googl*|search*|researched|researching|looked|looking ~ ways|way|methods|how ~ painless|die|dying|kill|lethal|overdose|hang|suicide|end it
-(what is|whats) the point ~ anymore|anything|living|life|trying|any of this
+googl*|search*|researched|researching|looked|looking ~ ways|way|methods|how ~ (painless|die|dying|kill|lethal|overdose|hang|suicide|end it)
+(what is|whats) the point ~ (anymore|anything|living|life|trying|any of this)
 i am|im ~ so|just|completely|totally ~ done ~ (trying|fighting|living|existing|with life|with everything)
 nothing ~ (ever|going) ~ (change|get better|gets better|improve)
 my passwords|pin|accounts ~ (letter|note|for|to)
@@ -1569,7 +1569,7 @@ cherché|cherche|regardé|googlé ~ façons|façon|moyens|moyen|méthodes|commen
 (j en peux plus|je en peux plus|plus la force|marre) ~ (essayer|lutter|me battre|vivre|de tout)
 rien ~ (changera|ira mieux|va changer|va s arranger|va s améliorer)
 mes (codes|mots de passe) ~ (lettre|mot|pour)
-laissé|laisse|écrit|écrite|écrites ~ lettre|lettres|mot|mots ~ pour ~ (tout le monde)|famille|enfants|{partner}|soeur|frère|mère|parents|maman|papa
+laissé|laisse|écrit|écrite|écrites ~ lettre|lettres|mot|mots ~ pour ~ (tout le monde|famille|enfants|{partner}|soeur|frère|mère|parents|maman|papa)
 occupez|occupe|occuper ~ (quand je serai partie|quand je serai parti|quand je serai plus là|après ma mort|quand je serai morte|quand je serai mort)
 aligné|alignés|compté|comptés|préparé|préparés ~ cachets|comprimés|médicaments|pilules|{medicine}
 voiture ~ garage ~ moteur ~ (tourne|allumé|en marche)
@@ -1593,7 +1593,7 @@ he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ (the door
 (hiding|hid) ~ with ~ (the baby|my baby|the kids|my kids|my children|my son|my daughter)
 (not|never) ~ allowed ~ (out|outside|leave|to leave|to go out|to go anywhere)
 nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
-gas can|gasoline|petrol|lighter fluid ~ (for|on|around|all over) ~ (my house|the house|me|us|our house|my car|my place)
+(gas can|gasoline|petrol|lighter fluid) ~ (for|on|around|all over) ~ (my house|the house|me|us|our house|my car|my place)
 """
 
 SENTENCE_DANGER_FR = """
