@@ -295,13 +295,22 @@ class Index:
         words = None if any(t.held for t in present) else frozenset(t.text for t in present)
         viable: dict[int, bool] = {}
         wide = self.wide
+        # The forms worth trying from each distinct token, worked out once.
+        tried: dict[tuple[str, str, bool], list[tuple[int, Form, bool]]] = {}
         for start, token in enumerate(tokens):
             seen: set[int] = set()
-            for key, form in self._candidates(token):
+            place = (token.text, token.kind, token.held)
+            candidates = tried.get(place)
+            if candidates is None:
+                candidates = []
+                for key, form in self._candidates(token):
+                    is_wide = id(form) in wide
+                    if (screen or is_wide) and not _viable(form, present, viable, words):
+                        continue
+                    candidates.append((key, form, is_wide))
+                tried[place] = candidates
+            for key, form, is_wide in candidates:
                 if key in seen:
-                    continue
-                is_wide = id(form) in wide
-                if (screen or is_wide) and not _viable(form, present, viable, words):
                     continue
                 found = _match(form, tokens, start, is_wide)
                 if found is not None:
