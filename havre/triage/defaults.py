@@ -1598,6 +1598,9 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ destroy|ruin|wreck|smash ~ (me|my life|my face|everything i have|us)
+he|she|they|{partner} ~ getting|gets|got|gotten ~ (worse|more violent|scarier|rougher|more aggressive|more dangerous)
+(violence|beatings|hitting|fights|attacks) ~ (getting worse|worse every|more often|more violent|every week|every day)
 he|she|they|{partner} ~ said|told|says|tells|texted|swore|warned|threatened|promised ~ (kids|children|{child}|you|i) ~ (not make it|not survive|not live|not be alive|not see)
 he|she|they|{partner} ~ (my neck|my throat)
 he|she|they|{partner} ~ fire|lit|light|burn|burned ~ (while i|when i|with me|on me|with us)
@@ -1619,6 +1622,9 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ détruire|détruira|détruirait|démolir|démolira|démolirait|massacrer ~ (me|ma vie|mon visage|tout ce que je ai|nous)
+il|elle|y|ils|{partner} ~ (de plus en plus|de pire en pire) ~ (violent|violente|agressif|agressive|dangereux|dangereuse|souvent|fort)
+(coups|violence|violences|crises|disputes) ~ (de plus en plus|de pire en pire|chaque semaine|chaque jour|plus souvent)
 il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (on|personne) ~ me ~ retrouv*|trouv*
 il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menac*|prévenu|prévenue ~ enfants|petits|tu|je ~ (survivront|survivrai|survivras|passeront|passerai|passeras) pas
 il|elle|y|ils|{partner} ~ (mon cou|ma gorge|le cou|la gorge)
