@@ -200,6 +200,7 @@ neck|throat ~ (in the photo|in the picture|for the photo|for the picture|in a hu
 collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage|photo|selfie|câlin ~ cou|gorge
 cou ~ (pour la photo|sur la photo|pour le selfie|pour un câlin)
 (whole|entire|full) course
+knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scouts|escalade|macramé)
 sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
 aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
 (kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
