@@ -1537,6 +1537,8 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+(everything is ready|everything ready|all ready|got it all ready) ~ (note|letter|letters|pills|rope|place|time|bag|car)
+hide|hiding|cover|covering ~ (the marks|my arms|my wrists|the cuts|the scars|my cuts|my scars|my thighs)
 i ~ (want|wish|need) ~ (everything|it all|it) ~ (to go black|to stay black|to be over|to stop for good)
 (hoping|hope|hopes|pray|praying|wish) ~ (car|truck|bus|train) ~ (hits me|hit me|runs me over|run me over|kills me)
 (never going to end|will never end|never ends) ~ (exhausted|tired|done|worn out|cannot do this|cant do this)
@@ -1579,6 +1581,8 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+(tout est prêt|tout prêt|tout est prête) ~ (lettre|lettres|endroit|heure|cachets|corde|sac|voiture|date)
+cacher|cache|caché|couvrir|couvre ~ (les marques|mes bras|mes poignets|les coupures|les cicatrices|mes coupures|mes cicatrices|mes cuisses)
 je ~ (veux|voudrais|aimerais) ~ tout ~ (devienne noir|reste noir|soit fini|se arrête pour de bon)
 (espère|souhaite|prie) ~ (voiture|camion|bus|train) ~ (me renverse|me percute|me écrase|me tue)
 (finira jamais|va jamais finir|aura jamais de fin|finit jamais) ~ (épuisée|épuisé|fatiguée|fatigué|à bout|plus la force|en peux plus)

@@ -125,7 +125,7 @@ class Matcher:
                 if others is None:
                     others = speech.others(tokens)
                 reported = any(others[found.start : found.end])
-                if reported and term.category == SUICIDE:
+                if reported and term.category == SUICIDE and not context.agrees():
                     reason = "reported"
                 elif (
                     term.category == SUICIDE

@@ -109,7 +109,9 @@ BETWEEN_SUBJECT_AND_VERB = _set(
     "was is am were then also even again literally want wants wanted going need needs "
     "try tried got like love "
     "ai as a avait avais me te lui leur nous vous veux veut vais va voulais voulait "
-    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
+    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu "
+    # "je suis en train de me dire que...": the texter tells herself
+    "suis es est etais etait en train"
 )
 THIRD_PERSON = _set("he she they il elle ils elles")
 # "il" with these is impersonal: "il y a", "il faut".
