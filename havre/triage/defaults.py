@@ -1595,7 +1595,7 @@ endormir|endormie|endormi|dormir ~ (pour toujours|pour de bon|à jamais|et ne pl
 (plus de|plus aucune|aucune|pas de) ~ raison|raisons ~ (de continuer|de vivre|de rester|de tenir)
 je ~ (jusque|jusqu) ~ (saigne|saignent|saigner|sang)
 regarde|fixe|fixer|regarder ~ {medicine}
-vois pas|vois plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
+vois pas|plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
 je me vois pas|plus ~ (vivre|vivante|vivant|en vie|là|survivre)
 pense|pensé|rêve|rêvé|imagine|imaginé ~ (ne plus me réveiller|plus me réveiller|pas me réveiller|ne pas me réveiller|ne plus exister|plus exister|être morte|être mort)
 (lettre|lettres|mot) ~ (choisi|sais comment|sais quand|sais où|le endroit|la date|le jour)
@@ -1627,7 +1627,7 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
-he|she|they|{partner} ~ broke|broken|cracked|fractured|dislocated ~ rib|ribs|nose|jaw|arm|wrist|cheekbone|tooth|teeth|finger|fingers|collarbone|eye socket
+he|she|they|{partner} ~ broke|broken|cracked|fractured|dislocated ~ (rib|ribs|nose|jaw|arm|wrist|cheekbone|tooth|teeth|finger|fingers|collarbone|eye socket)
 (red dots|red spots|tiny red dots|petechiae|burst blood vessels) ~ (face|eyes|neck)
 he|she|they|{partner} ~ (find me in pieces|in pieces|in a ditch|in the river|in a bag)
 he|she|they|{partner} ~ padlock*|chained|chain|chains ~ (gate|door|doors|me|room|bedroom)
