@@ -66,6 +66,12 @@ def test_someone_elses_words_about_the_texter_are_hers_when_she_says_he_is_right
     )
 
 
+def test_a_reporting_verb_in_a_condition_reports_nothing():
+    # "if anyone asks" is no one speaking; "their" belongs to the term.
+    assert category("If anyone asks, tell them it wasn't their fault. I'm done. Bye") == "suicide"
+    assert category("my friend said 'i want to die'") is None
+
+
 def test_words_that_name_the_texter_stay_the_texters_whoever_else_is_named():
     assert category("they'd all be better off without me") == "suicide"
     assert category("ils seraient soulagés si je partais pour toujours") == "suicide"
