@@ -203,6 +203,8 @@ neck|throat ~ (in the photo|in the picture|for the photo|for the picture|in a hu
 collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage|photo|selfie|câlin ~ cou|gorge
 cou ~ (pour la photo|sur la photo|pour le selfie|pour un câlin)
 (whole|entire|full) course
+outside ~ (fixing|working on|washing|mowing|shoveling|shovelling|gardening|raking|with the dog|smoking)
+dehors ~ (réparer|répare|laver|lave|tondre|tond|déneiger|déneige|jardiner|jardine|avec le chien|fumer|fume)
 knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scouts|escalade|macramé)
 sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
 aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)

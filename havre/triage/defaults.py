@@ -1537,6 +1537,10 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+(more|less|better|happier|easier|lighter|simpler|richer|calmer) ~ without me
+nothing ~ (ever will|will ever help|will ever change|ever helps)
+i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
+(took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
 (everything is ready|everything ready|all ready|got it all ready) ~ (note|letter|letters|pills|rope|place|time|bag|car)
 hide|hiding|cover|covering ~ (the marks|my arms|my wrists|the cuts|the scars|my cuts|my scars|my thighs)
 i ~ (want|wish|need) ~ (everything|it all|it) ~ (to go black|to stay black|to be over|to stop for good)
@@ -1581,6 +1585,10 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+(plus|moins|mieux|heureux|heureuse|heureuses|tranquilles|libres|soulagés) ~ sans moi
+rien ~ (aidera jamais|changera jamais|va jamais aider)
+je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
+(pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
 (tout est prêt|tout prêt|tout est prête) ~ (lettre|lettres|endroit|heure|cachets|corde|sac|voiture|date)
 cacher|cache|caché|couvrir|couvre ~ (les marques|mes bras|mes poignets|les coupures|les cicatrices|mes coupures|mes cicatrices|mes cuisses)
 je ~ (veux|voudrais|aimerais) ~ tout ~ (devienne noir|reste noir|soit fini|se arrête pour de bon)
@@ -1627,6 +1635,10 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|cant|unable to) ~ (talk|speak|scream|swallow)
+he|she|they|{partner} ~ collar ~ (twist*|pull*|tight*|squeez*)
+he|she|they|{partner} ~ {child}|kids|children ~ (never find|never see|not find)
+he|she|they|{partner} ~ (locked|locks|has me locked|got me locked) ~ (in|inside) ~ (room|spare room|basement|closet|garage|bathroom|attic|shed)
 he|she|they|{partner} ~ broke|broken|cracked|fractured|dislocated ~ (rib|ribs|nose|jaw|arm|wrist|cheekbone|tooth|teeth|finger|fingers|collarbone|eye socket)
 (red dots|red spots|tiny red dots|petechiae|burst blood vessels) ~ (face|eyes|neck)
 he|she|they|{partner} ~ (find me in pieces|in pieces|in a ditch|in the river|in a bag)
@@ -1663,6 +1675,10 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|puisse plus|puisse pas|arrivais plus) ~ (parler|crier|avaler)
+il|elle|y|ils|{partner} ~ col ~ (serré|serrait|tordu|tordait|tiré|tirait)
+il|elle|y|ils|{partner} ~ enfants|petits|{child} ~ retrouverai|retrouverais|reverrai|reverrais|revoir|retrouver ~ (jamais|plus)
+il|elle|y|ils|{partner} ~ me ~ barrée|barré|enfermée|enfermé|verrouillée ~ (dans|chambre|sous sol|garage|placard|salle de bain|grenier|cabanon)
 il|elle|y|ils|{partner} ~ cassé|fracturé|fêlé|déboîté|pété ~ côte|côtes|nez|mâchoire|bras|poignet|doigt|doigts|dent|dents|pommette|clavicule
 (points rouges|petits points rouges|taches rouges|pétéchies|vaisseaux éclatés) ~ (visage|yeux|cou)
 il|elle|y|ils|{partner} ~ (en morceaux|dans un fossé|dans la rivière|dans un sac)
