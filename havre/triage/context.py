@@ -12,7 +12,11 @@ lexicon terms (pattern.py) and matched the same way, in both languages:
 - **Everyday phrase.** The match overlaps a phrase of everyday life that
   shares its words ("he's coming over for dinner", "quand il est là", "mal
   à la gorge", "choked on a grape"), or its clause tells a mishap ("I cut
-  myself shaving", "en faisant la cuisine").
+  myself shaving", "en faisant la cuisine"), for suicide risk only: "he
+  pulled a knife on me in the kitchen" is danger.
+- **Agreement.** Someone else's words about the texter become hers when
+  the text says he is right ("he's right", "il a raison", "lui donner
+  raison"): "my bf says I'm a waste of oxygen and honestly he's right".
 - **Past and resolved.** The text says the danger is over ("he's in prison",
   "we divorced", "I'm in a better place now"), or the clause of the match
   puts it long ago ("years ago", "used to", "when I was 17"), and nothing
@@ -189,10 +193,32 @@ signs of (overdose|suicide|self harm)
 risque suicidaire
 (parler|parle|aborder|expliquer) (du|de le|de la) (automutilation|suicide|surdose|scarification)
 (character|characters|personnage|héros|héroïne|hero|heroine) (who|qui) ... overdos*|suicid*|kill*|die|dies|meurt|tue
+help|helping|support|supporting ~ friend|someone|somebody|person|people|sister|brother|son|daughter ~ who ~ (suicid*|overdos*|cut*|self harm*|think*)
+aider|aide|soutenir|accompagner ~ (amie|ami|quelque un|personne|proche|proches|gens|soeur|frère|fils|fille) ~ qui ~ suicid*|surdose|scarifi*|automutil*|pense|pensent
+(signs|sign|symptoms|signes|signe|symptômes) ~ (overdos*|surdose|suicid*|self harm*|automutil*)
+(gens|personnes|jeunes|ados|patients|élèves|victimes) suicidaires
+suicidal (people|teens|patients|youth|clients|students|callers)
+necklace|kissed|kissing|kisses|kiss|massage|massaged|tattoo|photo|picture|selfie|hug|hugged|hugging|cuddl* ~ neck|throat
+neck|throat ~ (in the photo|in the picture|for the photo|for the picture|in a hug|for a selfie)
+collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage|photo|selfie|câlin ~ cou|gorge
+cou ~ (pour la photo|sur la photo|pour le selfie|pour un câlin)
+(whole|entire|full) course
+outside ~ (fixing|working on|washing|mowing|shoveling|shovelling|gardening|raking|with the dog|smoking)
+dehors ~ (réparer|répare|laver|lave|tondre|tond|déneiger|déneige|jardiner|jardine|avec le chien|fumer|fume)
+knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scouts|escalade|macramé)
+sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
+aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
+(kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
+rope|ropes ~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
+corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
+antibiotic|antibiotics|antibiotique|antibiotiques
+(like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
+comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut
-# myself shaving", "je me suis coupée en faisant la cuisine".
+# myself shaving", "je me suis coupée en faisant la cuisine". Only for
+# suicide risk: what he does to her "in the kitchen" is no mishap.
 MISHAP = """
 shaving
 cooking
@@ -345,6 +371,26 @@ depuis que je suis
 """
 
 
+# Said anywhere in the text, these make the texter's own what someone else
+# said of her: "my bf says I'm a waste of oxygen and honestly he's right",
+# "il dit que sans moi il serait heureux, je commence à lui donner raison".
+AGREEMENT = """
+he is right
+she is right
+they are right
+maybe he is right
+he might be right
+i agree with him|her|them
+il a raison
+elle a raison
+ils ont raison
+lui donner raison
+leur donner raison
+il a peut être raison
+je suis de accord avec lui|elle|eux
+"""
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -375,6 +421,13 @@ class Context:
         self._ongoing: bool | None = None
         self._resolved = False
         self._earlier: frozenset[int] = frozenset()
+        self._agrees: bool | None = None
+
+    def agrees(self) -> bool:
+        """Whether the texter says that someone else's words about her are right."""
+        if self._agrees is None:
+            self._agrees = bool(_found(AGREEMENT, self.tokens))
+        return self._agrees
 
     def joke(self, sentence: int) -> bool:
         if self._laughter is None:
@@ -390,8 +443,9 @@ class Context:
             )
         return sentence in self._story
 
-    def everyday(self, start: int, end: int) -> bool:
-        """Whether tokens[start:end] overlap an everyday phrase."""
+    def everyday(self, start: int, end: int, *, mishaps: bool = True) -> bool:
+        """Whether tokens[start:end] overlap an everyday phrase, or (with
+        `mishaps`) stand in a clause that tells a mishap."""
         if self._everyday is None:
             self._everyday = frozenset(
                 i
@@ -400,6 +454,8 @@ class Context:
             )
         if any(i in self._everyday for i in range(start, end)):
             return True
+        if not mishaps:
+            return False
         if self._mishap is None:
             self._mishap = frozenset(
                 self.tokens[start].clause for start in _found(MISHAP, self.tokens)
@@ -429,4 +485,5 @@ def marker_lists() -> dict[str, list[str]]:
         "resolved": _lines(RESOLVED),
         "earlier": _lines(EARLIER),
         "ongoing": _lines(ONGOING),
+        "agreement": _lines(AGREEMENT),
     }

@@ -1531,11 +1531,198 @@ il|elle|y|{partner} ... va|vas|allait|vais|veut|voulait ... me|nous (tuer|buter|
 me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|défoncera|massacrera|brûlera|noiera
 """
 
+
+# Readings of a whole sentence: who does what to whom, with "~" (up to
+# twelve words of the same sentence) between the parts, so that a family of
+# words matches in any phrasing rather than one fixed phrase. Each line is an
+# ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
+SENTENCE_SUICIDE_EN = """
+(more|less|better|happier|easier|lighter|simpler|richer|calmer) ~ without me
+nothing ~ (ever will|will ever help|will ever change|ever helps)
+i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
+(took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
+(everything is ready|everything ready|all ready|got it all ready) ~ (note|letter|letters|pills|rope|place|time|bag|car)
+hide|hiding|cover|covering ~ (the marks|my arms|my wrists|the cuts|the scars|my cuts|my scars|my thighs)
+i ~ (want|wish|need) ~ (everything|it all|it) ~ (to go black|to stay black|to be over|to stop for good)
+(hoping|hope|hopes|pray|praying|wish) ~ (car|truck|bus|train) ~ (hits me|hit me|runs me over|run me over|kills me)
+(never going to end|will never end|never ends) ~ (exhausted|tired|done|worn out|cannot do this|cant do this)
+(a drain|a burden|a weight) on ~ (everyone|everybody|my family|the people|those)
+(letter|letters|note|notes) ~ (explaining why|to explain why|saying why)
+practic*|learned|learning|learnt ~ (tie|tying|to tie|make|making) ~ (the knot|a knot|a noose|the noose)
+(mixed|took|swallowed|downed) ~ (all|every|everything) ~ ({medicine}|i could find) ~ (wine|alcohol|vodka|beer|whisky|whiskey|booze)
+asleep|sleep|sleeping ~ (forever|for good|for ever|and never)
+(dying|death|being dead) ~ (relief|peaceful|release|a rest|freedom)
+(no|out of|run out of|ran out of|any) ~ reason|reasons ~ (to keep going|to live|to stay|to go on|to continue|to be here)
+i ~ (until|till|til) ~ (bleed|bleeds|bled|bleeding|blood)
+(can not|cant|do not|dont) see ~ (way|how) ~ (better|gets better|improve|change|out of this)
+(do not|can not|dont|cant) see myself ~ (alive|living|being alive|here|around|making it|surviving)
+think|thinking|thought|dream|dreaming|imagine|imagining ~ (not waking up|never waking up|not existing|not being here|not being alive|being dead)
+(note|letter|letters) ~ (picked|chose|chosen|know how|know when|know where|the place|the date|the day)
+(worse|harder|miserable) ~ (by being here|by existing|because of me|when i am around|just by being)
+i ~ wish|hope|want|wanted|pray ~ (not|never|stop|to stop|could stop) ~ (wake|waking|exist|existing|be here|being here|be alive|being alive)
+i ~ think|thinking|thought|going|gonna|want|could|might ~ drive|driving|crash|crashing|swerve|swerving ~ off|into|under ~ road|bridge|tree|wall|lake|river|train|truck|cliff|traffic
+i ~ collect*|stockpil*|hoard*|saving|saved|stash*|hiding|hid ~ {medicine}
+if i ~ (was|were|am) ~ (gone|dead|not here|not around|not alive|out of the picture)
+i ~ carved|carve|carving|cut|cutting|sliced|slicing|scratched|scratching|burned|burnt|burning ~ my|into|myself ~ arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|hip|hips
+i ~ took|swallowed|downed|emptied|finished|popped|ate ~ all|whole|entire|every|bunch|handful|bottle|bottles|box|boxes|pack|packs|strip|strips ~ prescription|prescriptions|cabinet|{medicine}
+i ~ took|swallowed|downed|popped|ate ~ (at once|all together|all at once|on purpose)
+my own funeral
+my funeral
+i|me ~ (not|never) ~ (be|being) ~ around|here ~ (much longer|long|tomorrow|next week|next month)
+sleep ~ (not|never) ~ wake
+googl*|search*|researched|researching|looked|looking ~ ways|way|methods|how ~ (painless|die|dying|kill|lethal|overdose|hang|suicide|end it)
+(what is|whats) the point ~ (anymore|anything|living|life|trying|any of this)
+i am|im ~ so|just|completely|totally ~ done ~ (trying|fighting|living|existing|with life|with everything)
+nothing ~ (ever|going) ~ (change|get better|gets better|improve)
+my passwords|pin|accounts ~ (letter|note|for|to)
+(left|leaving|leave|wrote|written) ~ letter|letters|note|notes ~ for|to ~ everyone|everybody|family|kids|children|{partner}|sister|brother|mom|mum|dad|parents
+take care of ~ (when i am gone|after i am gone|when i am not here|once i am gone|after i die)
+{medicine} ~ (lined up|counted|ready|laid out|in front of me)
+car ~ garage ~ (engine|motor) ~ (running|on)
+(which|what) (bridge|overpass|building|cliff|train|roof) ~ (use|jump|going to)
+razor|blade|blades ~ out ~ again
+myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
+"""
+
+SENTENCE_SUICIDE_FR = """
+(plus|moins|mieux|heureux|heureuse|heureuses|tranquilles|libres|soulagés) ~ sans moi
+rien ~ (aidera jamais|changera jamais|va jamais aider)
+je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
+(pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
+(tout est prêt|tout prêt|tout est prête) ~ (lettre|lettres|endroit|heure|cachets|corde|sac|voiture|date)
+cacher|cache|caché|couvrir|couvre ~ (les marques|mes bras|mes poignets|les coupures|les cicatrices|mes coupures|mes cicatrices|mes cuisses)
+je ~ (veux|voudrais|aimerais) ~ tout ~ (devienne noir|reste noir|soit fini|se arrête pour de bon)
+(espère|souhaite|prie) ~ (voiture|camion|bus|train) ~ (me renverse|me percute|me écrase|me tue)
+(finira jamais|va jamais finir|aura jamais de fin|finit jamais) ~ (épuisée|épuisé|fatiguée|fatigué|à bout|plus la force|en peux plus)
+(un poids|un fardeau|une charge) ~ (pour tous|pour tout le monde|pour ma famille|pour ceux)
+(lettre|lettres|mot|mots) ~ (pour expliquer pourquoi|qui explique pourquoi|pour dire pourquoi)
+entraîne|entraîner|entraînée|appris|apprends ~ (faire|nouer) ~ (le noeud|un noeud|noeud coulant|la corde)
+(mélangé|pris|avalé) ~ (tous|toutes|tout) ~ ({medicine}|que je ai trouvés|que je ai trouvées) ~ (vin|alcool|vodka|bière|whisky|rhum)
+endormir|endormie|endormi|dormir ~ (pour toujours|pour de bon|à jamais|et ne plus)
+(mourir|la mort|être morte|être mort) ~ (soulagement|délivrance|libération|repos)
+(plus de|plus aucune|aucune|pas de) ~ raison|raisons ~ (de continuer|de vivre|de rester|de tenir)
+je ~ (jusque|jusqu) ~ (saigne|saignent|saigner|sang)
+regarde|fixe|fixer|regarder ~ {medicine}
+vois pas|plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
+je me vois pas|plus ~ (vivre|vivante|vivant|en vie|là|survivre)
+pense|pensé|rêve|rêvé|imagine|imaginé ~ (ne plus me réveiller|plus me réveiller|pas me réveiller|ne pas me réveiller|ne plus exister|plus exister|être morte|être mort)
+(lettre|lettres|mot) ~ (choisi|sais comment|sais quand|sais où|le endroit|la date|le jour)
+(pire|plus dure|plus difficile|misérable) ~ (à cause de moi|parce que je existe|quand je suis là|juste en étant là)
+plus de avenir
+je ~ voudrais|veux|aimerais|espère|souhaite|prie ~ (arrêter de|plus|ne plus|pas|ne pas|jamais) ~ (réveiller|exister|être là|vivre|être en vie)
+je ~ (pense|pensé|vais|veux|voudrais|pourrais) ~ (foncer|me jeter|me crasher|me écraser|rouler) ~ (dans|contre|sous|du haut) ~ (arbre|mur|pont|lac|rivière|train|camion|falaise|ravin|fleuve)
+je ~ (mets de côté|mis de côté|garde de côté|gardé de côté|accumule|accumulé|stocke|stocké|cache|caché|planque|planqué) ~ {medicine}
+si je ~ (étais plus là|étais pas là|étais morte|étais mort|étais partie pour de bon|existais plus|existais pas)
+je ~ me ~ entaill*|taillad*|coupé|coupée|gratté|grattée|brûlé|brûlée|scarifi*|lacér* ~ bras|poignet|poignets|cuisse|cuisses|jambe|jambes|peau|ventre|hanche|hanches
+je ~ pris|avalé|vidé|fini|bouffé ~ tout|toute|tous|toutes|plein|boîte|boîtes|plaquette|plaquettes|flacon|flacons|tube|tubes ~ ordonnance|{medicine}
+je ~ pris|avalé ~ (en une fois|d un coup|dun coup|tout d un coup|exprès)
+mon (enterrement|propre enterrement)
+mes (funérailles|obsèques)
+je ~ serai|serais|vais ~ (plus|pas) ~ là ~ (longtemps|demain|la semaine prochaine)
+dormir|endormir ~ (plus jamais|jamais|plus|pas) ~ réveiller|réveille|reveiller
+cherché|cherche|regardé|googlé ~ façons|façon|moyens|moyen|méthodes|comment ~ (sans souffrir|mourir|me tuer|en finir|partir sans|suicid*|surdose|mortelle|mortel|létale)
+(à quoi ça sert|à quoi bon) ~ (tout ça|vivre|de vivre|continuer|plus rien|rien)
+(j en peux plus|je en peux plus|plus la force|marre) ~ (essayer|lutter|me battre|vivre|de tout)
+rien ~ (changera|ira mieux|va changer|va s arranger|va s améliorer)
+mes (codes|mots de passe) ~ (lettre|mot|pour)
+laissé|laisse|écrit|écrite|écrites ~ lettre|lettres|mot|mots ~ pour ~ (tout le monde|famille|enfants|{partner}|soeur|frère|mère|parents|maman|papa)
+occupez|occupe|occuper ~ (quand je serai partie|quand je serai parti|quand je serai plus là|après ma mort|quand je serai morte|quand je serai mort)
+aligné|alignés|compté|comptés|préparé|préparés ~ cachets|comprimés|médicaments|pilules|{medicine}
+voiture ~ garage ~ moteur ~ (tourne|allumé|en marche)
+(quel|quelle) (pont|immeuble|falaise|train|toit|viaduc) ~ (sauter|vais|utiliser)
+ressorti|ressortir|ressors ~ (la lame|le rasoir|les lames|le cutter)
+me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à saigner)
+"""
+
+SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|cant|unable to) ~ (talk|speak|scream|swallow)
+he|she|they|{partner} ~ collar ~ (twist*|pull*|tight*|squeez*)
+he|she|they|{partner} ~ {child}|kids|children ~ (never find|never see|not find)
+he|she|they|{partner} ~ (locked|locks|has me locked|got me locked) ~ (in|inside) ~ (room|spare room|basement|closet|garage|bathroom|attic|shed)
+he|she|they|{partner} ~ broke|broken|cracked|fractured|dislocated ~ (rib|ribs|nose|jaw|arm|wrist|cheekbone|tooth|teeth|finger|fingers|collarbone|eye socket)
+(red dots|red spots|tiny red dots|petechiae|burst blood vessels) ~ (face|eyes|neck)
+he|she|they|{partner} ~ (find me in pieces|in pieces|in a ditch|in the river|in a bag)
+he|she|they|{partner} ~ padlock*|chained|chain|chains ~ (gate|door|doors|me|room|bedroom)
+(took|removed|disconnected|pulled) ~ (the car battery|the spark plugs|the battery out|my tires|the tires)
+he|she|they|{partner} ~ (i am next|i will be next|you are next|you will be next|i would be next|you would be next)
+he|she|they|{partner} ~ last time ~ (sees me|see me|saw me|hears from me|anyone sees me)
+he|she|they|{partner} ~ (nobody|no one) ~ (hear|hears|heard) ~ (scream|screams|screaming|me)
+he|she|they|{partner} ~ (accidents happen|accident happens|have an accident|had an accident)
+he|she|they|{partner} ~ (my own funeral|my own grave)
+he|she|they|{partner} ~ drive|drives|crash|crashing|drown|drowning ~ lake|river|wall|tree|bridge|cliff ~ kids|children|{child}
+he|she|they|{partner} ~ take|takes|took|hides|hid|confiscate*|keeps ~ keys|phone|passport ~ (can not|cannot|cant) ~ (go|leave|get out|call|escape)
+he|she|they|{partner} ~ destroy|ruin|wreck|smash ~ (me|my life|my face|everything i have|us)
+he|she|they|{partner} ~ getting|gets|got|gotten ~ (worse|more violent|scarier|rougher|more aggressive|more dangerous)
+(violence|beatings|hitting|fights|attacks) ~ (getting worse|worse every|more often|more violent|every week|every day)
+he|she|they|{partner} ~ said|told|says|tells|texted|swore|warned|threatened|promised ~ (kids|children|{child}|you|i) ~ (not make it|not survive|not live|not be alive|not see)
+he|she|they|{partner} ~ (my neck|my throat)
+he|she|they|{partner} ~ fire|lit|light|burn|burned ~ (while i|when i|with me|on me|with us)
+he|she|they|{partner} ~ {weapon}|barrel|muzzle ~ (at me|staring at me|looking at me|for me|next to me|my head|my face|against me|me)
+he|she|they|{partner} ~ sharpen*|loaded|loading|cleaning|polishing|pointed|pointing|waving ~ {weapon}
+barrel|muzzle ~ (against|on|to) ~ (my|me) ~ (head|temple|face|chest|mouth)
+he|she|they|{partner} ~ (in the|on the|outside|at the) ~ with ~ (a|his|her) ~ {weapon}
+he|she|they|{partner} ~ (bury me|burying me|buried me|my funeral|my grave|my coffin|find my body|hide my body|dump my body|make me disappear|make me pay|end me)
+he|she|they|{partner} ~ said|told|says|tells|texted|texting|swore|warned|threatened|screamed|yelled ~ (i|you) ~ (be sorry|regret it)
+he|she|they|{partner} ~ (said|told|says|tells|texted|swore|warned|threatened|promised) ~ kids|children|{child} ~ (gone|never see|will not see|be around|for good|disappear|hurt|pay)
+he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|unable to) ~ (breathe|breath|get any air|get air)
+he|she|they|{partner} ~ (sat|sitting|sits|knelt|kneeling|kneels|lay|lying|leaned|leaning) ~ on ~ (my chest|my neck|my throat|my face)
+he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ door|doors|window|windows
+(hiding|hid|locked myself|barricaded) ~ (bathroom|closet|bedroom|basement) ~ (he|she|{partner})
+(hiding|hid) ~ with ~ (the baby|my baby|the kids|my kids|my children|my son|my daughter)
+(not|never) ~ allowed ~ (out|outside|leave|to leave|to go out|to go anywhere)
+nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
+(gas can|gasoline|petrol|lighter fluid) ~ (for|on|around|all over) ~ (my house|the house|me|us|our house|my car|my place)
+"""
+
+SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|puisse plus|puisse pas|arrivais plus) ~ (parler|crier|avaler)
+il|elle|y|ils|{partner} ~ col ~ (serré|serrait|tordu|tordait|tiré|tirait)
+il|elle|y|ils|{partner} ~ enfants|petits|{child} ~ retrouverai|retrouverais|reverrai|reverrais|revoir|retrouver ~ (jamais|plus)
+il|elle|y|ils|{partner} ~ me ~ barrée|barré|enfermée|enfermé|verrouillée ~ (dans|chambre|sous sol|garage|placard|salle de bain|grenier|cabanon)
+il|elle|y|ils|{partner} ~ cassé|fracturé|fêlé|déboîté|pété ~ côte|côtes|nez|mâchoire|bras|poignet|doigt|doigts|dent|dents|pommette|clavicule
+(points rouges|petits points rouges|taches rouges|pétéchies|vaisseaux éclatés) ~ (visage|yeux|cou)
+il|elle|y|ils|{partner} ~ (en morceaux|dans un fossé|dans la rivière|dans un sac)
+il|elle|y|ils|{partner} ~ cadenas|cadenassé|enchaîné|enchaînée|chaîne|chaînes ~ (portail|porte|portes|moi|chambre|me)
+(enlevé|débranché|retiré|pris) ~ (la batterie|les bougies|mes pneus|les pneus)
+il|elle|y|ils|{partner} ~ (du cou|au cou|à la gorge)
+il|elle|y|ils|{partner} ~ (brise|briser|briserait|brisera|casser|casserait|cassera|tordre|tordrait|tordra) ~ (la nuque|le cou|mon cou)
+il|elle|y|ils|{partner} ~ (je suis la prochaine|je serai la prochaine|tu es la prochaine|tu seras la prochaine|je suis le prochain|tu es le prochain)
+il|elle|y|ils|{partner} ~ dernière fois ~ (me voit|me verra|me verrait|on me voit|me entend)
+il|elle|y|ils|{partner} ~ personne ~ (entendrait|entendra|entend|entendre) ~ (crier|hurler|me)
+il|elle|y|ils|{partner} ~ (accidents|accident) ~ (arrive|arrivent|arriver|vite arrivé)
+il|elle|y|ils|{partner} ~ foncer|foncerait|foncera|jeter|jetterait|noyer|noierait ~ lac|rivière|mur|arbre|pont|ravin|falaise ~ enfants|petits|{child}
+il|elle|y|ils|{partner} ~ prend|pris|cache|caché|confisque|confisqué|garde ~ clés|téléphone|passeport ~ (peux pas|peux plus|nulle part)
+il|elle|y|ils|{partner} ~ détruire|détruira|détruirait|démolir|démolira|démolirait|massacrer ~ (me|ma vie|mon visage|tout ce que je ai|nous)
+il|elle|y|ils|{partner} ~ (de plus en plus|de pire en pire) ~ (violent|violente|agressif|agressive|dangereux|dangereuse|souvent|fort)
+(coups|violence|violences|crises|disputes) ~ (de plus en plus|de pire en pire|chaque semaine|chaque jour|plus souvent)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (on|personne) ~ me ~ retrouv*|trouv*
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menac*|prévenu|prévenue ~ enfants|petits|tu|je ~ (survivront|survivrai|survivras|passeront|passerai|passeras) pas
+il|elle|y|ils|{partner} ~ (mon cou|ma gorge|le cou|la gorge)
+il|elle|y|ils|{partner} ~ feu|allumé|brûlé|brûler ~ (alors que je|pendant que je|quand je|avec moi|avec nous|sur moi)
+il|elle|y|ils|{partner} ~ {weapon} ~ (me regarde|me fixe|me fixant|en me regardant|pour moi|à côté de moi|à côté du lit|ma tête|mon visage|sur moi|contre moi)
+il|elle|y|ils|{partner} ~ aiguis*|chargé|chargeait|charge|nettoie|nettoyait|pointé|pointait|pointe|braqué|braquait|agite|agitait ~ {weapon}
+canon ~ (sur|contre) ~ (ma|mon|la|le) ~ (tempe|tête|front|visage|poitrine|bouche)
+il|elle|y|ils|{partner} ~ (dans le|dans la|devant|dehors) ~ avec ~ (un|une|son|sa) ~ {weapon}
+il|elle|y|ils|{partner} ~ (me enterrer|mon enterrement|ma tombe|mon cercueil|me faire disparaître|me faire disparaitre|me faire payer)
+il|elle|y|ils|{partner} ~ (regretteras|regretterais|vas le regretter|y resterai|y resterais|y resteras)
+il|elle|y|ils|{partner} ~ dit|dire|disait|répète|écrit|texté|juré|prévenu|prévenue|menacé|menacée|crié|hurlé ~ je|tu ~ finir|finirai|finirais|finiras ~ cimetière|terre|boîte
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ enfants|petits|{child} ~ (plus jamais|pour de bon|disparaître|payer|mal)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (retrouverai plus|retrouverais plus|reverrai plus|reverrais plus) ~ enfants|petits|{child}
+il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|arrivais plus|arrivais pas) ~ respirer
+il|elle|y|ils|{partner} ~ (assis|assise|appuyé|appuyée|genou|genoux) ~ (sur ma poitrine|sur mon cou|sur ma gorge|sur mon visage)
+il|elle|y|ils|{partner} ~ tambourin*|défonc*|cogn*|frappe|frappait|tape|tapait|cass*|fracass* ~ porte|portes|fenêtre|fenêtres
+(cachée|caché|enfermée|barricadée) ~ (salle de bain|placard|chambre|sous sol|toilettes) ~ (il|elle|{partner})
+(cachée|caché) ~ avec ~ (le bébé|mon bébé|les enfants|mes enfants|mon fils|ma fille|les petits)
+(pas|plus) ~ le droit ~ (sortir|de sortir|partir|de partir|voir personne)
+cloué|clouées|cloués|bloqué|bloquées|condamné|condamnées|vissé|vissées ~ (les fenêtres|la fenêtre|les portes|la porte)
+bidon|essence|briquet ~ (pour|sur|autour de|partout dans) ~ (ma maison|la maison|moi|nous|notre maison|ma voiture|chez moi)
+"""
+
 TEXTS: dict[tuple[str, str], str] = {
-    (SUICIDE, "en"): SUICIDE_EN,
-    (SUICIDE, "fr"): SUICIDE_FR,
-    (DANGER, "en"): DANGER_EN,
-    (DANGER, "fr"): DANGER_FR,
+    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN,
+    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR,
+    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN,
+    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR,
 }
 
 

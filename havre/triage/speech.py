@@ -13,7 +13,8 @@ can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
 autant envie de mourir").
 
 Reported speech. Words belong to someone else when they stand after a
-reporting verb ("said", "told", "says", "texted", "dit", "écrit",
+reporting verb, unless the verb is part of a condition ("if anyone asks,
+tell them it wasn't their fault"), ("said", "told", "says", "texted", "dit", "écrit",
 "crié"...) whose subject is not the texter ("he", "my friend", "il", "elle"),
 up to the end of the clause (or of the next one when the verb ends its own:
 "he said: ..."), or up to "but"/"mais" or a linking word followed by "I"/"je".
@@ -57,6 +58,18 @@ NOT_DENIED_BEFORE = {
     texts("never")[0]: _set("mind"),
     texts("jamais")[0]: _set("autant"),
 }
+# A negation next to a verb of seeing or finding is what a threat says, not
+# a denial of it: "you'll never see the kids again", "nobody would ever
+# find my body", "on me retrouverait jamais", "je reverrai plus jamais ma
+# fille". Words matched as typed, or by their beginning (French verbs).
+SEEING = _set(
+    "see sees saw seen seeing find finds found finding hear hears heard "
+    "voir vois voit voyais verrai verras verra verrais verrait vu vue"
+)
+SEEING_STEMS = ("revoi", "rever", "retrouv", "trouv", "entend")
+# Between the negation and the verb ("nobody would ever find", "jamais me revoir").
+SEEING_BETWEEN = _set("would will ever again could can me te nous vous plus le la les")
+SEEING_REACH = 3
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5
@@ -97,7 +110,9 @@ BETWEEN_SUBJECT_AND_VERB = _set(
     "was is am were then also even again literally want wants wanted going need needs "
     "try tried got like love "
     "ai as a avait avais me te lui leur nous vous veux veut vais va voulais voulait "
-    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
+    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu "
+    # "je suis en train de me dire que...": the texter tells herself
+    "suis es est etais etait en train"
 )
 THIRD_PERSON = _set("he she they il elle ils elles")
 # "il" with these is impersonal: "il y a", "il faut".
@@ -106,6 +121,11 @@ IMPERSONAL = _set("y faut fallait faudrait vaut semble reste")
 # texter whoever else the sentence names ("they'd be better off without me").
 # Words that give what a match describes to someone else: "she took all her pills".
 THIRD_POSSESSIVES = _set("her his their ses son sa leur leurs")
+# Reflexives of a third person, just before a match or inside it: "ma fille se
+# scarifie", "he wants to kill himself". The texter says "me", "myself".
+THIRD_REFLEXIVES = _set("se himself herself themselves")
+# Inside a match, "se" belongs to the term ("que tout s'arrête").
+THIRD_REFLEXIVES_INSIDE = THIRD_REFLEXIVES - _set("se")
 TEXTER_WORDS = _set("i me my myself mine je moi mes ma mon")
 ACTOR_REACH = 4
 QUOTE_REACH = 5
@@ -153,7 +173,7 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         return False
     if after in NOT_DENIED_BEFORE.get(word, ()):
         return False
-    if _in_condition(tokens, i):
+    if _in_condition(tokens, i) or _next_to_seeing(tokens, i):
         return False
     # "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
     if word in MEASURED:
@@ -161,6 +181,31 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         ahead = (t.text for t in tokens[i + 1 :] if t.clause == clause)
         return not any(text in INTENSIFIERS for text in ahead)
     return True
+
+
+def _seeing(word: str) -> bool:
+    return word in SEEING or word.startswith(SEEING_STEMS)
+
+
+def _next_to_seeing(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at `i` goes with a verb of seeing or finding, just
+    after it ("never see") or, in French, just before it ("retrouverait jamais")."""
+    clause = tokens[i].clause
+    for j in range(i + 1, min(len(tokens), i + 1 + SEEING_REACH)):
+        if tokens[j].clause != clause:
+            break
+        if _seeing(tokens[j].text):
+            return True
+        if tokens[j].text not in SEEING_BETWEEN:
+            break
+    for j in range(i - 1, max(-1, i - 1 - SEEING_REACH), -1):
+        if tokens[j].clause != clause:
+            break
+        if _seeing(tokens[j].text):
+            return True
+        if tokens[j].text not in SEEING_BETWEEN:
+            break
+    return False
 
 
 def _in_condition(tokens: Sequence[Token], i: int) -> bool:
@@ -179,7 +224,12 @@ def others(tokens: Sequence[Token]) -> list[bool]:
     """For each token, whether it is someone else's words rather than the texter's."""
     result = [False] * len(tokens)
     for i, token in enumerate(tokens):
-        if token.quote == 0 and token.text in REPORTING and not _texter_speaks(tokens, i):
+        if (
+            token.quote == 0
+            and token.text in REPORTING
+            and not _texter_speaks(tokens, i)
+            and not _in_condition(tokens, i)
+        ):
             _mark_reported(tokens, i, result)
     for first, last in _quotes(tokens):
         if _quote_reported(tokens, first, last):
@@ -191,15 +241,27 @@ def others(tokens: Sequence[Token]) -> list[bool]:
     return result
 
 
-def someone_else_acts(tokens: Sequence[Token], start: int, end: int) -> bool:
+def someone_else_acts(
+    tokens: Sequence[Token], start: int, end: int, *, possessives: bool = True
+) -> bool:
     """Whether the match at tokens[start:end] tells what a third person does.
 
     "she wants to die", "elle veut mourir": the nearest pronoun before the
     match in its clause decides; "my friend took all her pills": a third
-    person's possessive inside the match does too.
+    person's possessive inside the match does too, and so does a third
+    person's reflexive inside it or just before it ("ma fille se scarifie").
+    With `possessives` False (the term holds one itself: "not their fault"),
+    a possessive inside the match says nothing.
     """
     first = tokens[start]
-    if any(token.text in THIRD_POSSESSIVES for token in tokens[start:end]):
+    inside = (THIRD_POSSESSIVES if possessives else frozenset()) | THIRD_REFLEXIVES_INSIDE
+    if any(token.text in inside for token in tokens[start:end]):
+        return True
+    if (
+        start > 0
+        and tokens[start - 1].text in THIRD_REFLEXIVES
+        and tokens[start - 1].clause == first.clause
+    ):
         return True
     for i in range(start - 1, max(-1, start - 1 - ACTOR_REACH), -1):
         token = tokens[i]

@@ -116,6 +116,17 @@ def test_contractions_and_elisions_are_spelt_out():
     ]  # fmt: skip
 
 
+def test_an_elision_typed_with_a_space_reads_as_one():
+    assert [t.text for t in tokenize("il m a etranglee, j ai peur qu il revienne")] == [
+        "il", "me", "a", "etranglee", "je", "ai", "peur", "que", "il", "revienne",
+    ]  # fmt: skip
+    # Only before a vowel or "h", where French elides; not English's "i m", "don t".
+    assert [t.text for t in tokenize("m dupont, i m angry, don t ever")] == [
+        "m", "dupont", "i", "m", "angry", "don", "t", "ever",
+    ]  # fmt: skip
+    assert category("il m a etrangle ce matin") == DANGER
+
+
 # -- denial ------------------------------------------------------------------------
 
 
@@ -154,6 +165,18 @@ def test_a_denied_term_does_not_count(text):
 )
 def test_a_denial_before_a_new_clause_or_subject_does_not_reach_the_term(text):
     assert category(text) == SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said nobody would ever find my body",
+        "il a dit que je reverrai plus jamais ma fille",
+        "he said he'd take the kids somewhere i'll never find them and hurt them",
+    ],
+)
+def test_a_negation_next_to_seeing_or_finding_is_what_a_threat_says(text):
+    assert category(text) == DANGER
 
 
 def test_a_denial_inside_a_term_is_part_of_the_term():

@@ -49,11 +49,27 @@ def test_someone_elses_words_in_a_story_are_not_a_threat():
         "she wants to die, how do i help her",
         "elle a envie de mourir, je fais quoi",
         "my friend took all her pills last night",
+        "ma fille se scarifie et je suis inquiète",
     ],
 )
 def test_suicide_risk_told_of_someone_else_is_not_the_texters(text):
     assert category(text) is None
     assert reasons(text) & {"other_person", "reported"}
+
+
+def test_someone_elses_words_about_the_texter_are_hers_when_she_says_he_is_right():
+    assert category("my bf says im a waste of oxygen and honestly hes right") == "suicide"
+    assert category("my bf says im a waste of oxygen") is None
+    # Telling herself is her own thought.
+    assert category("je suis en train de me dire que la vie sans moi ce serait pas plus mal") == (
+        "suicide"
+    )
+
+
+def test_a_reporting_verb_in_a_condition_reports_nothing():
+    # "if anyone asks" is no one speaking; "their" belongs to the term.
+    assert category("If anyone asks, tell them it wasn't their fault. I'm done. Bye") == "suicide"
+    assert category("my friend said 'i want to die'") is None
 
 
 def test_words_that_name_the_texter_stay_the_texters_whoever_else_is_named():
@@ -103,10 +119,24 @@ def test_a_denied_resolution_resolves_nothing():
         "i cut myself shaving",
         "je me suis coupée en faisant la cuisine",
         "je veux en finir avec cette relation",
+        "how do i help a friend who is suicidal",
+        "what are the warning signs of an overdose",
+        "comment aider une amie qui pense au suicide",
+        "he put the necklace around my neck for our anniversary",
+        "i took the whole course of pills like the doctor said",
+        "he put his arm around my neck in the photo",
+        "my husband sharpened the knives for thanksgiving",
+        "he kicked the door shut because of the draft",
     ],
 )
 def test_everyday_phrases_and_mishaps_are_set_aside(text):
     assert category(text) is None
+
+
+def test_a_mishap_sets_aside_only_suicide_risk():
+    # What he does to her while she cooks is no mishap of hers.
+    assert category("he pulled a knife on me in the kitchen") == "danger"
+    assert category("il m'a étranglée pendant que je faisais la cuisine") == "danger"
 
 
 @pytest.mark.parametrize(
@@ -144,6 +174,7 @@ def test_the_markers_are_data_in_both_languages():
         "resolved",
         "earlier",
         "ongoing",
+        "agreement",
     }
     assert "lol" in markers["laughter"]
     assert "mdr" in markers["laughter"]
