@@ -107,6 +107,10 @@ personnage
 dépliant
 affiche
 documentaire
+reportage
+reportages
+émission
+report on
 """
 
 EVERYDAY = """
@@ -214,6 +218,8 @@ corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|che
 antibiotic|antibiotics|antibiotique|antibiotiques
 (like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
 comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
+pistolet à colle|eau|clous|peinture
+glue|water|nail|paint|staple gun
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut
@@ -300,6 +306,14 @@ long gone
 been divorced
 stable now
 stable maintenant
+doing much better
+doing a lot better
+ça va bien maintenant
+me a beaucoup aidée
+me a beaucoup aidé
+divorcés depuis
+ça fait ... ans que je ai arrêté
+autre bout du pays
 """
 
 # These put in the past only what is said in the same clause: "he used to

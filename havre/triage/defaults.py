@@ -1582,6 +1582,17 @@ car ~ garage ~ (engine|motor) ~ (running|on)
 (which|what) (bridge|overpass|building|cliff|train|roof) ~ (use|jump|going to)
 razor|blade|blades ~ out ~ again
 myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
+(better off|happier|easier|lighter|freer) ~ if i ~ (did not exist|didnt exist|never existed|was not here|was not around|was gone|were gone|disappeared)
+(family|kids|children|everyone|everybody|they) ~ better off ~ (with someone else|with somebody else|without me)
+already (took|taken|swallowed|downed) (the|all the|all my|all of the|the whole) {medicine}
+(bathroom|my room|the shower) and (cut|cutting|carve|carving)
+(walking|walk|wading|stepping|going) into ~ (the river|the lake|the sea|the ocean|the water|the waves)
+(top of|edge of|ledge of|railing of|roof of) ~ (parking garage|car park|bridge|building|cliff|overpass|tower|parking) ~ (looking down|staring down|to jump|jump)
+(drank|drunk|drink|drinking|swallowed) ~ (bleach|antifreeze|drain cleaner|toilet cleaner|rat poison|weed killer|pesticide)
+(hell|nightmare|pain|suffering) ~ (never going to end|will never end|never ends|is never going to stop)
+(papers|affairs|bills|accounts) ~ (in order|sorted|paid|settled) ~ (for after|after i am gone|when i am gone|for when i am gone)
+(never|not) ~ (hear from me again|hear from me ever again|hear of me again|see me again)
+rope ~ (i know what for|i know what it is for|know what it is for)
 """
 
 SENTENCE_SUICIDE_FR = """
@@ -1632,6 +1643,17 @@ voiture ~ garage ~ moteur ~ (tourne|allumé|en marche)
 (quel|quelle) (pont|immeuble|falaise|train|toit|viaduc) ~ (sauter|vais|utiliser)
 ressorti|ressortir|ressors ~ (la lame|le rasoir|les lames|le cutter)
 me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à saigner)
+(lame|corde|cachets|pilules|rasoir|comprimés) ~ (ce soir|cette nuit) ~ (la fin|fini|en finir|en finis)
+(ce soir|cette nuit|maintenant) ~ je ~ (prends|avale|bois|vais prendre|vais avaler|vais tout prendre|vais tout avaler) tout
+corde ~ (je sais à quoi|sais à quoi|pour me pendre|pour moi)
+(bu|avalé|bois|avale|bu du|bu de la) ~ (javel|déboucheur|détergent|produit ménager|produit pour les toilettes|produit toilettes|antigel|désherbant|mort aux rats|raticide|insecticide|soude)
+(enfer|cauchemar|souffrance|calvaire) ~ (finira jamais|finit jamais|va jamais finir|aura jamais de fin|finira pas|arrêtera jamais)
+(pour après moi|pour quand je serai plus là|pour après mon départ)
+(entendrez|entendront|entendras|entendra|entendrai) ~ (plus jamais|plus) ~ parler de moi
+(me reverrez|me reverront|me reverras|me verrez) ~ (plus jamais|plus)
+je ~ (marche|avance|rentre|entre|descends) dans ~ (la rivière|le fleuve|le lac|la mer|la meuse|la seine|la loire|le rhône|le saint laurent|l eau glacée)
+(plus ou mieux sans moi|mieux sans moi)
+(seraient|serait|serais|seront) mieux ~ (si je existais pas|si je existais plus|si je étais plus là|si je étais pas là|sans moi|avec quelqu un d autre)
 """
 
 SENTENCE_DANGER_EN = """
@@ -1672,6 +1694,11 @@ he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ door|door
 (not|never) ~ allowed ~ (out|outside|leave|to leave|to go out|to go anywhere)
 nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 (gas can|gasoline|petrol|lighter fluid) ~ (for|on|around|all over) ~ (my house|the house|me|us|our house|my car|my place)
+he|she|they|{partner} ~ (finish me off|finish me|finishing me off|end me|end my life)
+he|she|they|{partner} ~ held|hold|holds|holding|dangled|dangling|hung ~ {child} ~ (over|out of|off) ~ (balcony|railing|window|edge|bridge|stairs)
+he|she|they|{partner} ~ smash*|broke|break*|ripped|destroyed|took|hid ~ phone|phones|landline ~ (cant call|can not call|cannot call|no way to call|call anyone|call for help)
+next time ~ he|she|{partner} ~ (kill|kills|will kill|gonna kill|going to kill) ~ (her|him|them|me|us)
+(door|doors) ~ (locked|bolted) ~ (he has the|he has the keys|he keeps the|he took the) ~ key|keys
 """
 
 SENTENCE_DANGER_FR = """
@@ -1716,6 +1743,15 @@ il|elle|y|ils|{partner} ~ tambourin*|défonc*|cogn*|frappe|frappait|tape|tapait|
 (pas|plus) ~ le droit ~ (sortir|de sortir|partir|de partir|voir personne)
 cloué|clouées|cloués|bloqué|bloquées|condamné|condamnées|vissé|vissées ~ (les fenêtres|la fenêtre|les portes|la porte)
 bidon|essence|briquet ~ (pour|sur|autour de|partout dans) ~ (ma maison|la maison|moi|nous|notre maison|ma voiture|chez moi)
+il|elle|y|ils|{partner} ~ (me finir|me finira|me finirait|me finis|va me finir|me achever|me achèvera)
+il|elle|y|ils|{partner} ~ tenu|tenait|tient|suspendu|pendu ~ {child} ~ (au dessus|par dessus|hors|dehors) ~ (rambarde|balcon|fenêtre|pont|vide|escalier)
+il|elle|y|ils|{partner} ~ cassé|pété|arraché|détruit|pris|caché|confisqué ~ gsm|téléphone|portable|fixe|cellulaire|cell ~ (appeler personne|peux pas appeler|peux plus appeler|pour pas que je appelle)
+(prochaine fois|la prochaine) ~ il|elle|{partner} ~ (la tue|le tue|les tue|la tuera|le tuera|les tuera|me tue|me tuera|nous tue)
+c est ~ {child}|enfants ~ (qui va prendre|qui vont prendre|qui va payer|qui vont payer|qui paiera|qui payera|qui prendra)
+(porte|portes) ~ (fermée à clé|fermées à clé|fermée|fermées|verrouillée|verrouillées) ~ (il a les clés|lui qui a les clés|il garde les clés|peux pas sortir|peux plus sortir)
+il|elle|y|ils|{partner} ~ (procuré|procure|procurer) ~ {weapon}
+me|nous ~ chicott*|bastonn*|fouett*|chicote
+(ceinture|fouet|chicotte|chicote|câble) ~ (chaque soir|chaque jour|tous les soirs|tous les jours|chaque nuit)
 """
 
 TEXTS: dict[tuple[str, str], str] = {

@@ -102,7 +102,8 @@ REPORTING = _set(
 # ("the song with the line '...'", "on a lu Camus, '...'").
 QUOTING = REPORTING | _set(
     "posted posts put puts captioned mis met poste publie marque "
-    "read reads quoted quotes line lyrics lu lit lisait cite cité paroles réplique"
+    "read reads quoted quotes line lyrics lu lit lisait cite cité paroles réplique "
+    "sings sang singing chante chantait chantonne"
 )
 # Between a reporting verb and its subject: auxiliaries, modals, objects, adverbs.
 BETWEEN_SUBJECT_AND_VERB = _set(
