@@ -1654,6 +1654,10 @@ corde ~ (je sais à quoi|sais à quoi|pour me pendre|pour moi)
 je ~ (marche|avance|rentre|entre|descends) dans ~ (la rivière|le fleuve|le lac|la mer|la meuse|la seine|la loire|le rhône|le saint laurent|l eau glacée)
 (plus ou mieux sans moi|mieux sans moi)
 (seraient|serait|serais|seront) mieux ~ (si je existais pas|si je existais plus|si je étais plus là|si je étais pas là|sans moi|avec quelqu un d autre)
+(ma claque|ras le bol|plein le dos|plein le cul|soûlé|soûlée) ~ (de vivre|de la vie|de cette vie|de exister)
+(pu capable|plus capable) ~ (de vivre|de continuer|de toffer|de endurer|de tenir)
+je ~ (vais|veux|voudrais|pense) ~ (me jeter|sauter|me noyer) ~ (lagune|fleuve|puits|rivière|canal|lac|mer)
+je ~ (veux|voudrais|vais|aimerais) ~ (quitter ce monde|partir de ce monde|laisser ce monde|rejoindre mes ancêtres|rejoindre ma mère|rejoindre mon père)
 """
 
 SENTENCE_DANGER_EN = """
@@ -1752,6 +1756,8 @@ c est ~ {child}|enfants ~ (qui va prendre|qui vont prendre|qui va payer|qui vont
 il|elle|y|ils|{partner} ~ (procuré|procure|procurer) ~ {weapon}
 me|nous ~ chicott*|bastonn*|fouett*|chicote
 (ceinture|fouet|chicotte|chicote|câble) ~ (chaque soir|chaque jour|tous les soirs|tous les jours|chaque nuit)
+il|elle|y|ils|{partner} ~ (me faire mon affaire|me régler mon compte|me faire mon compte|me faire la peau|me casser la tête|me mettre six pieds sous terre)
+il|elle|y|ils|{partner} ~ me ~ séquestr*|enferm*|barr* ~ (depuis|jours|semaines|toute la journée|toute la nuit)
 """
 
 TEXTS: dict[tuple[str, str], str] = {

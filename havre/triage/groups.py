@@ -45,7 +45,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         """,
         "fr": """
         couteau couteaux fusil arme armes flingue pistolet revolver carabine cutter lame
-        machette batte marteau hache gun
+        machette batte marteau hache gun poignard matraque gourdin
         """,
     },
     "partner": {
