@@ -45,7 +45,13 @@ HOSTILE = {
 
 def _evaluation_texts() -> list[str]:
     texts: list[str] = []
-    for name in ("development.tsv", "held_out.tsv", "development_2.tsv", "development_3.tsv"):
+    for name in (
+        "development.tsv",
+        "held_out.tsv",
+        "development_2.tsv",
+        "development_3.tsv",
+        "development_4.tsv",
+    ):
         with (EVAL / name).open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             texts.extend(row["text"] for row in rows)
