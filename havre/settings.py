@@ -210,7 +210,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite, its writers let in first come, first served.
+            "ENGINE": "havre.sqlite",
             "NAME": DATA_DIR / "havre.sqlite3",
             "OPTIONS": {
                 # WAL lets the console read while a webhook writes; secure_delete

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -12,19 +14,42 @@ class StaffLanguageMiddleware:
 
     Runs before authentication middleware, so it reads the session's language
     (set at sign-in and when the member changes it), falling back to the
-    browser's preference on public pages.
+    browser's preference on public pages. Async-capable, so that under ASGI
+    a request crosses to a thread once, for its view, not for each
+    middleware that only knows threads.
     """
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
+    sync_capable = True
+    async_capable = True
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = request.session.get("havre_language") if hasattr(request, "session") else None
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
+        session = getattr(request, "session", None)
+        self._activate(request, session.get("havre_language") if session is not None else None)
+        response = self.get_response(request)
+        return self._answered(request, response)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        language = await session.aget("havre_language") if session is not None else None
+        self._activate(request, language)
+        response = await self.get_response(request)
+        return self._answered(request, response)
+
+    def _activate(self, request: HttpRequest, language: Any) -> None:
         if language not in dict(settings.LANGUAGES):
             language = translation.get_language_from_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+
+    def _answered(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         translation.deactivate()
         return response

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.sessions.backends.base import SessionBase
@@ -87,13 +88,35 @@ def end_sessions(user: User, *, keep: str | None = None) -> int:
 
 
 class IdleExpiryMiddleware:
-    """Signs out a session that outlived the console's lock (after authentication)."""
+    """Signs out a session that outlived the console's lock (after authentication).
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    Async-capable: under ASGI a request passes without a hop to a thread
+    (a webhook has no session at all); only a signed-in member's request
+    looks her session up.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.is_async:
+            return self.__acall__(request)
         user = getattr(request, "user", None)
         if isinstance(user, User) and is_idle_expired(request.session):
             logout(request)
         return self.get_response(request)
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        auser = getattr(request, "auser", None)
+        user = await auser() if auser is not None else None
+        # The session is loaded by then: reading it needs no query.
+        if isinstance(user, User) and is_idle_expired(request.session):
+            await sync_to_async(logout)(request)
+        response: HttpResponse = await self.get_response(request)
+        return response
