@@ -1,0 +1,44 @@
+"""The texts of the inbox's previews, unread counts, filters and search, and of linked conversations."""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+INBOX_STRINGS: dict[str, Promise] = {
+    "inbox.unread.one": _("{n} unread text"),
+    "inbox.unread.other": _("{n} unread texts"),
+    "inbox.preview.you": _("You"),
+    "inbox.preview.from": _("{who}: {text}"),
+    "inbox.count_filtered.one": _("{n} conversation shown of {total} open"),
+    "inbox.count_filtered.other": _("{n} conversations shown of {total} open"),
+    "inbox.none_match": _("No open conversation matches these filters."),
+    "inbox.filter.legend": _("Filter the list"),
+    "inbox.filter.show": _("Show"),
+    "inbox.filter.all": _("All open conversations"),
+    "inbox.filter.mine": _("Mine"),
+    "inbox.filter.queue": _("In the queue"),
+    "inbox.filter.unread": _("Unread"),
+    "inbox.filter.waiting": _("Waiting for a reply"),
+    "inbox.filter.crisis": _("Crisis"),
+    "inbox.filter.channel": _("Channel"),
+    "inbox.filter.every_channel": _("Every channel"),
+    "inbox.search.label": _("Search this page"),
+    "inbox.search.hint": _(
+        "Looks only through what this page has decrypted: the numbers and last messages of "
+        "the conversations shown so far. The server cannot search, because it cannot read them."
+    ),
+    "inbox.search.unsearched.one": _(
+        "{n} conversation not yet shown on this page was not searched."
+    ),
+    "inbox.search.unsearched.other": _(
+        "{n} conversations not yet shown on this page were not searched."
+    ),
+    "related.title.one": _("This texter wrote before (ongoing relationship):"),
+    "related.title.other": _("This texter wrote before, {n} times (ongoing relationship):"),
+    "related.open": _("Open conversation, begun {when}"),
+    "related.closed": _("Conversation begun {when}, closed {closed}"),
+    "related.why": _(
+        "Havre links conversations only while an ongoing relationship keeps the texter's route."
+    ),
+}

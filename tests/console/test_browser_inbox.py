@@ -1,0 +1,151 @@
+"""The inbox in Chromium: previews opened in the page, unread counts kept per member,
+filters, the search over what the page decrypted, and a texter's earlier conversation.
+
+Nothing the page decrypts or the member types in the search leaves the browser:
+every request and websocket frame is recorded and searched for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.console.test_browser import (
+    ConsoleServer,
+    assert_accessible,
+    serve_console,
+    sign_in,
+    with_browser,
+)
+
+pytestmark = pytest.mark.browser
+
+SECRETS = (
+    "Je voudrais parler de ma situation",
+    "Il rentre bientôt",
+    "He has a weapon",
+    "Please hurry",
+    "It is me again",
+    "Last week I asked",
+    "rentre",
+    "5550222",
+)
+
+
+@pytest.fixture
+def inbox_server(tmp_path: Path) -> Iterator[ConsoleServer]:
+    with serve_console(tmp_path, "tests.console.browser_inbox_setup") as server:
+        yield server
+
+
+def test_inbox_previews_unread_filters_search_and_earlier_conversations(
+    inbox_server: ConsoleServer,
+) -> None:
+    with_browser(lambda browser: inbox_flow(inbox_server, browser))
+
+
+def row(page: Any, digits: str) -> Any:
+    """The inbox row of the texter whose number ends in `digits`, in either language."""
+    return page.locator("#inbox-list .inbox-row").filter(has_text=digits)
+
+
+def inbox_flow(server: ConsoleServer, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    setup = server.setup
+    context = browser.new_context(
+        locale="en-US", timezone_id="UTC", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    sent: list[str] = []
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("request", lambda request: sent.append(f"{request.url}\n{request.post_data or ''}"))
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
+    page.goto(f"{server.url}/console/")
+    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+
+    # Each row's last message, opened here, and how many texts this member has not read.
+    maison, crisis, returning = row(page, "0111"), row(page, "0222"), row(page, "0333")
+    expect(maison).to_contain_text("Il rentre bientôt", timeout=30_000)
+    expect(maison).to_contain_text("2 unread texts")
+    expect(crisis).to_contain_text("Please hurry")
+    expect(returning).to_contain_text("1 unread text")
+    expect(page.locator("#inbox-count")).to_have_text("3 open conversations")
+    assert_accessible(page, "inbox with previews")
+
+    # Filters.
+    show = page.get_by_label("Show")
+    show.select_option("crisis")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(1)
+    expect(crisis).to_be_visible()
+    expect(page.locator("#inbox-count")).to_have_text("1 conversation shown of 3 open")
+    show.select_option("mine")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(0)
+    expect(page.get_by_text("No open conversation matches these filters.")).to_be_visible()
+    assert_accessible(page, "inbox filtered to nothing")
+    show.select_option("queue")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(3)
+    show.select_option("all")
+
+    # The search looks through what this page decrypted, and says the server cannot.
+    expect(page.get_by_text(re.compile("The server cannot search"))).to_be_visible()
+    search = page.get_by_role("searchbox", name="Search this page")
+    search.fill("rentre")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(1)
+    expect(maison).to_be_visible()
+    search.fill("514 555 0222")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(1)
+    expect(crisis).to_be_visible()
+    search.fill("")
+    expect(page.locator("#inbox-list .inbox-row")).to_have_count(3)
+
+    # Opening a conversation reads it: its count goes, the others' stay.
+    maison.click()
+    messages = page.get_by_role("list", name="Messages")
+    expect(messages.get_by_text("Il rentre bientôt")).to_be_visible()
+    expect(maison).not_to_contain_text("unread")
+    expect(crisis).to_contain_text("2 unread texts")
+
+    # A texter's earlier conversation, kept by an ongoing relationship, opens from her new one.
+    returning.click()
+    expect(messages.get_by_text("It is me again, from last week")).to_be_visible()
+    related = page.locator("#conversation-related")
+    expect(related).to_contain_text("This texter wrote before (ongoing relationship):")
+    assert_accessible(page, "conversation with an earlier one")
+    related.get_by_role("button", name=re.compile("Conversation begun")).click()
+    expect(messages.get_by_text("Last week I asked about shelters")).to_be_visible()
+    expect(
+        related.get_by_role("button", name=re.compile("Open conversation, begun"))
+    ).to_be_visible()
+
+    # French, in place.
+    page.get_by_role("button", name="Français").click()
+    expect(page.get_by_label("Chercher dans cette page")).to_be_visible()
+    expect(crisis).to_contain_text("2 textes non lus")
+    expect(related).to_contain_text("Cette personne a déjà écrit")
+    page.get_by_role("button", name="English").click()
+
+    # The server keeps what she read: after a reload, only the unread remain counted.
+    page.reload()
+    page.get_by_role("textbox", name="Passphrase").fill(setup["passphrase"])
+    page.get_by_role("button", name="Unlock").click()
+    expect(crisis).to_contain_text("2 unread texts", timeout=30_000)
+    expect(maison).to_contain_text("Il rentre bientôt")
+    expect(maison).not_to_contain_text("unread")
+    expect(returning).not_to_contain_text("unread")
+
+    # On a phone: the list with its filters, one pane at a time.
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.get_by_role("searchbox", name="Search this page")).to_be_visible()
+    assert_accessible(page, "inbox on a phone")
+
+    for secret in SECRETS:
+        leaked = [item.split("\n", 1)[0] for item in sent if secret in item]
+        assert leaked == [], f"{secret!r} left the page: {leaked}"
+    assert problems == []
+    context.close()
