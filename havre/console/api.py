@@ -22,10 +22,11 @@ from django.views.decorators.gzip import gzip_page
 
 from havre.accounts.api import error, in_program, json_body, staff_api
 from havre.accounts.models import User
+from havre.audit.models import Entry
 from havre.conversations import actions, payloads
 from havre.conversations.actions import reading
 from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
-from havre.conversations.models import Message
+from havre.conversations.models import Conversation, Message, Status
 from havre.vault.formats import FormatError, b64d
 
 
@@ -60,8 +61,20 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
             **payloads.conversation_with_messages(found, messages),
             **payloads.reading_fields(found, payloads.last_messages([found])),
             "related": payloads.related_conversations(found),
+            "blocked": _closed_by_a_block(found),
         }
     )
+
+
+def _closed_by_a_block(conversation: Conversation) -> bool:
+    """Whether blocking the number closed it, as the audit trail says (by ids only)."""
+    if conversation.status != Status.CLOSED:
+        return False
+    return Entry.objects.filter(
+        program_id=conversation.program_id,
+        action="blocked_and_closed",
+        target=str(conversation.pk),
+    ).exists()
 
 
 @staff_api("POST")

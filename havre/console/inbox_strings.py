@@ -34,6 +34,16 @@ INBOX_STRINGS: dict[str, Promise] = {
     "inbox.search.unsearched.other": _(
         "{n} conversations not yet shown on this page were not searched."
     ),
+    "conversation.closed_blocked": _(
+        "This conversation is closed: its number was blocked. Texts from it no longer reach "
+        "the helpline until a supervisor lifts the block."
+    ),
+    "safety.block.confirm": _(
+        "Block this number and close the conversation now? Nothing is sent to the texter, "
+        "and her texts will no longer reach the helpline."
+    ),
+    "safety.block.confirm_yes": _("Yes, block and close"),
+    "safety.block.confirm_no": _("Cancel"),
     "related.title.one": _("This texter wrote before (ongoing relationship):"),
     "related.title.other": _("This texter wrote before, {n} times (ongoing relationship):"),
     "related.open": _("Open conversation, begun {when}"),

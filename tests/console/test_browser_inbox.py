@@ -111,6 +111,13 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     expect(maison).not_to_contain_text("unread")
     expect(crisis).to_contain_text("2 unread texts")
 
+    # Her first text said French; an advocate can change the language of her notices.
+    language = page.get_by_label("Texter's language")
+    expect(language).to_have_value("fr")
+    language.select_option("en")
+    expect(page.locator("#announcer")).to_contain_text("The texter's language is now English.")
+    expect(language).to_have_value("en")
+
     # A texter's earlier conversation, kept by an ongoing relationship, opens from her new one.
     returning.click()
     expect(messages.get_by_text("It is me again, from last week")).to_be_visible()
@@ -132,20 +139,41 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
 
     # The server keeps what she read: after a reload, only the unread remain counted.
     page.reload()
-    page.get_by_role("textbox", name="Passphrase").fill(setup["passphrase"])
-    page.get_by_role("button", name="Unlock").click()
+    page.locator("#unlock-passphrase").fill(setup["passphrase"])
+    page.locator("#unlock-form button[type=submit]").click()
     expect(crisis).to_contain_text("2 unread texts", timeout=30_000)
     expect(maison).to_contain_text("Il rentre bientôt")
     expect(maison).not_to_contain_text("unread")
     expect(returning).not_to_contain_text("unread")
 
-    # On a phone: the list with its filters, one pane at a time.
-    page.set_viewport_size({"width": 390, "height": 844})
-    expect(page.get_by_role("searchbox", name="Search this page")).to_be_visible()
-    assert_accessible(page, "inbox on a phone")
-
     for secret in SECRETS:
         leaked = [item.split("\n", 1)[0] for item in sent if secret in item]
         assert leaked == [], f"{secret!r} left the page: {leaked}"
+
+    # Blocking asks first, like closing; the closed conversation then says it was blocked.
+    # (Blocking sends the number, so that the server can key it; the label goes sealed.)
+    crisis.click()
+    expect(messages.get_by_text("Please hurry")).to_be_visible()
+    page.get_by_text("Block this number", exact=True).click()
+    page.get_by_label("Label, to recognise this block later").fill("Threats, weapon")
+    page.get_by_role("button", name="Block and close the conversation").click()
+    expect(
+        page.get_by_text(re.compile("Block this number and close the conversation now"))
+    ).to_be_visible()
+    assert_accessible(page, "block confirmation")
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("button", name="Close conversation")).to_be_visible()
+    page.get_by_role("button", name="Block and close the conversation").click()
+    page.get_by_role("button", name="Yes, block and close").click()
+    expect(page.locator("#conversation-notice")).to_contain_text("its number was blocked")
+    expect(page.locator("#inbox-count")).to_have_text("2 open conversations")
+
+    # On a phone: the list with its filters, one pane at a time.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("button", name="Back to the list").click()
+    expect(page.get_by_role("searchbox", name="Search this page")).to_be_visible()
+    assert_accessible(page, "inbox on a phone")
+
+    assert [item for item in sent if "Threats, weapon" in item] == []
     assert problems == []
     context.close()

@@ -177,3 +177,19 @@ def test_without_an_ongoing_relationship_an_earlier_conversation_is_not_linked(
     client = signed_in(alice)
     assert get(client, "api-conversation", second.conversation.pk).json()["related"] == []
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_a_closed_conversation_says_whether_a_block_closed_it(
+    channel_a, keys_a, alice: User, sam: User
+):
+    from tests.safety.test_blocks import block
+
+    client = signed_in(alice)
+    blocked = start_thread(channel_a, keys_a, "first", sender="+15145550123")
+    assert get(client, "api-conversation", blocked.conversation.pk).json()["blocked"] is False
+    assert block(signed_in(sam), blocked).status_code == 200
+    assert get(client, "api-conversation", blocked.conversation.pk).json()["blocked"] is True
+
+    closed = start_thread(channel_a, keys_a, "second", sender="+15145550124")
+    actions.close_conversation(closed.conversation, by=sam)
+    assert get(client, "api-conversation", closed.conversation.pk).json()["blocked"] is False

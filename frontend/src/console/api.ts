@@ -33,6 +33,8 @@ export interface ConversationRow {
   unread?: number;
   /** The latest message, sealed like every other: the inbox's preview is opened here. */
   last_message?: MessageRow | null;
+  /** A closed conversation that blocking the number closed (in a conversation's own answer). */
+  blocked?: boolean;
 }
 
 /** The texter's other conversation, linked while an ongoing relationship keeps its route. */
