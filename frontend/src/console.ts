@@ -235,6 +235,14 @@ class ConsolePage implements DeskView {
         announce: (text) => this.#announce(text),
         signedOut: () => this.signedOut(),
         answerChanged: () => void this.#thread.render([], [], false),
+        showInInbox: (show) => {
+          this.#tools.setShow(show);
+          this.#inbox.firstPage();
+          this.#showSection("conversations");
+          this.#showPane("inbox");
+          this.inboxChanged();
+          byId("inbox-show").focus();
+        },
       },
       config.urls.team,
     );

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts import epochs
@@ -36,6 +36,8 @@ from havre.vault.formats import FormatError, b64d
 
 # The queue endpoint lists this many waiting conversations (and counts them all).
 QUEUE_SHOWN = 50
+# Each supervisor's list shows this many; its count says how many there are.
+LIST_SHOWN = 10
 MAX_HANDOFFS = 100
 
 
@@ -170,6 +172,14 @@ def conversation_team(
     )
 
 
+def _capped(name: str, conversations: QuerySet[Conversation]) -> dict[str, Any]:
+    """The first rows of a supervisor's list, and how many there are in all."""
+    return {
+        name: [shapes.flagged_row(c) for c in conversations[:LIST_SHOWN]],
+        f"{name}_count": conversations.count(),
+    }
+
+
 @staff_api("GET")
 def overview(request: HttpRequest, member: User) -> HttpResponse:
     """Queue health for supervisors: waiting, crisis, no reply for too long, who is on duty."""
@@ -184,8 +194,8 @@ def overview(request: HttpRequest, member: User) -> HttpResponse:
             "waiting": summary["count"],
             "oldest": oldest.isoformat() if oldest is not None else None,
             "queue": [shapes.waiting_row(c) for c in waiting[:QUEUE_SHOWN]],
-            "crisis": [shapes.flagged_row(c) for c in queueing.crisis(program)],
-            "unanswered": [shapes.flagged_row(c) for c in queueing.unanswered(program)],
+            **_capped("crisis", queueing.crisis(program)),
+            **_capped("unanswered", queueing.unanswered(program)),
             "staff": [
                 {**shapes.staff_row(m, program), "heavy": m.heavy}  # type: ignore[attr-defined]
                 for m in queueing.staff_overview(program)

@@ -48,6 +48,12 @@ export class InboxTools {
     return kept;
   }
 
+  /** Shows only these conversations (a supervisor's "show all" link). */
+  setShow(show: Show): void {
+    this.filter = { ...this.filter, show };
+    byId<HTMLSelectElement>("inbox-show").value = show;
+  }
+
   /** Back to every conversation, and the search typed here forgotten (the console locked). */
   clear(): void {
     this.filter = NO_FILTER;
