@@ -177,3 +177,45 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     assert [item for item in sent if "Threats, weapon" in item] == []
     assert problems == []
     context.close()
+
+
+@pytest.fixture
+def surge_server(tmp_path: Path) -> Iterator[ConsoleServer]:
+    with serve_console(tmp_path, "tests.console.browser_surge_setup") as server:
+        yield server
+
+
+def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(
+    surge_server: ConsoleServer,
+) -> None:
+    with_browser(lambda browser: capped_lists(surge_server, browser))
+
+
+def capped_lists(server: ConsoleServer, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    setup = server.setup
+    flagged = int(setup["flagged"])
+    context = browser.new_context(
+        locale="en-US", timezone_id="UTC", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"{server.url}/console/")
+    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    expect(page.locator("#inbox-count")).to_have_text(
+        f"{flagged + 1} open conversations", timeout=30_000
+    )
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("button", name="Supervision").click()
+    crisis = page.locator("section[aria-labelledby='crisis-title']")
+    expect(crisis.locator("li")).to_have_count(10)
+    expect(crisis).to_contain_text(f"10 conversations shown of {flagged}.")
+    # On a phone the supervisor's screen fits its width.
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+    assert_accessible(page, "supervision on a phone")
+    crisis.get_by_role("button", name=f"Show all {flagged} in the inbox").click()
+    expect(page.get_by_label("Show")).to_have_value("crisis")
+    expect(page.locator("#inbox-count")).to_have_text(
+        f"{flagged} conversations shown of {flagged + 1} open"
+    )
+    context.close()
