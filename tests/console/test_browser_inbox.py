@@ -111,6 +111,14 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     expect(maison).not_to_contain_text("unread")
     expect(crisis).to_contain_text("2 unread texts")
 
+    # The notices' previews read as the texter would get them: no placeholder left.
+    page.get_by_text("Send a notice", exact=True).click()
+    previews = page.locator(".notice-preview")
+    expect(previews.first).to_be_visible()
+    assert all("{" not in text for text in previews.all_inner_texts())
+    expect(previews.filter(has_text="Refuge du test").first).to_be_visible()
+    page.get_by_text("Send a notice", exact=True).click()
+
     # Her first text said French; an advocate can change the language of her notices.
     language = page.get_by_label("Texter's language")
     expect(language).to_have_value("fr")
