@@ -28,6 +28,7 @@ import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
 import { InboxTools, previewText, renderRelated } from "./console/inbox-tools";
+import { NoteForm } from "./console/note-form";
 import { ReportsSection } from "./console/reports";
 import { forgetWrapUpOptions } from "./console/reports-wrapup";
 import { texterLabel } from "./console/render";
@@ -127,6 +128,7 @@ class ConsolePage implements DeskView {
   #waitingTimer: number | undefined;
   readonly #inbox: InboxList;
   readonly #tools = new InboxTools();
+  readonly #noteForm: NoteForm;
   #liveState: { state: LiveState; seconds: number } = { state: "connecting", seconds: 0 };
 
   constructor(config: Config) {
@@ -246,6 +248,16 @@ class ConsolePage implements DeskView {
       },
       config.urls.team,
     );
+    this.#noteForm = new NoteForm(byId("conversation-note"), {
+      get desk() {
+        return page.#desk;
+      },
+      get reader() {
+        return page.#reader;
+      },
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+    });
     this.#account = new AccountArea({
       keyring: () => page.#reader?.keyring ?? null,
       strengthUrl: config.urls.strength,
@@ -668,6 +680,7 @@ class ConsolePage implements DeskView {
     this.#inbox.clear();
     this.#tools.clear();
     renderRelated([], () => undefined);
+    this.#noteForm.update(null);
     this.#reports.clear();
     forgetWrapUpOptions();
     this.#thread.clear();
@@ -805,6 +818,7 @@ class ConsolePage implements DeskView {
   conversationChanged(added: MessageRow[], changed: MessageRow[], initial: boolean): void {
     void this.#thread.render(added, changed, initial);
     this.#renderRelated();
+    this.#noteForm.update(this.#desk?.open?.id ?? null);
     this.#safety.conversationChanged();
     this.#teamwork.conversationChanged();
   }

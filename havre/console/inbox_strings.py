@@ -48,6 +48,17 @@ INBOX_STRINGS: dict[str, Promise] = {
     "team_work.shown_of.other": _("{n} conversations shown of {total}."),
     "team_work.more_in_inbox.one": _("Show it in the inbox"),
     "team_work.more_in_inbox.other": _("Show all {n} in the inbox"),
+    "team_work.note_by": _("Note by {author}"),
+    "note.title": _("Note for the team"),
+    "note.label": _("Write a note"),
+    "note.hint": _(
+        "Sealed in this browser: only staff who hold the program key can read it. "
+        "Never shown to the texter."
+    ),
+    "note.empty": _("Write the note first."),
+    "note.save": _("Save the note"),
+    "note.saved": _("Note saved."),
+    "note.failed": _("The note was not saved ({code})."),
     "related.title.one": _("This texter wrote before (ongoing relationship):"),
     "related.title.other": _("This texter wrote before, {n} times (ongoing relationship):"),
     "related.open": _("Open conversation, begun {when}"),

@@ -22,7 +22,15 @@ from havre.accounts.api import error, staff_api
 from havre.accounts.models import Program, User
 from havre.console import team_payloads as shapes
 from havre.conversations import queueing
-from havre.conversations.actions import caseload, duty, participants, parting, support, team
+from havre.conversations.actions import (
+    caseload,
+    duty,
+    notes,
+    participants,
+    parting,
+    support,
+    team,
+)
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.actions.team_errors import (
     HandoffRequired,
@@ -294,6 +302,27 @@ def transfer(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> 
     except IntegrityError:
         return error("duplicate_note", 409)
     return JsonResponse({"id": str(found.pk), "action": action})
+
+
+@staff_api("POST", key=True)
+def write_note(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """`{"note": sealed note}`: a staff note of kind "note" on the conversation."""
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    try:
+        note = _note(_body(request).get("note"))
+        if note is None:
+            raise BadRequest
+    except BadRequest:
+        return error("bad_request", 400)
+    try:
+        stored = notes.write_note(found, by=member, note=note)
+    except ActionError as exc:
+        return _refused(exc)
+    except IntegrityError:
+        return error("duplicate_note", 409)
+    return JsonResponse({"id": str(stored.pk), "kind": stored.kind}, status=201)
 
 
 @staff_api("POST")

@@ -39,7 +39,9 @@ def notices_payload(program: Program) -> list[dict[str, Any]]:
                 "key": key,
                 "texts": texts,
                 # As the texter would read it now: placeholders filled with the program's values.
-                "previews": {language: fill(texts[language], program, language) for language in LANGUAGES},
+                "previews": {
+                    language: fill(texts[language], program, language) for language in LANGUAGES
+                },
                 "defaults": defaults,
                 "edited": {language: (key, language) in own for language in LANGUAGES},
             }

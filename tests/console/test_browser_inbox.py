@@ -33,6 +33,7 @@ SECRETS = (
     "Last week I asked",
     "rentre",
     "5550222",
+    "Prefers texts after 8 pm",
 )
 
 
@@ -125,6 +126,15 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     language.select_option("en")
     expect(page.locator("#announcer")).to_contain_text("The texter's language is now English.")
     expect(language).to_have_value("en")
+
+    # A note for the team, sealed here, shows in the side panel once stored.
+    page.get_by_label("Write a note").fill("Prefers texts after 8 pm")
+    page.get_by_role("button", name="Save the note").click()
+    expect(page.locator("#announcer")).to_contain_text("Note saved.")
+    expect(page.locator(".crew-notes")).to_contain_text("Prefers texts after 8 pm")
+    expect(page.locator(".crew-notes")).to_contain_text("Note by")
+    expect(page.get_by_label("Write a note")).to_have_value("")
+    assert_accessible(page, "side panel with a note")
 
     # A texter's earlier conversation, kept by an ongoing relationship, opens from her new one.
     returning.click()
