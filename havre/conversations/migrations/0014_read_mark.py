@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conversations", "0012_message_provider_deleted_at"),
+        ("conversations", "0013_conversation_closing_notice_owed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
