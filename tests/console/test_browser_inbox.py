@@ -157,8 +157,8 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
 
     # The server keeps what she read: after a reload, only the unread remain counted.
     page.reload()
-    page.locator("#unlock-passphrase").fill(setup["passphrase"])
-    page.locator("#unlock-form button[type=submit]").click()
+    page.get_by_role("textbox", name="Passphrase").fill(setup["passphrase"])
+    page.get_by_role("button", name="Unlock").click()
     expect(crisis).to_contain_text("2 unread texts", timeout=30_000)
     expect(maison).to_contain_text("Il rentre bientôt")
     expect(maison).not_to_contain_text("unread")
