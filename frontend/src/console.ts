@@ -18,7 +18,7 @@ import { CrisisAlerts, isCrisisEndEvent, isCrisisEvent, setFlagClearer } from ".
 import { Desk, type DeskView } from "./console/desk";
 import { byId, el } from "./console/dom";
 import { Gate } from "./console/gate";
-import { currentLanguage, loadCatalogues, setLanguage, t, tn, translatePage } from "./console/i18n";
+import { currentLanguage, loadCatalogues, setLanguage, t, translatePage } from "./console/i18n";
 import { IdleLock } from "./console/idle";
 import { type LexiconEditor, mountLexiconEditor } from "./console/lexicon";
 import { LiveConnection, type LiveState } from "./console/live";
@@ -27,6 +27,8 @@ import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
+import { InboxTools, previewText, renderRelated } from "./console/inbox-tools";
+import { NoteForm } from "./console/note-form";
 import { RecordsSection } from "./console/records";
 import { OngoingList } from "./console/ongoing-list";
 import { showOwedNotice } from "./console/owed-notice";
@@ -135,6 +137,8 @@ class ConsolePage implements DeskView {
   #section: Section = "conversations";
   #waitingTimer: number | undefined;
   readonly #inbox: InboxList;
+  readonly #tools = new InboxTools();
+  readonly #noteForm: NoteForm;
   #liveState: { state: LiveState; seconds: number } = { state: "connecting", seconds: 0 };
 
   constructor(config: Config) {
@@ -146,6 +150,8 @@ class ConsolePage implements DeskView {
         return page.#me?.id ?? "";
       },
       labelFor: (row) => this.#labelFor(row),
+      previewFor: (row) => this.#previewFor(row),
+      numberFor: (row) => this.#reader?.number(row) ?? Promise.resolve(null),
     });
     this.#idle = new IdleLock(
       () => this.lock("idle"),
@@ -241,9 +247,27 @@ class ConsolePage implements DeskView {
         announce: (text) => this.#announce(text),
         signedOut: () => this.signedOut(),
         answerChanged: () => void this.#thread.render([], [], false),
+        showInInbox: (show) => {
+          this.#tools.setShow(show);
+          this.#inbox.firstPage();
+          this.#showSection("conversations");
+          this.#showPane("inbox");
+          this.inboxChanged();
+          byId("inbox-show").focus();
+        },
       },
       config.urls.team,
     );
+    this.#noteForm = new NoteForm(byId("conversation-note"), {
+      get desk() {
+        return page.#desk;
+      },
+      get reader() {
+        return page.#reader;
+      },
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+    });
     this.#account = new AccountArea({
       keyring: () => page.#reader?.keyring ?? null,
       strengthUrl: config.urls.strength,
@@ -329,6 +353,12 @@ class ConsolePage implements DeskView {
       const row = (event.target as Element).closest<HTMLElement>(".inbox-row");
       if (row?.dataset.id !== undefined) void this.#select(row.dataset.id);
     });
+    this.#tools.bind(() => {
+      this.#inbox.firstPage();
+      this.inboxChanged();
+    });
+    // Texts that arrived while the page was hidden become read once she sees them.
+    document.addEventListener("visibilitychange", () => void this.#desk?.markRead());
     byId("inbox-more").addEventListener("click", () => {
       this.#inbox.showMore();
       this.inboxChanged();
@@ -400,7 +430,7 @@ class ConsolePage implements DeskView {
     if (action === "help") {
       this.#showShortcuts();
     } else if (action === "next" || action === "previous") {
-      const ids = desk.sortedRows().map((row) => row.id);
+      const ids = this.#visibleRows(desk).map((row) => row.id);
       const id = neighbour(ids, desk.open?.id, action === "next" ? 1 : -1);
       if (id !== null) void this.#select(id);
     } else if (action === "take") {
@@ -682,6 +712,9 @@ class ConsolePage implements DeskView {
     this.#teamwork.stop();
     this.#protocols.stop();
     this.#inbox.clear();
+    this.#tools.clear();
+    renderRelated([], () => undefined);
+    this.#noteForm.update(null);
     this.#reports.clear();
     this.#records.clear();
     this.#relationship.clear();
@@ -757,6 +790,7 @@ class ConsolePage implements DeskView {
     this.#showLiveState(this.#liveState.state, this.#liveState.seconds);
     this.#updateTitle();
     this.#thread.updateReplyHint();
+    this.#renderRelated();
     this.#safety.retranslate();
     if (!byId("view-account").hidden) this.#account.show(byId("account-panel"));
     if (this.#desk !== null) {
@@ -797,6 +831,23 @@ class ConsolePage implements DeskView {
     return texterLabel((await this.#reader?.number(row)) ?? null);
   }
 
+  async #previewFor(row: ConversationRow): Promise<string> {
+    const last = row.last_message;
+    const reader = this.#reader;
+    if (last === null || last === undefined || reader === null) return "";
+    const text = last.notice === "" ? await reader.text(row.id, last) : "";
+    return previewText(last, text, this.#me?.id ?? "");
+  }
+
+  /** The rows the inbox shows, under its filters, in its order. */
+  #visibleRows(desk: Desk): ConversationRow[] {
+    return this.#tools.apply(desk.sortedRows(), this.#me?.id ?? "", (row) => this.#inbox.known(row));
+  }
+
+  #renderRelated(): void {
+    renderRelated(this.#desk?.open?.related ?? [], (id) => void this.#select(id));
+  }
+
   // -- DeskView ------------------------------------------------------------------
 
   inboxChanged(): void {
@@ -806,6 +857,8 @@ class ConsolePage implements DeskView {
 
   conversationChanged(added: MessageRow[], changed: MessageRow[], initial: boolean): void {
     void this.#thread.render(added, changed, initial);
+    this.#renderRelated();
+    this.#noteForm.update(this.#desk?.open?.id ?? null);
     this.#safety.conversationChanged();
     this.#relationship.update(this.#desk?.open?.row ?? null);
     showOwedNotice(byId("owed-notice"), this.#desk?.open?.row ?? null);
@@ -824,9 +877,11 @@ class ConsolePage implements DeskView {
     const desk = this.#desk;
     if (desk === null) return;
     const rows = desk.sortedRows();
-    const drawn = await this.#inbox.render(rows, desk.open?.id, desk.fresh);
+    this.#inbox.keepOnly(new Set(rows.map((row) => row.id)));
+    const drawn = await this.#inbox.render(this.#visibleRows(desk), desk.open?.id, desk.fresh);
     if (!drawn || this.#desk !== desk) return;
-    byId("inbox-count").textContent = tn("inbox.count", rows.length);
+    // Again once drawn: the search can look through what this redraw decrypted.
+    this.#visibleRows(desk);
     byId("inbox-empty").hidden = rows.length > 0;
     this.#safety.inboxChanged(rows, (row) => this.#labelFor(row));
     this.#updateTitle();

@@ -21,10 +21,12 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.gzip import gzip_page
 
-from havre.accounts.api import error, json_body, staff_api
+from havre.accounts.api import error, in_program, json_body, staff_api
 from havre.accounts.models import User
 from havre.audit.actions import record_once_within
+from havre.audit.models import Entry
 from havre.conversations import actions, payloads
+from havre.conversations.actions import reading
 from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
 from havre.conversations.models import Conversation, Message, Status
 from havre.vault.formats import FormatError, b64d
@@ -41,9 +43,7 @@ OPENED_EVERY = timedelta(minutes=10)
 @staff_api("GET")
 def inbox(request: HttpRequest, member: User) -> HttpResponse:
     conversations = payloads.inbox_queryset(member.program_id)
-    return JsonResponse(
-        {"conversations": [payloads.conversation_payload(c) for c in conversations]}
-    )
+    return JsonResponse({"conversations": payloads.inbox_payload(conversations, member)})
 
 
 @gzip_page
@@ -57,7 +57,11 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
         after = int(raw)
     # The conversation is read before its messages: a message committed in
     # between then shows up in this answer or under a later seq, never in neither.
-    found = payloads.member_conversation(member, conversation_id)
+    found = in_program(
+        member,
+        payloads.with_reading(payloads.conversation_queryset(member.program_id), member),
+        conversation_id,
+    )
     if found is None:
         return error("not_found", 404)
     if after is None:
@@ -65,7 +69,39 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
         # its later fetches, for what changed, are not openings.
         record_once_within(found.program_id, member, "opened", found.pk, OPENED_EVERY)
     messages = payloads.messages_queryset(found, after)
-    return JsonResponse(payloads.conversation_with_messages(found, messages))
+    return JsonResponse(
+        {
+            **payloads.conversation_with_messages(found, messages),
+            **payloads.reading_fields(found, payloads.last_messages([found])),
+            "related": payloads.related_conversations(found),
+            "blocked": _closed_by_a_block(found),
+        }
+    )
+
+
+def _closed_by_a_block(conversation: Conversation) -> bool:
+    """Whether blocking the number closed it, as the audit trail says (by ids only)."""
+    if conversation.status != Status.CLOSED:
+        return False
+    return Entry.objects.filter(
+        program_id=conversation.program_id,
+        action="blocked_and_closed",
+        target=str(conversation.pk),
+    ).exists()
+
+
+@staff_api("POST")
+def read(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """The member has the conversation on screen up to `seq`: her unread count starts after it."""
+    found = payloads.member_conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    data = json_body(request)
+    seq = data.get("seq") if data is not None else None
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+        return error("invalid_seq", 400)
+    stored = reading.mark_read(found, member=member, seq=seq)
+    return JsonResponse({"id": str(found.pk), "read_seq": stored})
 
 
 @staff_api("POST", key=True)

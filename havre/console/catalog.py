@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
 from havre.console.desk_strings import DESK_STRINGS
+from havre.console.inbox_strings import INBOX_STRINGS
 from havre.console.records_strings import RECORDS_STRINGS
 from havre.conversations.strings import TEAM_WORK_STRINGS
 from havre.protocols.strings import console_strings as protocol_strings
@@ -272,6 +273,7 @@ STRINGS: dict[str, Promise] = {
     "error.not_found": _("This conversation no longer exists."),
     **TEAM_WORK_STRINGS,
     **DESK_STRINGS,
+    **INBOX_STRINGS,
     **RECORDS_STRINGS,
 }
 

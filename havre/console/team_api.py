@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts import epochs
@@ -22,7 +22,15 @@ from havre.accounts.api import error, staff_api
 from havre.accounts.models import Program, User
 from havre.console import team_payloads as shapes
 from havre.conversations import queueing
-from havre.conversations.actions import caseload, duty, participants, parting, support, team
+from havre.conversations.actions import (
+    caseload,
+    duty,
+    notes,
+    participants,
+    parting,
+    support,
+    team,
+)
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.actions.team_errors import (
     HandoffRequired,
@@ -36,6 +44,8 @@ from havre.vault.formats import FormatError, b64d
 
 # The queue endpoint lists this many waiting conversations (and counts them all).
 QUEUE_SHOWN = 50
+# Each supervisor's list shows this many; its count says how many there are.
+LIST_SHOWN = 10
 MAX_HANDOFFS = 100
 
 
@@ -170,6 +180,14 @@ def conversation_team(
     )
 
 
+def _capped(name: str, conversations: QuerySet[Conversation]) -> dict[str, Any]:
+    """The first rows of a supervisor's list, and how many there are in all."""
+    return {
+        name: [shapes.flagged_row(c) for c in conversations[:LIST_SHOWN]],
+        f"{name}_count": conversations.count(),
+    }
+
+
 @staff_api("GET")
 def overview(request: HttpRequest, member: User) -> HttpResponse:
     """Queue health for supervisors: waiting, crisis, no reply for too long, who is on duty."""
@@ -184,8 +202,8 @@ def overview(request: HttpRequest, member: User) -> HttpResponse:
             "waiting": summary["count"],
             "oldest": oldest.isoformat() if oldest is not None else None,
             "queue": [shapes.waiting_row(c) for c in waiting[:QUEUE_SHOWN]],
-            "crisis": [shapes.flagged_row(c) for c in queueing.crisis(program)],
-            "unanswered": [shapes.flagged_row(c) for c in queueing.unanswered(program)],
+            **_capped("crisis", queueing.crisis(program)),
+            **_capped("unanswered", queueing.unanswered(program)),
             "staff": [
                 {**shapes.staff_row(m, program), "heavy": m.heavy}  # type: ignore[attr-defined]
                 for m in queueing.staff_overview(program)
@@ -284,6 +302,27 @@ def transfer(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> 
     except IntegrityError:
         return error("duplicate_note", 409)
     return JsonResponse({"id": str(found.pk), "action": action})
+
+
+@staff_api("POST", key=True)
+def write_note(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """`{"note": sealed note}`: a staff note of kind "note" on the conversation."""
+    found = _conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    try:
+        note = _note(_body(request).get("note"))
+        if note is None:
+            raise BadRequest
+    except BadRequest:
+        return error("bad_request", 400)
+    try:
+        stored = notes.write_note(found, by=member, note=note)
+    except ActionError as exc:
+        return _refused(exc)
+    except IntegrityError:
+        return error("duplicate_note", 409)
+    return JsonResponse({"id": str(stored.pk), "kind": stored.kind}, status=201)
 
 
 @staff_api("POST")

@@ -30,6 +30,11 @@ urlpatterns: list[URLPattern] = [
         team_api.transfer,
         name="team-transfer",
     ),
+    path(
+        "api/team/conversations/<uuid:conversation_id>/notes",
+        team_api.write_note,
+        name="team-notes",
+    ),
     path("api/team/conversations/<uuid:conversation_id>/join", team_api.join, name="team-join"),
     path("api/team/conversations/<uuid:conversation_id>/leave", team_api.leave, name="team-leave"),
     path("api/team/conversations/<uuid:conversation_id>/heavy", team_api.heavy, name="team-heavy"),

@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/conversations/<uuid:conversation_id>", api.conversation, name="api-conversation"),
     path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
     path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
+    path("api/conversations/<uuid:conversation_id>/read", api.read, name="api-read"),
     path("api/conversations/<uuid:conversation_id>/ongoing", api.ongoing, name="api-ongoing"),
     path(
         "api/conversations/<uuid:conversation_id>/messages/<uuid:message_id>/retry",

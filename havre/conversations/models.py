@@ -212,12 +212,37 @@ class Message(models.Model):
         ]
         indexes = [
             models.Index(fields=["conversation", "updated_seq"]),
+            # The inbox's last message and unread count per conversation.
+            models.Index(fields=["conversation", "seq"], name="message_conversation_seq"),
             models.Index(fields=["status", "status_at"]),
         ]
         ordering = ["seq"]
 
     def __str__(self) -> str:
         return f"message {self.id}"
+
+
+class ReadMark(models.Model):
+    """How far one member has read one conversation: the last seq she saw, and nothing else.
+
+    No time, no count: the inbox derives her unread texts from it.
+    """
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="read_marks"
+    )
+    seq = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "conversation"], name="read_mark_one_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"read mark {self.pk}"
 
 
 class Participant(models.Model):

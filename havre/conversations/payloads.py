@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import BigIntegerField, Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from havre.accounts.api import in_program
 from havre.accounts.models import User
-from havre.conversations.models import Conversation, Message, Status
+from havre.conversations.models import Conversation, Direction, Message, ReadMark, Status
 from havre.vault.formats import b64e
 
 
@@ -41,6 +42,60 @@ def conversation_queryset(program_id: uuid.UUID) -> QuerySet[Conversation]:
 def member_conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
     """The conversation, if it belongs to the member's program (else None: a 404)."""
     return in_program(member, conversation_queryset(member.program_id), conversation_id)
+
+
+def with_reading(conversations: QuerySet[Conversation], member: User) -> QuerySet[Conversation]:
+    """Adds, in the same query, what the inbox row tells this member beside the conversation.
+
+    `read_seq`: how far she has read it; `unread`: the texter's messages after
+    that (a web chat's "she left" is not a message); `last_message_id`: its
+    latest message, whose ciphertext the row carries for her browser to open.
+    """
+    read = ReadMark.objects.filter(conversation=OuterRef("pk"), member=member).values("seq")[:1]
+    unread = (
+        Message.objects.filter(
+            conversation=OuterRef("pk"),
+            direction=Direction.INBOUND,
+            notice="",
+            seq__gt=OuterRef("read_seq"),
+        )
+        .order_by()
+        .values("conversation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    last = Message.objects.filter(conversation=OuterRef("pk")).order_by("-seq").values("pk")[:1]
+    return conversations.annotate(
+        read_seq=Coalesce(Subquery(read), 0, output_field=BigIntegerField()),
+    ).annotate(
+        unread=Coalesce(Subquery(unread), 0, output_field=BigIntegerField()),
+        last_message_id=Subquery(last),
+    )
+
+
+def last_messages(conversations: Iterable[Conversation]) -> dict[uuid.UUID, Message]:
+    """The latest message of each conversation read through `with_reading`, in one query."""
+    ids = [c.last_message_id for c in conversations if c.last_message_id is not None]  # type: ignore[attr-defined]
+    if not ids:
+        return {}
+    return {m.pk: m for m in Message.objects.filter(pk__in=ids).select_related("epoch", "author")}
+
+
+def reading_fields(conversation: Conversation, last: dict[uuid.UUID, Message]) -> dict[str, Any]:
+    """The member's own view of a conversation read through `with_reading`."""
+    found = last.get(conversation.last_message_id)  # type: ignore[attr-defined]
+    return {
+        "read_seq": conversation.read_seq,  # type: ignore[attr-defined]
+        "unread": conversation.unread,  # type: ignore[attr-defined]
+        "last_message": message_payload(found) if found is not None else None,
+    }
+
+
+def inbox_payload(conversations: QuerySet[Conversation], member: User) -> list[dict[str, Any]]:
+    """The inbox's rows for this member: three queries whatever their number."""
+    rows = list(with_reading(conversations, member))
+    last = last_messages(rows)
+    return [{**conversation_payload(c), **reading_fields(c, last)} for c in rows]
 
 
 def messages_queryset(conversation: Conversation, after: int | None) -> QuerySet[Message]:
@@ -144,3 +199,34 @@ def conversation_with_messages(
         **conversation_payload(conversation),
         "messages": [message_payload(m) for m in messages],
     }
+
+
+RELATED_SHOWN = 10
+
+
+def related_conversations(conversation: Conversation) -> list[dict[str, Any]]:
+    """The texter's other conversations that Havre can still link to this one.
+
+    Only through a kept route: an open conversation has one, and a closed one
+    keeps it while an advocate's ongoing relationship lasts. Nothing else
+    links conversations (the server cannot read the numbers), so once the
+    relationship ends, or the route key rotates between them, they are
+    strangers again.
+    """
+    if conversation.route is None:
+        return []
+    others = (
+        Conversation.objects.filter(program_id=conversation.program_id, route=conversation.route)
+        .exclude(pk=conversation.pk)
+        .order_by("-created_at")[:RELATED_SHOWN]
+    )
+    return [
+        {
+            "id": str(other.pk),
+            "status": other.status,
+            "created_at": _time(other.created_at),
+            "closed_at": _time(other.closed_at),
+            "ongoing": other.ongoing_since is not None,
+        }
+        for other in others
+    ]

@@ -12,7 +12,7 @@ from havre.protocols import clock, emergency
 from havre.protocols.defaults import EMERGENCY_PRESETS, NOTICES, PLACEHOLDERS, QUICK_REPLIES
 from havre.protocols.hours import Hours, time_zones
 from havre.protocols.models import EmergencyMode, NoticeText, ProtocolSettings, QuickReply
-from havre.protocols.notices import LANGUAGES, default_text, language_of
+from havre.protocols.notices import LANGUAGES, default_text, fill, language_of
 
 
 def emergency_payload(mode: EmergencyMode | None) -> dict[str, Any]:
@@ -33,11 +33,14 @@ def notices_payload(program: Program) -> list[dict[str, Any]]:
     notices = []
     for key in NOTICES:
         defaults = {language: default_text(key, language) for language in LANGUAGES}
+        texts = {language: own.get((key, language), defaults[language]) for language in LANGUAGES}
         notices.append(
             {
                 "key": key,
-                "texts": {
-                    language: own.get((key, language), defaults[language]) for language in LANGUAGES
+                "texts": texts,
+                # As the texter would read it now: placeholders filled with the program's values.
+                "previews": {
+                    language: fill(texts[language], program, language) for language in LANGUAGES
                 },
                 "defaults": defaults,
                 "edited": {language: (key, language) in own for language in LANGUAGES},

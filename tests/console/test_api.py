@@ -143,6 +143,9 @@ def test_inbox_lists_open_conversations_newest_activity_first(
         "queued_at",
         "reply_window_closes_at",
         "language",
+        "read_seq",
+        "unread",
+        "last_message",
     }
     assert row["status"] == "open"
     assert row["reply_window_closes_at"] is None
@@ -165,12 +168,12 @@ def test_inbox_queries_do_not_grow_with_conversations(
 ):
     client = signed_in(alice)
     start_thread(channel_a, keys_a, sender="+15145550001")
-    # session, user, conversations
-    with django_assert_num_queries(3):
+    # session, user, conversations (with this member's unread counts), their last messages
+    with django_assert_num_queries(4):
         assert len(get(client, "api-inbox").json()["conversations"]) == 1
     for n in range(2, 8):
         start_thread(channel_a, keys_a, sender=f"+1514555000{n}")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(get(client, "api-inbox").json()["conversations"]) == 7
 
 
@@ -290,8 +293,9 @@ def test_conversation_queries_do_not_grow_with_messages(
     thread_a: Thread, alice: User, django_assert_num_queries
 ):
     client = signed_in(alice)
-    # session, user, conversation, the audit's "opened" (looked for, then written), messages
-    with django_assert_num_queries(6):
+    # session, user, conversation, the audit's "opened" (looked for, then written), messages,
+    # its last message, others under its route
+    with django_assert_num_queries(8):
         get(client, "api-conversation", thread_a.conversation.pk)
     for n in range(10):
         thread_a.text_in(f"message {n}")
@@ -305,12 +309,12 @@ def test_conversation_queries_do_not_grow_with_messages(
         epoch=1,
     )
     # Opened again within the audit's window: looked for, not written.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         data = get(client, "api-conversation", thread_a.conversation.pk).json()
     # The first text, ten more and the reply, besides the welcome notices.
     assert len([m for m in data["messages"] if not m["notice"]]) == 12
     # What changed since: no opening to audit.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         get(client, "api-conversation", thread_a.conversation.pk, after=5)
 
 

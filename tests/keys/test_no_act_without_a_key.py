@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import reverse
 
 from havre.accounts.models import Role, User
-from havre.conversations.models import Channel, Conversation, Message, Participant, Status
+from havre.conversations.models import Channel, Conversation, Message, Note, Participant, Status
 from havre.safety.models import Block
 from havre.vault import formats
 from tests.conftest import ProgramKeys, staff_member
@@ -69,6 +69,11 @@ def every_act(
         ("POST", reverse("console:api-ongoing", args=[conversation]), {"ongoing": False}),
         (
             "POST",
+            reverse("console:team-notes", args=[conversation]),
+            {"note": {"id": str(uuid.uuid4()), "body_sealed": sealed_text, "epoch": 1}},
+        ),
+        (
+            "POST",
             f"/console/api/protocols/conversations/{conversation}/notice",
             {"notice": "safety", "number": number},
         ),
@@ -108,6 +113,7 @@ def snapshot() -> tuple[object, ...]:
             )
         ),
         Block.objects.count(),
+        Note.objects.count(),
     )
 
 

@@ -340,3 +340,14 @@ def test_the_console_names_every_notice_in_both_languages():
         assert english[name]
         assert french[name] != english[name]
     assert french["protocols.notice.name.closing"] == "Message de fin"
+
+
+def test_notice_previews_fill_the_placeholders_with_the_programs_values(alice, program_a):
+    summary = get(signed_in(alice), "api-summary").json()
+    out_of_hours = next(n for n in summary["notices"] if n["key"] == "out_of_hours")
+    for language in ("en", "fr"):
+        assert "{next_opening}" in out_of_hours["texts"][language]
+        preview = out_of_hours["previews"][language]
+        assert "{" not in preview, preview
+    welcome = next(n for n in summary["notices"] if "{program}" in n["texts"]["en"])
+    assert program_a.name in welcome["previews"]["en"]

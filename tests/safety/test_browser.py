@@ -170,7 +170,11 @@ def code_word_block_and_lift(server: ConsoleServer, browser: Any) -> None:
     page.locator("summary", has_text="Block this number").click()
     page.get_by_label("Label, to recognise this block later").fill(LABEL)
     page.get_by_role("button", name="Block and close the conversation").click()
-    expect(page.get_by_text("This conversation is closed.")).to_be_visible()
+    # Like closing, blocking asks first.
+    page.get_by_role("button", name="Yes, block and close").click()
+    expect(
+        page.get_by_text(re.compile("This conversation is closed: its number was blocked"))
+    ).to_be_visible()
     expect(page.locator("#announcer")).to_contain_text("Number blocked.")
     assert LABEL.lower() not in bodies(requests).lower()
     # The texter writes again: acknowledged, but nothing reaches the console.

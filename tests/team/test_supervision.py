@@ -204,11 +204,12 @@ def test_team_reads_do_not_grow_with_conversations_or_staff(channel_a, keys_a, a
             seen[name] = len(captured.captured_queries)
         counts.append(seen)
     assert counts[0] == counts[1]
-    # session, member, then a fixed number per read (the member's program, the rows...)
+    # session, member, then a fixed number per read (the member's program, the rows...;
+    # the overview also counts its capped lists)
     assert counts[0] == {
         "team-queue": 9,
         "team-people": 4,
-        "team-overview": 8,
+        "team-overview": 10,
         "team-conversation": 6,
     }
 
@@ -220,3 +221,15 @@ def test_the_shift_window_for_heavy_counts_is_the_shift(alice):
     assert queueing.shift_start(alice) == alice.duty_changed_at
     alice.on_duty = False
     assert alice.duty_changed_at - queueing.shift_start(alice) < timedelta(hours=12, seconds=5)
+
+
+def test_each_supervisor_list_is_capped_and_counted(channel_a, keys_a, sam):
+    from havre.console.team_api import LIST_SHOWN
+
+    for n in range(LIST_SHOWN + 2):
+        waiting_thread(channel_a, keys_a, n + 1, crisis="danger")
+    Conversation.objects.filter(program=keys_a.program).update(last_inbound_at=minutes_ago(30))
+    data = get(signed_in(sam), "team-overview").json()
+    for name in ("crisis", "unanswered"):
+        assert len(data[name]) == LIST_SHOWN
+        assert data[f"{name}_count"] == LIST_SHOWN + 2

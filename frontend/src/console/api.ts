@@ -32,6 +32,22 @@ export interface ConversationRow {
   /** Who holds it (null: it waits in the queue), and since when it waits. */
   holder: { id: string; name: string } | null;
   queued_at: string | null;
+  /** This member's own reading: the last seq she saw, the texter's messages since. */
+  read_seq?: number;
+  unread?: number;
+  /** The latest message, sealed like every other: the inbox's preview is opened here. */
+  last_message?: MessageRow | null;
+  /** A closed conversation that blocking the number closed (in a conversation's own answer). */
+  blocked?: boolean;
+}
+
+/** The texter's other conversation, linked while an ongoing relationship keeps its route. */
+export interface RelatedConversation {
+  id: string;
+  status: "open" | "closed";
+  created_at: string;
+  closed_at: string | null;
+  ongoing: boolean;
 }
 
 export interface MessageRow {
@@ -54,6 +70,7 @@ export interface MessageRow {
 
 export interface ConversationDetail extends ConversationRow {
   messages: MessageRow[];
+  related?: RelatedConversation[];
 }
 
 export interface ReplyRequest {
@@ -108,6 +125,11 @@ export class ConsoleApi {
   /** A web chat reply: sealed to the program key and to the visitor's, never sent in clear. */
   chatReply(id: string, request: ChatReplyRequest): Promise<MessageRow> {
     return apiRequest<MessageRow>(`/console/api/chat/conversations/${encodeURIComponent(id)}/reply`, request);
+  }
+
+  /** The member has this conversation on screen up to `seq`; answers the mark as stored. */
+  read(id: string, seq: number): Promise<{ id: string; read_seq: number }> {
+    return apiRequest(`${this.urls.conversations}${encodeURIComponent(id)}/read`, { seq });
   }
 
   close(id: string): Promise<unknown> {

@@ -97,7 +97,7 @@ export class CrewPanel {
       const head = el(
         "p",
         { class: "note-who" },
-        t("team_work.note_from_to", { author, recipient }),
+        note.kind === "note" ? t("team_work.note_by", { author }) : t("team_work.note_from_to", { author, recipient }),
         " · ",
         el("time", { datetime: note.created_at }, formatWhen(note.created_at)),
       );

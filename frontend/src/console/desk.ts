@@ -8,7 +8,7 @@
 // Only a (re)connection refetches the whole inbox.
 
 import { SessionError } from "../session";
-import type { ConsoleApi, ConversationRow, MessageRow } from "./api";
+import type { ConsoleApi, ConversationRow, MessageRow, RelatedConversation } from "./api";
 import { inboxOrder } from "./inbox-order";
 import type { ConversationEvent } from "./live";
 import type { Reader } from "./reader";
@@ -21,6 +21,8 @@ export interface OpenConversation {
   seq: number | null;
   /** The first load failed (shown as an error rather than "loading"). */
   failed: boolean;
+  /** The texter's other conversations that a kept route still links to this one. */
+  related: RelatedConversation[];
 }
 
 export interface DeskView {
@@ -107,7 +109,7 @@ export class Desk {
         if (error instanceof SessionError && error.status === 404) return;
         throw error;
       }
-      const { messages: _messages, ...row } = found;
+      const { messages: _messages, related: _related, ...row } = found;
       if (generation !== this.#generation || this.rows.has(id) || row.status !== "open") return;
       this.rows.set(id, row);
       if (this.open?.id !== id) {
@@ -151,7 +153,7 @@ export class Desk {
   /** Shows a conversation: all of its messages, then only what changes. */
   async select(id: string): Promise<void> {
     if (this.open?.id === id) return;
-    this.open = { id, row: this.rows.get(id) ?? null, messages: new Map(), seq: null, failed: false };
+    this.open = { id, row: this.rows.get(id) ?? null, messages: new Map(), seq: null, failed: false, related: [] };
     this.fresh.delete(id);
     this.view.inboxChanged();
     this.view.conversationChanged([], [], true);
@@ -179,7 +181,8 @@ export class Desk {
         throw error;
       }
       if (generation !== this.#generation || this.open !== open) return;
-      const { messages, ...row } = detail;
+      const { messages, related, ...row } = detail;
+      open.related = related ?? [];
       const added: MessageRow[] = [];
       const changed: MessageRow[] = [];
       for (const message of messages) {
@@ -196,6 +199,34 @@ export class Desk {
       this.fresh.delete(row.id);
       this.view.conversationChanged(added, changed, initial);
       this.view.inboxChanged();
+      void this.markRead();
+    });
+  }
+
+  /**
+   * The member sees the conversation on screen: her read mark moves to what
+   * the page has of it, so its unread count goes (here and on her other
+   * screens at their next fetch). Not while the page is hidden: unseen texts
+   * stay unread.
+   */
+  markRead(): Promise<void> {
+    const open = this.open;
+    if (open === null || open.seq === null || globalThis.document?.visibilityState === "hidden") return Promise.resolve();
+    const seq = open.seq;
+    const row = this.rows.get(open.id) ?? open.row;
+    if (row === null || ((row.read_seq ?? 0) >= seq && (row.unread ?? 0) === 0)) return Promise.resolve();
+    return this.#coalesce(`read:${open.id}`, async (generation) => {
+      const { read_seq: readSeq } = await this.api.read(open.id, seq);
+      if (generation !== this.#generation) return;
+      const read = (before: ConversationRow): ConversationRow => ({
+        ...before,
+        read_seq: Math.max(before.read_seq ?? 0, readSeq),
+        unread: before.seq <= readSeq ? 0 : (before.unread ?? 0),
+      });
+      const now = this.rows.get(open.id);
+      if (now !== undefined) this.rows.set(open.id, read(now));
+      if (open.row !== null) open.row = read(open.row);
+      this.view.inboxChanged();
     });
   }
 
@@ -203,7 +234,7 @@ export class Desk {
     return this.#coalesce(`row:${id}`, async (generation) => {
       const before = this.rows.get(id);
       if (before === undefined) return;
-      const { messages, ...row } = await this.api.conversation(id, before.seq);
+      const { messages, related: _related, ...row } = await this.api.conversation(id, before.seq);
       if (generation !== this.#generation) return;
       if (row.status === "open") this.rows.set(id, row);
       else this.rows.delete(id);

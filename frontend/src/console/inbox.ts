@@ -13,6 +13,10 @@ export const PAGE_SIZE = 50;
 export interface InboxHost {
   readonly myId: string;
   labelFor(row: ConversationRow): Promise<string>;
+  /** The last message as the row shows it, opened in this page ("" for none). */
+  previewFor(row: ConversationRow): Promise<string>;
+  /** The texter's number, opened in this page (null when locked to this member). */
+  numberFor(row: ConversationRow): Promise<string | null>;
 }
 
 interface Drawn {
@@ -23,6 +27,8 @@ interface Drawn {
 export class InboxList {
   #shown = PAGE_SIZE;
   #drawn = new Map<string, Drawn>();
+  /** What this page decrypted of each row it drew: all that the search can look through. */
+  #known = new Map<string, string>();
   #ticket = 0;
 
   constructor(private readonly host: InboxHost) {}
@@ -37,28 +43,50 @@ export class InboxList {
     this.#ticket += 1;
     this.#shown = PAGE_SIZE;
     this.#drawn.clear();
+    this.#known.clear();
     byId("inbox-list").replaceChildren();
     byId("inbox-more").hidden = true;
+  }
+
+  /** What the page decrypted of this row, if it drew it; undefined when it opened nothing of it yet. */
+  known(row: ConversationRow): string | undefined {
+    return this.#known.get(row.id);
+  }
+
+  /** Forgets what it decrypted of conversations that left the inbox. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.#known.keys()) if (!ids.has(id)) this.#known.delete(id);
+  }
+
+  /** Back to the first page (the filter changed). */
+  firstPage(): void {
+    this.#shown = PAGE_SIZE;
   }
 
   /** Draws `rows` (already in order); resolves false when a later redraw overtook this one. */
   async render(rows: ConversationRow[], openId: string | undefined, fresh: ReadonlySet<string>): Promise<boolean> {
     const ticket = ++this.#ticket;
     const page = rows.slice(0, this.#shown);
-    const labels = await Promise.all(page.map((row) => this.host.labelFor(row)));
+    const [labels, previews, numbers] = await Promise.all([
+      Promise.all(page.map((row) => this.host.labelFor(row))),
+      Promise.all(page.map((row) => this.host.previewFor(row))),
+      Promise.all(page.map((row) => this.host.numberFor(row))),
+    ]);
     if (ticket !== this.#ticket) return false;
     const list = byId("inbox-list");
     const drawn = new Map<string, Drawn>();
     const nodes = page.map((row, i) => {
       const label = labels[i] as string;
+      const preview = previews[i] as string;
+      this.#known.set(row.id, [label, numbers[i] ?? "", preview].join("|"));
       const selected = row.id === openId;
       const isFresh = fresh.has(row.id);
-      const version = `${JSON.stringify(row)}|${label}|${selected}|${isFresh}|${currentLanguage()}|${today()}`;
+      const version = `${JSON.stringify(row)}|${label}|${preview}|${selected}|${isFresh}|${currentLanguage()}|${today()}`;
       const before = this.#drawn.get(row.id);
       const node =
         before !== undefined && before.version === version
           ? before.node
-          : inboxItem(row, label, selected, isFresh, this.host.myId);
+          : inboxItem(row, label, selected, isFresh, this.host.myId, preview);
       drawn.set(row.id, { node, version });
       return node;
     });

@@ -54,7 +54,7 @@ export class NoticeMenu {
     for (const notice of notices) {
       const button = el("button", { type: "button", "data-notice": notice.key }, noticeName(notice.key));
       button.addEventListener("click", () => void this.#send(notice.key, list, status));
-      list.append(el("li", {}, button, el("p", { class: "notice-preview" }, notice.texts[language] ?? "")));
+      list.append(el("li", {}, button, el("p", { class: "notice-preview" }, notice.previews?.[language] ?? notice.texts[language] ?? "")));
     }
     const open = this.#details?.open ?? false;
     this.#details = el(

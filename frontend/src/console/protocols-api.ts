@@ -13,6 +13,8 @@ export type Texts = Record<string, string>;
 export interface NoticeInfo {
   key: string;
   texts: Texts;
+  /** The texts with their placeholders filled with the program's values, as sent now. */
+  previews?: Texts;
   defaults: Texts;
   edited: Record<string, boolean>;
 }

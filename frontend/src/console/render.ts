@@ -6,7 +6,8 @@ import { channelName } from "./channel-info";
 import { crisisBadge } from "./crisis";
 import { el } from "./dom";
 import { glossedText } from "./glossary";
-import { currentLanguage, formatWhen, has, t } from "./i18n";
+import { currentLanguage, formatWhen, has, t, tn } from "./i18n";
+import { awaitingReply } from "./inbox-filter";
 import { automaticAuthor, noticeLine } from "./notice-menu";
 import { safetyBadges } from "./safety-text";
 import { holderBadges } from "./team-render";
@@ -19,13 +20,19 @@ export function texterLabel(number: string | null): string {
   return t("inbox.texter", { digits: number.replace(/\D/g, "").slice(-4) });
 }
 
-/** The texter wrote last: nobody has answered since. */
-export function awaitingReply(row: ConversationRow): boolean {
-  return row.status === "open" && row.last_inbound_at !== null && row.last_inbound_at >= row.last_activity_at;
-}
+export { awaitingReply };
 
-export function inboxItem(row: ConversationRow, label: string, selected: boolean, fresh: boolean, myId = ""): HTMLLIElement {
+export function inboxItem(
+  row: ConversationRow,
+  label: string,
+  selected: boolean,
+  fresh: boolean,
+  myId = "",
+  preview = "",
+): HTMLLIElement {
   const badges: Child[] = holderBadges(row, myId);
+  const unread = row.unread ?? 0;
+  if (unread > 0) badges.push(el("span", { class: "badge badge-unread" }, tn("inbox.unread", unread)));
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
   if (row.status === "open" && (row.closing_notice_owed_until ?? null) !== null) {
@@ -43,9 +50,10 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
     ...(crisis === null ? [] : [crisis]),
     el("span", { class: "row-title" }, label),
     ...badges,
+    ...(preview === "" ? [] : [el("span", { class: "row-preview" }, preview)]),
     el("span", { class: "row-meta" }, meta.join(" · ")),
   );
-  return el("li", {}, button);
+  return el("li", { class: unread > 0 ? "unread" : undefined }, button);
 }
 
 const STATUS_ICONS: Record<Delivery, string> = {

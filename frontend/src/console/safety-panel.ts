@@ -86,6 +86,18 @@ export class SafetyPanel {
     "aria-describedby": "block-label-hint",
   });
   readonly #blockError = el("p", { class: "form-error", role: "alert" });
+  readonly #blockSubmit = translated("button", "safety.block.submit", { type: "submit", class: "danger" }) as HTMLButtonElement;
+  readonly #blockConfirm = el(
+    "div",
+    { class: "confirm block-confirm", hidden: "" },
+    translated("p", "safety.block.confirm", { id: "block-question" }),
+    el(
+      "div",
+      { class: "actions" },
+      translated("button", "safety.block.confirm_yes", { type: "button", class: "danger", "aria-describedby": "block-question" }),
+      translated("button", "safety.block.confirm_no", { type: "button" }),
+    ),
+  );
   readonly #details: HTMLDetailsElement[] = [];
 
   constructor(private readonly host: PanelHost) {
@@ -199,13 +211,40 @@ export class SafetyPanel {
         translated("p", "safety.block.label_hint", { id: "block-label-hint", class: "hint" }),
       ),
       this.#blockError,
-      el("div", { class: "actions" }, translated("button", "safety.block.submit", { type: "submit", class: "danger" })),
+      el("div", { class: "actions" }, this.#blockSubmit),
+      this.#blockConfirm,
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
+      this.#askToBlock();
+    });
+    const [yes, no] = this.#blockConfirm.querySelectorAll("button");
+    yes?.addEventListener("click", () => {
+      this.#confirmBlock(false);
       void this.#block();
     });
+    no?.addEventListener("click", () => {
+      this.#confirmBlock(false);
+      this.#blockSubmit.focus();
+    });
     return form;
+  }
+
+  /** Blocking closes the conversation at once: like closing, it asks first. */
+  #askToBlock(): void {
+    this.#blockError.textContent = "";
+    if (this.#label.value.trim() === "") {
+      this.#blockError.textContent = t("safety.block.label_missing");
+      this.#label.focus();
+      return;
+    }
+    this.#confirmBlock(true);
+    this.#blockConfirm.querySelector<HTMLButtonElement>("button")?.focus();
+  }
+
+  #confirmBlock(asking: boolean): void {
+    this.#blockConfirm.hidden = !asking;
+    this.#blockSubmit.hidden = asking;
   }
 
   // -- showing the conversation's state --------------------------------------------------
@@ -226,6 +265,7 @@ export class SafetyPanel {
     for (const input of [this.#attempt, this.#newWord, this.#label]) input.value = "";
     for (const node of [this.#result, this.#codeError, this.#checkinError, this.#blockError]) node.textContent = "";
     for (const details of this.#details) details.open = false;
+    this.#confirmBlock(false);
     this.#showOutcome(null);
   }
 

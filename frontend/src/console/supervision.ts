@@ -14,6 +14,8 @@ export interface SupervisionActions {
   reassign(id: string, holderId: string | null): void;
   saveSettings(values: Overview["settings"]): void;
   saveCap(userId: string, cap: number | null): void;
+  /** Every conversation of a capped list, in the inbox under its filter. */
+  showInInbox(show: "queue" | "crisis" | "waiting"): void;
 }
 
 export class SupervisionPanel {
@@ -50,8 +52,8 @@ export class SupervisionPanel {
       { class: "health", "aria-label": t("team_work.health") },
       el("li", {}, tn("team_work.waiting", overview.waiting)),
       ...(overview.oldest === null ? [] : [el("li", {}, t("team_work.longest_wait", { wait: waitText(overview.oldest) }))]),
-      el("li", {}, tn("team_work.in_crisis", overview.crisis.length)),
-      el("li", {}, tn("team_work.unanswered_count", overview.unanswered.length, { minutes: overview.settings.no_reply_minutes })),
+      el("li", {}, tn("team_work.in_crisis", overview.crisis_count ?? overview.crisis.length)),
+      el("li", {}, tn("team_work.unanswered_count", overview.unanswered_count ?? overview.unanswered.length, { minutes: overview.settings.no_reply_minutes })),
     );
     this.#body.replaceChildren(
       health,
@@ -63,14 +65,25 @@ export class SupervisionPanel {
         labels,
         (row) => [waitText(row.since ?? null), ...(row.crisis === null ? [] : [t(`team_work.crisis.${row.crisis}`)])].join(" · "),
         false,
+        overview.waiting,
       ),
-      this.#flagged("crisis", t("team_work.crisis_title"), overview.crisis, labels, (row) => t(`team_work.crisis.${row.crisis ?? "danger"}`) + " · " + formatWhen(row.crisis_at)),
+      this.#flagged(
+        "crisis",
+        t("team_work.crisis_title"),
+        overview.crisis,
+        labels,
+        (row) => t(`team_work.crisis.${row.crisis ?? "danger"}`) + " · " + formatWhen(row.crisis_at),
+        true,
+        overview.crisis_count,
+      ),
       this.#flagged(
         "unanswered",
         t("team_work.unanswered_title", { minutes: overview.settings.no_reply_minutes }),
         overview.unanswered,
         labels,
         (row) => t("team_work.texter_wrote", { wait: waitText(row.last_inbound_at) }),
+        true,
+        overview.unanswered_count,
       ),
       this.#settings(overview.settings),
     );
@@ -134,6 +147,7 @@ export class SupervisionPanel {
     labels: Map<string, string>,
     detail: (row: FlaggedRow & { since?: string | null }) => string,
     showHolder = true,
+    total = rows.length,
   ): HTMLElement {
     const section = el("section", { "aria-labelledby": `${kind}-title` }, el("h3", { id: `${kind}-title` }, title));
     if (rows.length === 0) {
@@ -161,6 +175,11 @@ export class SupervisionPanel {
       list.append(el("li", {}, el("p", {}, el("strong", {}, label), ` · ${detail(row)}${holder}`), el("div", { class: "actions" }, ...buttons)));
     }
     section.append(list);
+    if (total > rows.length) {
+      const show = kind === "crisis" ? "crisis" : kind === "queue" ? "queue" : "waiting";
+      const more = this.#button(`${kind}-more`, tn("team_work.more_in_inbox", total), () => this.actions.showInInbox(show));
+      section.append(el("p", { class: "more" }, tn("team_work.shown_of", rows.length, { total }), " ", more));
+    }
     return section;
   }
 

@@ -74,6 +74,9 @@ export interface Overview {
   queue: WaitingRow[];
   crisis: FlaggedRow[];
   unanswered: FlaggedRow[];
+  /** How many there are in all: each list above holds only the first. */
+  crisis_count?: number;
+  unanswered_count?: number;
   staff: (StaffRow & { heavy: number })[];
   settings: { max_conversations: number; auto_assign: boolean; no_reply_minutes: number };
 }

@@ -15,6 +15,7 @@ import { t } from "./i18n";
 import { openNote } from "./notes";
 import type { Reader } from "./reader";
 import { ShiftBar } from "./shift";
+import type { Show } from "./inbox-filter";
 import { SupervisionPanel } from "./supervision";
 import { type ConversationTeam, type Overview, type QueueState, TeamApi, type TeamEvent } from "./team-api";
 
@@ -28,6 +29,8 @@ export interface TeamworkHost {
   signedOut(): void;
   /** The crew changed who may answer: the thread shows or hides its reply box. */
   answerChanged(): void;
+  /** The conversations section, its inbox filtered so. */
+  showInInbox(show: Show): void;
 }
 
 const REFRESH_MS = 30_000;
@@ -82,6 +85,7 @@ export class Teamwork {
         reassign: (id, holderId) => void this.#transfer(id, holderId),
         saveSettings: (values) => void this.#supervise(() => this.#api.settings(values)),
         saveCap: (userId, cap) => void this.#supervise(() => this.#api.memberCap(userId, cap)),
+        showInInbox: (show) => this.host.showInInbox(show),
       });
     }
     window.clearInterval(this.#timer);

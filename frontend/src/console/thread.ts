@@ -126,7 +126,7 @@ export class Thread {
     byId("conversation-notice").textContent = open.failed
       ? t("page.error")
       : closed
-        ? t("conversation.closed")
+        ? t(row?.blocked === true ? "conversation.closed_blocked" : "conversation.closed")
         : open.seq === null
           ? t("conversation.loading")
           : messages.length === 0
