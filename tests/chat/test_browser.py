@@ -2,13 +2,15 @@
 
 Both browsers' requests, answers and websocket frames are recorded; none of
 them, and nothing in the server's database files, holds a word of what
-either wrote. axe-core finds no violation on any screen, in either
-language, at desktop and phone sizes; the visitor's part is done with the
-keyboard alone.
+either wrote: the visitor's page triages her text itself and sends only
+its category. axe-core finds no violation on any screen, in either
+language, at desktop and phone sizes, up to the screen that says the chat
+ended; the visitor's part is done with the keyboard alone.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from tests.console.test_browser import (
 
 pytestmark = pytest.mark.browser
 
+# Triaged in her page as immediate danger (he took her phone): only the flag leaves it.
 VISITOR_TEXT = "Il a pris mon téléphone, je t'écris depuis la médiathèque"
 ADVOCATE_TEXT = "Merci de nous écrire. Êtes-vous en sécurité là où vous êtes ?"
 PHONE = {"width": 360, "height": 640}
@@ -45,6 +48,7 @@ class Recorder:
     """Everything a page sends and receives: request bodies, answers, websocket frames."""
 
     chunks: list[bytes] = field(default_factory=list)
+    posts: list[tuple[str, bytes]] = field(default_factory=list)
 
     def attach(self, page: Any) -> None:
         def on_request(request: Any) -> None:
@@ -52,6 +56,7 @@ class Recorder:
             body = request.post_data_buffer
             if body:
                 self.chunks.append(bytes(body))
+                self.posts.append((request.url, bytes(body)))
 
         def on_response(response: Any) -> None:
             try:
@@ -77,6 +82,10 @@ class Recorder:
             text.encode("ascii", "xmlcharrefreplace"),
         }
         return any(needle in chunk for chunk in self.chunks for needle in needles)
+
+    def sent_texts(self) -> list[dict[str, Any]]:
+        """The JSON bodies the visitor's page posted to /api/messages."""
+        return [json.loads(body) for url, body in self.posts if url.endswith("/api/messages")]
 
 
 def neutral_sites(context: Any, exit_url: str) -> None:
@@ -156,7 +165,8 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     recorder.attach(staff)
     staff.goto(f"{server.url}/console/")
     sign_in(staff, setup["email"], setup["passphrase"], setup["totp_secret"])
-    row = staff.get_by_role("button", name=re.compile("Texter ending"))
+    # Her page flagged the conversation; the server never read the words.
+    row = staff.get_by_role("button", name=re.compile("Crisis: immediate danger.*Texter ending"))
     expect(row).to_be_visible(timeout=30_000)
     row.click()
     messages = staff.get_by_role("list", name="Messages")
@@ -181,6 +191,8 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     assert visitor.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
     assert visitor_context.cookies() == []
 
+    assert [sent["flag"] for sent in recorder.sent_texts()] == ["danger"]
+    assert any(chunk.endswith(b"/api/lexicons") for chunk in recorder.chunks)
     for secret in (VISITOR_TEXT, ADVOCATE_TEXT):
         assert not recorder.holds(secret), secret
         assert secret.encode() not in database_bytes(server), secret
@@ -214,6 +226,58 @@ def assert_no_violation(page: Any, where: str) -> None:
     ]
     assert found == [], f"{where}: {found}"
     assert_accessible(page, where)
+
+
+def test_the_page_says_the_chat_ended_when_the_advocate_closes_it(chat_server: ConsoleServer):
+    with_browser(lambda browser: ended_by_the_advocate(chat_server, browser))
+
+
+def ended_by_the_advocate(server: ConsoleServer, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    setup = server.setup
+    staff_context = browser.new_context(locale="en-US", timezone_id="UTC")
+    staff = staff_context.new_page()
+    staff.goto(f"{server.url}/console/")
+    sign_in(staff, setup["email"], setup["passphrase"], setup["totp_secret"])
+    visits = (
+        ("en", {"locale": "en-GB"}, "I understand, start the chat", "Your message"),
+        (
+            "fr",
+            {"locale": "fr-FR", "viewport": PHONE},
+            "J'ai compris, commencer le chat",
+            "Votre message",
+        ),
+    )
+    ended = {"en": "The chat has ended", "fr": "Le chat est terminé"}
+    for language, options, accept, box_name in visits:
+        context = browser.new_context(**options)
+        neutral_sites(context, setup["exit_url"])
+        page = context.new_page()
+        page.goto(f"{server.url}/chat/{setup['slug']}/")
+        with page.expect_response(lambda response: response.url.endswith("/api/start")) as started:
+            page.get_by_role("button", name=accept).click()
+        digits = re.sub(r"\D", "", started.value.json()["session"])[-4:]
+        box = page.get_by_role("textbox", name=box_name)
+        box.fill("Hello?" if language == "en" else "Bonjour ?")
+        box.press("Enter")
+        expect(page.locator(".chat-message.mine")).to_have_count(1)
+
+        row = staff.get_by_role("button", name=re.compile(f"Texter ending {digits}"))
+        expect(row).to_be_visible(timeout=30_000)
+        row.click()
+        staff.get_by_role("button", name="Close conversation").click()
+        staff.get_by_role("button", name="Yes, close it").click()
+        expect(staff.get_by_text("This conversation is closed.")).to_be_visible()
+
+        expect(page.get_by_role("heading", name=ended[language])).to_be_visible(timeout=15_000)
+        expect(page.get_by_role("heading", name=ended[language])).to_be_focused()
+        assert_no_violation(page, f"ended, {language}")
+        # The quick exit still leaves from the last screen.
+        page.keyboard.press("Escape")
+        expect(page).to_have_url(setup["exit_url"])
+        context.close()
+    staff_context.close()
 
 
 def test_escape_and_three_shifts_leave_at_once_and_an_old_browser_is_told_plainly(
