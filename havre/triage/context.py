@@ -189,6 +189,17 @@ signs of (overdose|suicide|self harm)
 risque suicidaire
 (parler|parle|aborder|expliquer) (du|de le|de la) (automutilation|suicide|surdose|scarification)
 (character|characters|personnage|héros|héroïne|hero|heroine) (who|qui) ... overdos*|suicid*|kill*|die|dies|meurt|tue
+help|helping|support|supporting ~ friend|someone|somebody|person|people|sister|brother|son|daughter ~ who ~ (suicid*|overdos*|cut*|self harm*|think*)
+aider|aide|soutenir|accompagner ~ (amie|ami|quelque un|personne|proche|proches|gens|soeur|frère|fils|fille) ~ qui ~ suicid*|surdose|scarifi*|automutil*|pense|pensent
+(signs|sign|symptoms|signes|signe|symptômes) ~ (overdos*|surdose|suicid*|self harm*|automutil*)
+(gens|personnes|jeunes|ados|patients|élèves|victimes) suicidaires
+suicidal (people|teens|patients|youth|clients|students|callers)
+necklace|kissed|kissing|kisses|kiss|massage|massaged|tattoo ~ neck|throat
+collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage ~ cou|gorge
+(whole|entire|full) course
+antibiotic|antibiotics|antibiotique|antibiotiques
+(like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
+comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut

@@ -1531,11 +1531,96 @@ il|elle|y|{partner} ... va|vas|allait|vais|veut|voulait ... me|nous (tuer|buter|
 me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|défoncera|massacrera|brûlera|noiera
 """
 
+
+# Readings of a whole sentence: who does what to whom, with "~" (up to
+# twelve words of the same sentence) between the parts, so that a family of
+# words matches in any phrasing rather than one fixed phrase. Each line is an
+# ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
+SENTENCE_SUICIDE_EN = """
+i ~ took|swallowed|downed|emptied|finished|popped|ate ~ all|whole|entire|every|bunch|handful|bottle|bottles|box|boxes|pack|packs|strip|strips ~ prescription|prescriptions|cabinet|{medicine}
+i ~ took|swallowed|downed|popped|ate ~ (at once|all together|all at once|on purpose)
+my own funeral
+my funeral
+i|me ~ (not|never) ~ (be|being) ~ around|here ~ (much longer|long|tomorrow|next week|next month)
+sleep ~ (not|never) ~ wake
+googl*|search*|researched|researching|looked|looking ~ ways|way|methods|how ~ (painless|die|dying|kill|lethal|overdose|hang|suicide|end it)
+(what is|whats) the point ~ (anymore|anything|living|life|trying|any of this)
+i am|im ~ so|just|completely|totally ~ done ~ (trying|fighting|living|existing|with life|with everything)
+nothing ~ (ever|going) ~ (change|get better|gets better|improve)
+my passwords|pin|accounts ~ (letter|note|for|to)
+(left|leaving|leave|wrote|written) ~ letter|letters|note|notes ~ for|to ~ everyone|everybody|family|kids|children|{partner}|sister|brother|mom|mum|dad|parents
+take care of ~ (when i am gone|after i am gone|when i am not here|once i am gone|after i die)
+{medicine} ~ (lined up|counted|ready|laid out|in front of me)
+car ~ garage ~ (engine|motor) ~ (running|on)
+(which|what) (bridge|overpass|building|cliff|train|roof) ~ (use|jump|going to)
+razor|blade|blades ~ out ~ again
+myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
+"""
+
+SENTENCE_SUICIDE_FR = """
+je ~ pris|avalé|vidé|fini|bouffé ~ tout|toute|tous|toutes|plein|boîte|boîtes|plaquette|plaquettes|flacon|flacons|tube|tubes ~ ordonnance|{medicine}
+je ~ pris|avalé ~ (en une fois|d un coup|dun coup|tout d un coup|exprès)
+mon (enterrement|propre enterrement)
+mes (funérailles|obsèques)
+je ~ serai|serais|vais ~ (plus|pas) ~ là ~ (longtemps|demain|la semaine prochaine)
+dormir|endormir ~ (plus jamais|jamais|plus|pas) ~ réveiller|réveille|reveiller
+cherché|cherche|regardé|googlé ~ façons|façon|moyens|moyen|méthodes|comment ~ (sans souffrir|mourir|me tuer|en finir|partir sans|suicid*|surdose|mortelle|mortel|létale)
+(à quoi ça sert|à quoi bon) ~ (tout ça|vivre|de vivre|continuer|plus rien|rien)
+(j en peux plus|je en peux plus|plus la force|marre) ~ (essayer|lutter|me battre|vivre|de tout)
+rien ~ (changera|ira mieux|va changer|va s arranger|va s améliorer)
+mes (codes|mots de passe) ~ (lettre|mot|pour)
+laissé|laisse|écrit|écrite|écrites ~ lettre|lettres|mot|mots ~ pour ~ (tout le monde|famille|enfants|{partner}|soeur|frère|mère|parents|maman|papa)
+occupez|occupe|occuper ~ (quand je serai partie|quand je serai parti|quand je serai plus là|après ma mort|quand je serai morte|quand je serai mort)
+aligné|alignés|compté|comptés|préparé|préparés ~ cachets|comprimés|médicaments|pilules|{medicine}
+voiture ~ garage ~ moteur ~ (tourne|allumé|en marche)
+(quel|quelle) (pont|immeuble|falaise|train|toit|viaduc) ~ (sauter|vais|utiliser)
+ressorti|ressortir|ressors ~ (la lame|le rasoir|les lames|le cutter)
+me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à saigner)
+"""
+
+SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ {weapon}|barrel|muzzle ~ (at me|staring at me|looking at me|for me|next to me|my head|my face|against me|me)
+he|she|they|{partner} ~ sharpen*|loaded|loading|cleaning|polishing|pointed|pointing|waving ~ {weapon}
+barrel|muzzle ~ (against|on|to) ~ (my|me) ~ (head|temple|face|chest|mouth)
+he|she|they|{partner} ~ (in the|on the|outside|at the) ~ with ~ (a|his|her) ~ {weapon}
+he|she|they|{partner} ~ (bury me|burying me|buried me|my funeral|my grave|my coffin|find my body|hide my body|dump my body|make me disappear|make me pay|end me)
+he|she|they|{partner} ~ said|told|says|tells|texted|texting|swore|warned|threatened|screamed|yelled ~ (i|you) ~ (be sorry|regret it)
+he|she|they|{partner} ~ (said|told|says|tells|texted|swore|warned|threatened|promised) ~ kids|children|{child} ~ (gone|never see|will not see|be around|for good|disappear|hurt|pay)
+he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|unable to) ~ (breathe|breath|get any air|get air)
+he|she|they|{partner} ~ (sat|sitting|sits|knelt|kneeling|kneels|lay|lying|leaned|leaning) ~ on ~ (my chest|my neck|my throat|my face)
+he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ (the door|my door|our door|the window|my window|the windows)
+(hiding|hid|locked myself|barricaded) ~ (bathroom|closet|bedroom|basement) ~ (he|she|{partner})
+(hiding|hid) ~ with ~ (the baby|my baby|the kids|my kids|my children|my son|my daughter)
+(not|never) ~ allowed ~ (out|outside|leave|to leave|to go out|to go anywhere)
+nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
+(gas can|gasoline|petrol|lighter fluid) ~ (for|on|around|all over) ~ (my house|the house|me|us|our house|my car|my place)
+"""
+
+SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ {weapon} ~ (me regarde|me fixe|me fixant|en me regardant|pour moi|à côté de moi|à côté du lit|ma tête|mon visage|sur moi|contre moi)
+il|elle|y|ils|{partner} ~ aiguis*|chargé|chargeait|charge|nettoie|nettoyait|pointé|pointait|pointe|braqué|braquait|agite|agitait ~ {weapon}
+canon ~ (sur|contre) ~ (ma|mon|la|le) ~ (tempe|tête|front|visage|poitrine|bouche)
+il|elle|y|ils|{partner} ~ (dans le|dans la|devant|dehors) ~ avec ~ (un|une|son|sa) ~ {weapon}
+il|elle|y|ils|{partner} ~ (me enterrer|mon enterrement|ma tombe|mon cercueil|me faire disparaître|me faire disparaitre|me faire payer)
+il|elle|y|ils|{partner} ~ (regretteras|regretterais|vas le regretter|y resterai|y resterais|y resteras)
+il|elle|y|ils|{partner} ~ dit|dire|disait|répète|écrit|texté|juré|prévenu|prévenue|menacé|menacée|crié|hurlé ~ je|tu ~ finir|finirai|finirais|finiras ~ cimetière|terre|boîte
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ enfants|petits|{child} ~ (plus jamais|pour de bon|disparaître|payer|mal)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (retrouverai plus|retrouverais plus|reverrai plus|reverrais plus) ~ enfants|petits|{child}
+il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|arrivais plus|arrivais pas) ~ respirer
+il|elle|y|ils|{partner} ~ (assis|assise|appuyé|appuyée|genou|genoux) ~ (sur ma poitrine|sur mon cou|sur ma gorge|sur mon visage)
+il|elle|y|ils|{partner} ~ tambourin*|défonc*|cogn*|frappe|frappait|tape|tapait|cass*|fracass* ~ (la porte|ma porte|notre porte|la fenêtre|les fenêtres|ma fenêtre)
+(cachée|caché|enfermée|barricadée) ~ (salle de bain|placard|chambre|sous sol|toilettes) ~ (il|elle|{partner})
+(cachée|caché) ~ avec ~ (le bébé|mon bébé|les enfants|mes enfants|mon fils|ma fille|les petits)
+(pas|plus) ~ le droit ~ (sortir|de sortir|partir|de partir|voir personne)
+cloué|clouées|cloués|bloqué|bloquées|condamné|condamnées|vissé|vissées ~ (les fenêtres|la fenêtre|les portes|la porte)
+bidon|essence|briquet ~ (pour|sur|autour de|partout dans) ~ (ma maison|la maison|moi|nous|notre maison|ma voiture|chez moi)
+"""
+
 TEXTS: dict[tuple[str, str], str] = {
-    (SUICIDE, "en"): SUICIDE_EN,
-    (SUICIDE, "fr"): SUICIDE_FR,
-    (DANGER, "en"): DANGER_EN,
-    (DANGER, "fr"): DANGER_FR,
+    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN,
+    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR,
+    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN,
+    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR,
 }
 
 

@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from havre.triage import speech
 from havre.triage.context import Context
 from havre.triage.normalize import tokenize
-from havre.triage.pattern import PREFIX_MIN, TERM_MAX_CHARS, Form, Index, TermError, parse_term
+from havre.triage.pattern import (
+    PREFIX_MIN,
+    TERM_MAX_CHARS,
+    Choice,
+    Form,
+    Index,
+    TermError,
+    parse_term,
+)
 
 SUICIDE = "suicide"
 DANGER = "danger"
@@ -69,7 +77,7 @@ class Term:
             choice.words & speech.TEXTER_WORDS
             for form in forms
             for choice in form
-            if choice is not None
+            if isinstance(choice, Choice)
         )
         return cls(text, category, language, forms, names_texter)
 

@@ -39,6 +39,13 @@ class Token:
 # French typed without the apostrophe after a subject: "il ma dit", "il ta frappée".
 AUXILIARY_TYPED = {"ma": ("me", "a"), "ta": ("te", "a"), "mavait": ("me", "avait")}
 SUBJECTS_BEFORE_ME = frozenset({"il", "elle", "y", "on", "qui", "ils", "elles"})
+# French typed with a space where the apostrophe goes: "il m a étranglée",
+# "j ai pris", "qu il". One of these letters standing alone before a word
+# that begins with a vowel or "h" (where French elides) is spelt out like
+# an elision (sms.ELISIONS). Not "t" after a word ending in "n" ("don t"),
+# nor "m" after "i" ("i m angry").
+SPACED_ELISIONS = frozenset({"j", "m", "t", "s", "n", "l", "d", "qu"})
+ELIDES_BEFORE = frozenset("aeiouyh")
 J_CONTRACTED = re.compile(r"j[bcdfghklmnpqrstvwxz][a-z]+")
 SENTENCE_ENDS = frozenset(".!?;\n\r")
 CLAUSE_ENDS = frozenset(",:\u2013\u2014\u2026")  # also en and em dashes, ellipsis
@@ -89,6 +96,22 @@ class _Builder:
     def emit(self, text: str, kind: Kind, *, is_held: bool = False) -> None:
         previous = self.tokens[-1] if self.tokens else None
         if (
+            previous is not None
+            and previous.kind == "word"
+            and previous.text in SPACED_ELISIONS
+            and previous.clause == self.clause
+            and kind == "word"
+            and text[:1] in ELIDES_BEFORE
+            and not self._english_contraction(previous.text)
+        ):
+            # "il m a" is "il m'a": the lone letter was an elided word
+            self.tokens.pop()
+            for part in ELISIONS[previous.text]:
+                self.tokens.append(
+                    Token(part, "word", previous.sentence, previous.clause, previous.quote)
+                )
+            previous = self.tokens[-1]
+        if (
             text in AUXILIARY_TYPED
             and previous is not None
             and previous.text in SUBJECTS_BEFORE_ME
@@ -99,6 +122,10 @@ class _Builder:
                 self.tokens.append(Token(part, kind, self.sentence, self.clause, self.quotes[-1]))
             return
         self.tokens.append(Token(text, kind, self.sentence, self.clause, self.quotes[-1], is_held))
+
+    def _english_contraction(self, letter: str) -> bool:
+        before = self.tokens[-2].text if len(self.tokens) > 1 else ""
+        return (letter == "t" and before.endswith("n")) or (letter == "m" and before == "i")
 
     def emit_word(self, word: str, kind: Kind = "word") -> None:
         if held(word):

@@ -10,7 +10,10 @@ separated from its neighbours by spaces:
 - `a|b|c` any one of these words ("choke*|strangl* me"), and `(go on|keep
   going)` any one of these phrases;
 - `{name}` any word of a built-in group (groups.py: "all my {medicine}");
-- `...` up to `GAP_WORDS` words of any kind ("he ... kill me").
+- `...` up to `GAP_WORDS` words of any kind ("he ... kill me");
+- `~` up to `WIDE_GAP_WORDS` words of any kind, for a reading of a whole
+  sentence rather than a phrase: who does it, what, and to whom ("he ~
+  squeez*|press*|grabb* ~ my neck|throat").
 
 A term is compiled into its forms: each choice spelt out, so that a form is
 a plain sequence of atoms and gaps, looked up by its first atom. The forms
@@ -35,6 +38,8 @@ PREFIX_MIN = 3
 TERM_MAX_CHARS = 200
 GAP_WORDS = 4
 GAP_SIGNS = frozenset({"...", "…"})
+WIDE_GAP_WORDS = 12
+WIDE_GAP_SIGNS = frozenset({"~"})
 # Spelt out, a term may not stand for more forms than this.
 FORMS_MAX = 400
 MANY = 10
@@ -72,8 +77,18 @@ class Choice:
         return token.kind == "word" and any(token.text.startswith(p) for p in prefixes)
 
 
-# A form is a sequence of choices; None stands for a gap.
-Form = tuple[Choice | None, ...]
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Up to `reach` words of any kind, all in the sentence and quotation of the match."""
+
+    reach: int
+
+
+NARROW = Gap(GAP_WORDS)
+WIDE = Gap(WIDE_GAP_WORDS)
+
+# A form is a sequence of choices and gaps.
+Form = tuple[Choice | Gap, ...]
 
 _GROUP = re.compile(r"\{([a-z_]+)\}")
 
@@ -107,10 +122,12 @@ def _choice(tokens: Sequence[Token]) -> Choice:
     )
 
 
-def _slot(chunk: str, language: str | None) -> list[tuple[Choice, ...]] | None:
-    """What one space-separated part of a term may match: sequences of choices; None for a gap."""
+def _slot(chunk: str, language: str | None) -> list[tuple[Choice, ...]] | Gap:
+    """What one space-separated part of a term may match: sequences of choices, or a gap."""
     if chunk in GAP_SIGNS:
-        return None
+        return NARROW
+    if chunk in WIDE_GAP_SIGNS:
+        return WIDE
     options: list[str] = []
     for option in chunk.split("|"):
         group = _GROUP.fullmatch(option)
@@ -162,34 +179,34 @@ def parse_term(text: str, language: str | None = None) -> tuple[Form, ...]:
     `language`, or of both languages when it is None."""
     if len(text) > TERM_MAX_CHARS:
         raise TermError("term_too_long")
-    slots: list[list[tuple[Choice, ...]] | None] = []
+    slots: list[list[tuple[Choice, ...]] | Gap] = []
     for chunk in _chunks(text):
         slot = _slot(chunk, language)
-        if slot is None:
-            if slots and slots[-1] is not None:
-                slots.append(None)
-            elif not slots:
+        if isinstance(slot, Gap):
+            if not slots:
                 raise TermError("term_gap_at_edge")
+            last = slots[-1]
+            if not isinstance(last, Gap):
+                slots.append(slot)
+            elif slot.reach > last.reach:
+                slots[-1] = slot  # gaps side by side are the widest of them
         elif slot:
             slots.append(slot)
     if not slots:
         raise TermError("term_empty")
-    if slots[-1] is None:
+    if isinstance(slots[-1], Gap):
         raise TermError("term_gap_at_edge")
     count = 1
     for slot in slots:
-        count *= len(slot) if slot is not None else 1
+        count *= len(slot) if not isinstance(slot, Gap) else 1
         if count > FORMS_MAX:
             raise TermError("term_too_many_forms")
     forms: list[Form] = []
-    for combination in itertools.product(*[s if s is not None else [None] for s in slots]):
-        form: list[Choice | None] = []
-        for part in combination:
-            if part is None:
-                form.append(None)
-            else:
-                form.extend(part)
-        forms.append(tuple(form))
+    spelt: list[list[tuple[Choice | Gap, ...]]] = [
+        [(s,)] if isinstance(s, Gap) else list(s) for s in slots
+    ]
+    for combination in itertools.product(*spelt):
+        forms.append(tuple(part for sequence in combination for part in sequence))
     if all(_only_numbers(form) for form in forms):
         raise TermError("term_only_numbers")
     return tuple(dict.fromkeys(forms))
@@ -199,7 +216,7 @@ def _only_numbers(form: Form) -> bool:
     return all(
         choice.number is not None and not choice.words and not choice.prefixes
         for choice in form
-        if choice is not None
+        if isinstance(choice, Choice)
     )
 
 
@@ -238,7 +255,7 @@ class Index:
         self.by_number: list[tuple[int, Form]] = []
         for key, form in entries:
             first = form[0]
-            if first is None:
+            if not isinstance(first, Choice):
                 raise TermError("term_gap_at_edge")
             entry = (key, form)
             if first.number is not None:
@@ -289,7 +306,8 @@ def _viable(form: Form, present: Sequence[Token], known: dict[int, bool]) -> boo
     viable = known.get(id(form))
     if viable is None:
         viable = all(
-            choice is None or any(choice.matches(token) for token in present) for choice in form[1:]
+            isinstance(choice, Gap) or any(choice.matches(token) for token in present)
+            for choice in form[1:]
         )
         known[id(form)] = viable
     return viable
@@ -303,13 +321,25 @@ def _match(form: Form, tokens: Sequence[Token], start: int) -> tuple[int, tuple[
     def same_place(i: int) -> bool:
         return tokens[i].sentence == first.sentence and tokens[i].quote == first.quote
 
+    # Where the rest of the form was found not to match: with wide gaps, the
+    # same place is reached many ways, and is tried once.
+    failed: set[tuple[int, int]] = set()
+
     def rest(k: int, i: int, skipped: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
         # form[k:] against tokens[i:]
         if k == len(form):
             return i, skipped
+        if (k, i) in failed:
+            return None
+        found = _rest(k, i, skipped)
+        if found is None:
+            failed.add((k, i))
+        return found
+
+    def _rest(k: int, i: int, skipped: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
         choice = form[k]
-        if choice is None:
-            for extra in range(GAP_WORDS + 1):
+        if isinstance(choice, Gap):
+            for extra in range(choice.reach + 1):
                 j = i + extra
                 if j >= len(tokens) or not same_place(j):
                     return None

@@ -106,6 +106,11 @@ IMPERSONAL = _set("y faut fallait faudrait vaut semble reste")
 # texter whoever else the sentence names ("they'd be better off without me").
 # Words that give what a match describes to someone else: "she took all her pills".
 THIRD_POSSESSIVES = _set("her his their ses son sa leur leurs")
+# Reflexives of a third person, just before a match or inside it: "ma fille se
+# scarifie", "he wants to kill himself". The texter says "me", "myself".
+THIRD_REFLEXIVES = _set("se himself herself themselves")
+# Inside a match, "se" belongs to the term ("que tout s'arrête").
+THIRD_REFLEXIVES_INSIDE = THIRD_REFLEXIVES - _set("se")
 TEXTER_WORDS = _set("i me my myself mine je moi mes ma mon")
 ACTOR_REACH = 4
 QUOTE_REACH = 5
@@ -196,10 +201,19 @@ def someone_else_acts(tokens: Sequence[Token], start: int, end: int) -> bool:
 
     "she wants to die", "elle veut mourir": the nearest pronoun before the
     match in its clause decides; "my friend took all her pills": a third
-    person's possessive inside the match does too.
+    person's possessive inside the match does too, and so does a third
+    person's reflexive inside it or just before it ("ma fille se scarifie").
     """
     first = tokens[start]
-    if any(token.text in THIRD_POSSESSIVES for token in tokens[start:end]):
+    if any(
+        token.text in THIRD_POSSESSIVES | THIRD_REFLEXIVES_INSIDE for token in tokens[start:end]
+    ):
+        return True
+    if (
+        start > 0
+        and tokens[start - 1].text in THIRD_REFLEXIVES
+        and tokens[start - 1].clause == first.clause
+    ):
         return True
     for i in range(start - 1, max(-1, start - 1 - ACTOR_REACH), -1):
         token = tokens[i]

@@ -49,6 +49,10 @@ EDGES = [
     "",
     "   ",
     "🙂🙃 ☠️ 🔪",
+    "il m a étranglée, j ai peur qu il revienne",
+    "i m angry, don t call",
+    "ma fille se scarifie",
+    "he wants to kill himself",
 ]
 
 # A program's own lists, with every sign a term may use, and terms that
@@ -56,7 +60,7 @@ EDGES = [
 EDITED = {
     ("suicide", "en"): ["overdos*", "took ## {medicine}", "(go on|keep going) ... no more", "ki"],
     ("suicide", "fr"): ["toutes mes {medicine}", "# cachets", "..."],
-    ("danger", "en"): ["he ... kill me", "a|b|c gun", "{nothing}"],
+    ("danger", "en"): ["he ... kill me", "a|b|c gun", "{nothing}", "he ~ grabb* ~ my neck|throat"],
     ("danger", "fr"): ["il|elle ... tuer", "me ... étrangl*", "##"],
 }
 
@@ -158,6 +162,7 @@ def test_a_programs_own_lists_read_the_same_way_in_both(tmp_path: Path):
         "elle veut me tuer, il m'a étranglée",
         "j'ai pris toutes mes cachets et 3 cachets",
         "c gun",
+        "he grabbed me from behind in the kitchen and squeezed my throat",
     ]
     ours = python_results(lists, texts)
     theirs = node_results(tmp_path, lists, texts)

@@ -116,6 +116,17 @@ def test_contractions_and_elisions_are_spelt_out():
     ]  # fmt: skip
 
 
+def test_an_elision_typed_with_a_space_reads_as_one():
+    assert [t.text for t in tokenize("il m a etranglee, j ai peur qu il revienne")] == [
+        "il", "me", "a", "etranglee", "je", "ai", "peur", "que", "il", "revienne",
+    ]  # fmt: skip
+    # Only before a vowel or "h", where French elides; not English's "i m", "don t".
+    assert [t.text for t in tokenize("m dupont, i m angry, don t ever")] == [
+        "m", "dupont", "i", "m", "angry", "don", "t", "ever",
+    ]  # fmt: skip
+    assert category("il m a etrangle ce matin") == DANGER
+
+
 # -- denial ------------------------------------------------------------------------
 
 

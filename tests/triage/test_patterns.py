@@ -7,6 +7,7 @@ import pytest
 from havre.triage.lexicons import compile_lists
 from havre.triage.matcher import DANGER, SUICIDE, Matcher, Term, TermError, parse_term
 from havre.triage.normalize import tokenize
+from havre.triage.pattern import Choice, Gap
 
 
 def matcher(suicide: list[str] = (), danger: list[str] = (), language: str = "en") -> Matcher:  # type: ignore[assignment]
@@ -50,6 +51,32 @@ def test_three_dots_stand_for_a_few_words_of_any_kind():
     assert category("he told my sister and my mother that they would kill me", m) is None
 
 
+def test_a_tilde_reads_a_whole_sentence_who_does_what_to_whom():
+    m = matcher(danger=["he|{partner} ~ squeez*|press*|grabb* ~ my neck|throat"])
+    for text in (
+        "he squeezed my neck",
+        "my husband grabbed me last night on the stairs by my throat",
+        "he pressed his whole forearm down across my neck",
+    ):
+        assert category(text, m) == DANGER, text
+    # Twelve words at most in each gap, in one sentence, not denied.
+    assert category("he grabbed my arm. i have a sore throat and neck", m) is None
+    assert (
+        category(
+            "he grabbed the bag and then one two three four five six seven eight nine my neck", m
+        )
+        is None
+    )
+    assert category("he never squeezed my neck", m) is None
+
+
+def test_texts_built_to_be_slow_cost_little_with_wide_gaps():
+    m = matcher(danger=["he ~ grab* ~ my ~ neck"])
+    text = " ".join(["he grabbed my"] * 2000)
+    assert category(text, m) is None
+    assert category(text + " neck", m) == DANGER
+
+
 def test_a_gap_runs_neither_across_sentences_nor_into_quotes():
     m = matcher(danger=["he ... kill me"])
     assert category("he left. kill me now", m) is None
@@ -75,13 +102,16 @@ def test_a_term_is_spelt_out_into_forms_that_are_plain_data():
     forms = parse_term("he|she ... hit|hits me")
     assert len(forms) == 1
     first, gap, verb, me = forms[0]
-    assert first is not None
+    assert isinstance(first, Choice)
     assert first.words == {"he", "she"}
-    assert gap is None
-    assert verb is not None
+    assert gap == Gap(4)
+    assert isinstance(verb, Choice)
     assert verb.words == {"hit", "hits"}
-    assert me is not None
+    assert isinstance(me, Choice)
     assert me.words == {"me"}
+    # A tilde is a wider gap; gaps side by side are the widest of them.
+    assert parse_term("he ~ my neck")[0][1] == Gap(12)
+    assert parse_term("he ... ~ my neck")[0][1] == Gap(12)
     # A choice of several words is its own form: "he's" reads "he is".
     assert len(parse_term("he's|she ... here")) == 2
 

@@ -49,6 +49,7 @@ def test_someone_elses_words_in_a_story_are_not_a_threat():
         "she wants to die, how do i help her",
         "elle a envie de mourir, je fais quoi",
         "my friend took all her pills last night",
+        "ma fille se scarifie et je suis inquiète",
     ],
 )
 def test_suicide_risk_told_of_someone_else_is_not_the_texters(text):
@@ -103,6 +104,11 @@ def test_a_denied_resolution_resolves_nothing():
         "i cut myself shaving",
         "je me suis coupée en faisant la cuisine",
         "je veux en finir avec cette relation",
+        "how do i help a friend who is suicidal",
+        "what are the warning signs of an overdose",
+        "comment aider une amie qui pense au suicide",
+        "he put the necklace around my neck for our anniversary",
+        "i took the whole course of pills like the doctor said",
     ],
 )
 def test_everyday_phrases_and_mishaps_are_set_aside(text):

@@ -6,7 +6,7 @@
 
 import { Context } from "./context";
 import { tokenize } from "./normalize";
-import { type Form, Index, parseTerm, TermError } from "./pattern";
+import { Choice, type Form, Index, parseTerm, TermError } from "./pattern";
 import { denied, others, someoneElseActs } from "./speech";
 import { CATEGORIES, RANK, SPEECH } from "./tables";
 
@@ -43,7 +43,7 @@ export interface Assessment {
 export function termOf(text: string, category: string, language: string): Term {
   const forms = parseTerm(text, language);
   const namesTexter = forms.some((form) =>
-    form.some((choice) => choice !== null && [...choice.words].some((word) => SPEECH.texterWords.has(word))),
+    form.some((part) => part instanceof Choice && [...part.words].some((word) => SPEECH.texterWords.has(word))),
   );
   return { text, category, language, forms, namesTexter };
 }

@@ -7,6 +7,7 @@ import {
   APOSTROPHES,
   AUXILIARY_TYPED,
   CLAUSE_ENDS,
+  ELIDES_BEFORE,
   ELISIONS,
   J_CONTRACTED,
   N_T_STEMS,
@@ -15,6 +16,7 @@ import {
   SINGLE_QUOTES,
   SMS,
   SMS_HELD,
+  SPACED_ELISIONS,
   SUBJECTS_BEFORE_ME,
   SUFFIXES,
 } from "./tables";
@@ -60,8 +62,26 @@ class Builder {
   readonly quotes: number[] = [0];
 
   emit(text: string, kind: Kind, isHeld = false): void {
-    const previous = this.tokens[this.tokens.length - 1];
+    let previous = this.tokens[this.tokens.length - 1];
     const quote = this.quotes[this.quotes.length - 1]!;
+    const elided = previous === undefined ? undefined : ELISIONS.get(previous.text);
+    if (
+      previous !== undefined &&
+      elided !== undefined &&
+      previous.kind === "word" &&
+      SPACED_ELISIONS.has(previous.text) &&
+      previous.clause === this.clause &&
+      kind === "word" &&
+      ELIDES_BEFORE.has(text.slice(0, 1)) &&
+      !this.englishContraction(previous.text)
+    ) {
+      // "il m a" is "il m'a": the lone letter was an elided word
+      this.tokens.pop();
+      for (const part of elided) {
+        this.tokens.push({ ...previous, text: part, kind: "word", held: false });
+      }
+      previous = this.tokens[this.tokens.length - 1];
+    }
     const auxiliary = AUXILIARY_TYPED.get(text);
     if (
       auxiliary !== undefined &&
@@ -76,6 +96,11 @@ class Builder {
       return;
     }
     this.tokens.push({ text, kind, sentence: this.sentence, clause: this.clause, quote, held: isHeld });
+  }
+
+  private englishContraction(letter: string): boolean {
+    const before = this.tokens.length > 1 ? this.tokens[this.tokens.length - 2]!.text : "";
+    return (letter === "t" && before.endsWith("n")) || (letter === "m" && before === "i");
   }
 
   emitWord(word: string, kind: Kind = "word"): void {

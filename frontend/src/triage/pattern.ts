@@ -1,13 +1,13 @@
 // Lexicon terms as patterns of words, and finding them in a text's tokens:
 // a port of havre/triage/pattern.py, whose docstring describes the signs a
-// term may use (#, ##, prefix*, a|b, (a b|c d), {group}, ...).
+// term may use (#, ##, prefix*, a|b, (a b|c d), {group}, ..., ~).
 
 import { chars, squeeze } from "./letters";
 import { type Token, tokenize } from "./normalize";
-import { GAP_SIGNS, GROUPS, PATTERN, UNITS } from "./tables";
+import { GAP_SIGNS, GROUPS, PATTERN, UNITS, WIDE_GAP_SIGNS } from "./tables";
 
 const { prefix_min: PREFIX_MIN, term_max_chars: TERM_MAX_CHARS, gap_words: GAP_WORDS } = PATTERN;
-const { forms_max: FORMS_MAX, many: MANY, screen_from: SCREEN_FROM } = PATTERN;
+const { forms_max: FORMS_MAX, many: MANY, screen_from: SCREEN_FROM, wide_gap_words: WIDE_GAP_WORDS } = PATTERN;
 
 /** What one word of a form may be. */
 export class Choice {
@@ -36,8 +36,16 @@ export class Choice {
   }
 }
 
-/** A form is a sequence of choices; null stands for a gap. */
-export type Form = readonly (Choice | null)[];
+/** Up to `reach` words of any kind, all in the sentence and quotation of the match. */
+export class Gap {
+  constructor(readonly reach: number) {}
+}
+
+const NARROW = new Gap(GAP_WORDS);
+const WIDE = new Gap(WIDE_GAP_WORDS);
+
+/** A form is a sequence of choices and gaps. */
+export type Form = readonly (Choice | Gap)[];
 
 export class TermError extends Error {
   constructor(readonly code: string) {
@@ -71,9 +79,10 @@ function groupWords(name: string, language: string | null): readonly string[] | 
   return unique([...group.values()].flat());
 }
 
-/** What one space-separated part of a term may match: sequences of choices; null for a gap. */
-function slot(chunk: string, language: string | null): Choice[][] | null {
-  if (GAP_SIGNS.has(chunk)) return null;
+/** What one space-separated part of a term may match: sequences of choices, or a gap. */
+function slot(chunk: string, language: string | null): Choice[][] | Gap {
+  if (GAP_SIGNS.has(chunk)) return NARROW;
+  if (WIDE_GAP_SIGNS.has(chunk)) return WIDE;
   const options: string[] = [];
   for (const option of chunk.split("|")) {
     const group = GROUP.exec(option);
@@ -126,28 +135,30 @@ function chunksOf(text: string): string[] {
  * `language`, or of both languages when it is null. */
 export function parseTerm(text: string, language: string | null = null): Form[] {
   if (chars(text).length > TERM_MAX_CHARS) throw new TermError("term_too_long");
-  const slots: (Choice[][] | null)[] = [];
+  const slots: (Choice[][] | Gap)[] = [];
   for (const chunk of chunksOf(text)) {
     const found = slot(chunk, language);
-    if (found === null) {
-      if (slots.length > 0 && slots[slots.length - 1] !== null) slots.push(null);
-      else if (slots.length === 0) throw new TermError("term_gap_at_edge");
+    if (found instanceof Gap) {
+      const last = slots[slots.length - 1];
+      if (last === undefined) throw new TermError("term_gap_at_edge");
+      if (!(last instanceof Gap)) slots.push(found);
+      else if (found.reach > last.reach) slots[slots.length - 1] = found; // gaps side by side are the widest
     } else if (found.length > 0) {
       slots.push(found);
     }
   }
   if (slots.length === 0) throw new TermError("term_empty");
-  if (slots[slots.length - 1] === null) throw new TermError("term_gap_at_edge");
+  if (slots[slots.length - 1] instanceof Gap) throw new TermError("term_gap_at_edge");
   let count = 1;
   for (const s of slots) {
-    count *= s !== null ? s.length : 1;
+    count *= s instanceof Gap ? 1 : s.length;
     if (count > FORMS_MAX) throw new TermError("term_too_many_forms");
   }
-  let forms: (Choice | null)[][] = [[]];
+  let forms: (Choice | Gap)[][] = [[]];
   for (const s of slots) {
-    const next: (Choice | null)[][] = [];
+    const next: (Choice | Gap)[][] = [];
     for (const form of forms) {
-      if (s === null) next.push([...form, null]);
+      if (s instanceof Gap) next.push([...form, s]);
       else for (const part of s) next.push([...form, ...part]);
     }
     forms = next;
@@ -155,14 +166,14 @@ export function parseTerm(text: string, language: string | null = null): Form[] 
   if (forms.every(onlyNumbers)) throw new TermError("term_only_numbers");
   const distinct = new Map<string, Form>();
   for (const form of forms) {
-    const key = form.map((choice) => (choice === null ? "…" : choice.key())).join("\u0000");
+    const key = form.map((part) => (part instanceof Gap ? `…${part.reach}` : part.key())).join("\u0000");
     if (!distinct.has(key)) distinct.set(key, form);
   }
   return [...distinct.values()];
 }
 
 function onlyNumbers(form: Form): boolean {
-  return form.every((c) => c === null || (c.number !== null && c.words.size === 0 && c.prefixes.length === 0));
+  return form.every((c) => c instanceof Gap || (c.number !== null && c.words.size === 0 && c.prefixes.length === 0));
 }
 
 function value(number: string): number {
@@ -197,7 +208,7 @@ export class Index {
   constructor(entries: Iterable<Entry>) {
     for (const entry of entries) {
       const first = entry[1][0];
-      if (first === null || first === undefined) throw new TermError("term_gap_at_edge");
+      if (!(first instanceof Choice)) throw new TermError("term_gap_at_edge");
       if (first.number !== null) this.byNumber.push(entry);
       for (const word of first.words) push(this.byWord[0], word, entry);
       for (const word of first.squeezed) push(this.byWord[1], word, entry);
@@ -242,7 +253,7 @@ export class Index {
 function isViable(form: Form, present: readonly Token[], known: Map<Form, boolean>): boolean {
   let viable = known.get(form);
   if (viable === undefined) {
-    viable = form.slice(1).every((choice) => choice === null || present.some((token) => choice.matches(token)));
+    viable = form.slice(1).every((part) => part instanceof Gap || present.some((token) => part.matches(token)));
     known.set(form, viable);
   }
   return viable;
@@ -250,16 +261,28 @@ function isViable(form: Form, present: readonly Token[], known: Map<Form, boolea
 
 function match(form: Form, tokens: readonly Token[], start: number): [number, number[]] | null {
   const first = tokens[start]!;
-  const head = form[0]!;
+  const head = form[0] as Choice;
   if (!head.matches(first)) return null;
   const samePlace = (i: number): boolean =>
     tokens[i]!.sentence === first.sentence && tokens[i]!.quote === first.quote;
 
+  // Where the rest of the form was found not to match: with wide gaps, the
+  // same place is reached many ways, and is tried once.
+  const failed = new Set<number>();
+
   const rest = (k: number, i: number, skipped: number[]): [number, number[]] | null => {
     if (k === form.length) return [i, skipped];
-    const choice = form[k] as Choice | null;
-    if (choice === null) {
-      for (let extra = 0; extra <= GAP_WORDS; extra++) {
+    const place = k * (tokens.length + 1) + i;
+    if (failed.has(place)) return null;
+    const found = restOf(k, i, skipped);
+    if (found === null) failed.add(place);
+    return found;
+  };
+
+  const restOf = (k: number, i: number, skipped: number[]): [number, number[]] | null => {
+    const choice = form[k]!;
+    if (choice instanceof Gap) {
+      for (let extra = 0; extra <= choice.reach; extra++) {
         const j = i + extra;
         if (j >= tokens.length || !samePlace(j)) return null;
         const gap: number[] = [];

@@ -67,7 +67,13 @@ export function others(tokens: readonly Token[]): boolean[] {
 /** Whether the match at tokens[start:end] tells what a third person does. */
 export function someoneElseActs(tokens: readonly Token[], start: number, end: number): boolean {
   const first = tokens[start]!;
-  if (tokens.slice(start, end).some((token) => S.thirdPossessives.has(token.text))) return true;
+  const inside = tokens.slice(start, end);
+  if (inside.some((token) => S.thirdPossessives.has(token.text) || S.thirdReflexivesInside.has(token.text))) {
+    return true;
+  }
+  // "ma fille se scarifie": a third person's reflexive just before the match.
+  const before = start > 0 ? tokens[start - 1]! : undefined;
+  if (before !== undefined && S.thirdReflexives.has(before.text) && before.clause === first.clause) return true;
   for (let i = start - 1; i > Math.max(-1, start - 1 - S.actorReach); i--) {
     const token = tokens[i]!;
     if (token.clause !== first.clause || token.quote !== first.quote || S.links.has(token.text)) return false;

@@ -21,6 +21,8 @@ export const OPENERS: ReadonlyMap<string, string> = new Map(Object.entries(n.ope
 export const SINGLE_QUOTES = set(n.single_quotes);
 export const APOSTROPHES = set(n.apostrophes);
 export const J_CONTRACTED = new RegExp(`^(?:${n.j_contracted})$`, "u");
+export const SPACED_ELISIONS = set(n.spaced_elisions);
+export const ELIDES_BEFORE = set(n.elides_before);
 
 export const ELISIONS = map(data.sms.elisions);
 export const SUFFIXES = map(data.sms.suffixes);
@@ -30,6 +32,7 @@ export const SMS_HELD = map(data.sms.sms_held);
 
 export const PATTERN = data.pattern;
 export const GAP_SIGNS = set(data.pattern.gap_signs);
+export const WIDE_GAP_SIGNS = set(data.pattern.wide_gap_signs);
 export const UNITS = set(data.pattern.units);
 
 export const GROUPS: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map(
@@ -64,6 +67,8 @@ export const SPEECH = {
   thirdPerson: set(s.third_person),
   impersonal: set(s.impersonal),
   thirdPossessives: set(s.third_possessives),
+  thirdReflexives: set(s.third_reflexives),
+  thirdReflexivesInside: set(s.third_reflexives_inside),
   texterWords: set(s.texter_words),
 } as const;
 
