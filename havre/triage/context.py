@@ -12,7 +12,8 @@ lexicon terms (pattern.py) and matched the same way, in both languages:
 - **Everyday phrase.** The match overlaps a phrase of everyday life that
   shares its words ("he's coming over for dinner", "quand il est là", "mal
   à la gorge", "choked on a grape"), or its clause tells a mishap ("I cut
-  myself shaving", "en faisant la cuisine").
+  myself shaving", "en faisant la cuisine"), for suicide risk only: "he
+  pulled a knife on me in the kitchen" is danger.
 - **Past and resolved.** The text says the danger is over ("he's in prison",
   "we divorced", "I'm in a better place now"), or the clause of the match
   puts it long ago ("years ago", "used to", "when I was 17"), and nothing
@@ -203,7 +204,8 @@ comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|
 """
 
 # These make an ordinary mishap of what is said in the same clause: "I cut
-# myself shaving", "je me suis coupée en faisant la cuisine".
+# myself shaving", "je me suis coupée en faisant la cuisine". Only for
+# suicide risk: what he does to her "in the kitchen" is no mishap.
 MISHAP = """
 shaving
 cooking
@@ -401,8 +403,9 @@ class Context:
             )
         return sentence in self._story
 
-    def everyday(self, start: int, end: int) -> bool:
-        """Whether tokens[start:end] overlap an everyday phrase."""
+    def everyday(self, start: int, end: int, *, mishaps: bool = True) -> bool:
+        """Whether tokens[start:end] overlap an everyday phrase, or (with
+        `mishaps`) stand in a clause that tells a mishap."""
         if self._everyday is None:
             self._everyday = frozenset(
                 i
@@ -411,6 +414,8 @@ class Context:
             )
         if any(i in self._everyday for i in range(start, end)):
             return True
+        if not mishaps:
+            return False
         if self._mishap is None:
             self._mishap = frozenset(
                 self.tokens[start].clause for start in _found(MISHAP, self.tokens)

@@ -1537,6 +1537,11 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+i ~ wish|hope|want|wanted|pray ~ (not|never|stop|to stop|could stop) ~ (wake|waking|exist|existing|be here|being here|be alive|being alive)
+i ~ think|thinking|thought|going|gonna|want|could|might ~ drive|driving|crash|crashing|swerve|swerving ~ off|into|under ~ road|bridge|tree|wall|lake|river|train|truck|cliff|traffic
+i ~ collect*|stockpil*|hoard*|saving|saved|stash*|hiding|hid ~ {medicine}
+if i ~ (was|were|am) ~ (gone|dead|not here|not around|not alive|out of the picture)
+i ~ carved|carve|carving|cut|cutting|sliced|slicing|scratched|scratching|burned|burnt|burning ~ my|into|myself ~ arm|arms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|hip|hips
 i ~ took|swallowed|downed|emptied|finished|popped|ate ~ all|whole|entire|every|bunch|handful|bottle|bottles|box|boxes|pack|packs|strip|strips ~ prescription|prescriptions|cabinet|{medicine}
 i ~ took|swallowed|downed|popped|ate ~ (at once|all together|all at once|on purpose)
 my own funeral
@@ -1558,6 +1563,11 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+je ~ voudrais|veux|aimerais|espère|souhaite|prie ~ (arrêter de|plus|ne plus|pas|ne pas|jamais) ~ (réveiller|exister|être là|vivre|être en vie)
+je ~ (pense|pensé|vais|veux|voudrais|pourrais) ~ (foncer|me jeter|me crasher|me écraser|rouler) ~ (dans|contre|sous|du haut) ~ (arbre|mur|pont|lac|rivière|train|camion|falaise|ravin|fleuve)
+je ~ (mets de côté|mis de côté|garde de côté|gardé de côté|accumule|accumulé|stocke|stocké|cache|caché|planque|planqué) ~ {medicine}
+si je ~ (étais plus là|étais pas là|étais morte|étais mort|étais partie pour de bon|existais plus|existais pas)
+je ~ me ~ entaill*|taillad*|coupé|coupée|gratté|grattée|brûlé|brûlée|scarifi*|lacér* ~ bras|poignet|poignets|cuisse|cuisses|jambe|jambes|peau|ventre|hanche|hanches
 je ~ pris|avalé|vidé|fini|bouffé ~ tout|toute|tous|toutes|plein|boîte|boîtes|plaquette|plaquettes|flacon|flacons|tube|tubes ~ ordonnance|{medicine}
 je ~ pris|avalé ~ (en une fois|d un coup|dun coup|tout d un coup|exprès)
 mon (enterrement|propre enterrement)
@@ -1579,6 +1589,8 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ (my neck|my throat)
+he|she|they|{partner} ~ fire|lit|light|burn|burned ~ (while i|when i|with me|on me|with us)
 he|she|they|{partner} ~ {weapon}|barrel|muzzle ~ (at me|staring at me|looking at me|for me|next to me|my head|my face|against me|me)
 he|she|they|{partner} ~ sharpen*|loaded|loading|cleaning|polishing|pointed|pointing|waving ~ {weapon}
 barrel|muzzle ~ (against|on|to) ~ (my|me) ~ (head|temple|face|chest|mouth)
@@ -1588,7 +1600,7 @@ he|she|they|{partner} ~ said|told|says|tells|texted|texting|swore|warned|threate
 he|she|they|{partner} ~ (said|told|says|tells|texted|swore|warned|threatened|promised) ~ kids|children|{child} ~ (gone|never see|will not see|be around|for good|disappear|hurt|pay)
 he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|unable to) ~ (breathe|breath|get any air|get air)
 he|she|they|{partner} ~ (sat|sitting|sits|knelt|kneeling|kneels|lay|lying|leaned|leaning) ~ on ~ (my chest|my neck|my throat|my face)
-he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ (the door|my door|our door|the window|my window|the windows)
+he|she|they|{partner} ~ pound*|bang*|kick*|bash*|break*|broke|smash* ~ door|doors|window|windows
 (hiding|hid|locked myself|barricaded) ~ (bathroom|closet|bedroom|basement) ~ (he|she|{partner})
 (hiding|hid) ~ with ~ (the baby|my baby|the kids|my kids|my children|my son|my daughter)
 (not|never) ~ allowed ~ (out|outside|leave|to leave|to go out|to go anywhere)
@@ -1597,6 +1609,8 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ (mon cou|ma gorge|le cou|la gorge)
+il|elle|y|ils|{partner} ~ feu|allumé|brûlé|brûler ~ (alors que je|pendant que je|quand je|avec moi|avec nous|sur moi)
 il|elle|y|ils|{partner} ~ {weapon} ~ (me regarde|me fixe|me fixant|en me regardant|pour moi|à côté de moi|à côté du lit|ma tête|mon visage|sur moi|contre moi)
 il|elle|y|ils|{partner} ~ aiguis*|chargé|chargeait|charge|nettoie|nettoyait|pointé|pointait|pointe|braqué|braquait|agite|agitait ~ {weapon}
 canon ~ (sur|contre) ~ (ma|mon|la|le) ~ (tempe|tête|front|visage|poitrine|bouche)
@@ -1608,7 +1622,7 @@ il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|préve
 il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (retrouverai plus|retrouverais plus|reverrai plus|reverrais plus) ~ enfants|petits|{child}
 il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|arrivais plus|arrivais pas) ~ respirer
 il|elle|y|ils|{partner} ~ (assis|assise|appuyé|appuyée|genou|genoux) ~ (sur ma poitrine|sur mon cou|sur ma gorge|sur mon visage)
-il|elle|y|ils|{partner} ~ tambourin*|défonc*|cogn*|frappe|frappait|tape|tapait|cass*|fracass* ~ (la porte|ma porte|notre porte|la fenêtre|les fenêtres|ma fenêtre)
+il|elle|y|ils|{partner} ~ tambourin*|défonc*|cogn*|frappe|frappait|tape|tapait|cass*|fracass* ~ porte|portes|fenêtre|fenêtres
 (cachée|caché|enfermée|barricadée) ~ (salle de bain|placard|chambre|sous sol|toilettes) ~ (il|elle|{partner})
 (cachée|caché) ~ avec ~ (le bébé|mon bébé|les enfants|mes enfants|mon fils|ma fille|les petits)
 (pas|plus) ~ le droit ~ (sortir|de sortir|partir|de partir|voir personne)

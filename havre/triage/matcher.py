@@ -137,7 +137,7 @@ class Matcher:
                     reason = "joke"
                 elif reported and context.story(first.sentence):
                     reason = "story"
-                elif context.everyday(found.start, found.end):
+                elif context.everyday(found.start, found.end, mishaps=term.category == SUICIDE):
                     reason = "everyday"
                 elif context.past(first.clause):
                     reason = "past"

@@ -115,6 +115,12 @@ def test_everyday_phrases_and_mishaps_are_set_aside(text):
     assert category(text) is None
 
 
+def test_a_mishap_sets_aside_only_suicide_risk():
+    # What he does to her while she cooks is no mishap of hers.
+    assert category("he pulled a knife on me in the kitchen") == "danger"
+    assert category("il m'a étranglée pendant que je faisais la cuisine") == "danger"
+
+
 @pytest.mark.parametrize(
     "text",
     [

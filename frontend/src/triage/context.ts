@@ -50,8 +50,9 @@ export class Context {
     return this.stories.has(sentence);
   }
 
-  /** Whether tokens[start:end] overlap an everyday phrase. */
-  everyday(start: number, end: number): boolean {
+  /** Whether tokens[start:end] overlap an everyday phrase, or (with
+   * `mishaps`) stand in a clause that tells a mishap. */
+  everyday(start: number, end: number, mishaps = true): boolean {
     if (this.everydays === null) {
       this.everydays = new Set();
       for (const match of indexOf("everyday").find(this.tokens)) {
@@ -59,6 +60,7 @@ export class Context {
       }
     }
     for (let i = start; i < end; i++) if (this.everydays.has(i)) return true;
+    if (!mishaps) return false;
     this.mishaps ??= new Set(found("mishap", this.tokens).map((i) => this.tokens[i]!.clause));
     return this.mishaps.has(this.tokens[start]!.clause);
   }

@@ -74,7 +74,8 @@ export class Matcher {
           reason = "other_person";
         } else if (context.joke(first.sentence)) reason = "joke";
         else if (reported && context.story(first.sentence)) reason = "story";
-        else if (context.everyday(found.start, found.end)) reason = "everyday";
+        // A mishap ("in the kitchen") sets aside suicide risk only: what he does to her there is danger.
+        else if (context.everyday(found.start, found.end, term.category === SUICIDE)) reason = "everyday";
         else if (context.past(first.clause)) reason = "past";
       }
       hits.push({ term: term.text, category: term.category, language: term.language, counted: reason === null, reason });
