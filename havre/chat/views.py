@@ -224,6 +224,8 @@ def _sealed(data: dict[str, Any], name: str) -> bytes:
 def lexicons(request: HttpRequest, chat: ChatSettings, session: ChatSession) -> HttpResponse:
     """The lists her page triages with: terms only (no editor, no revision), and only
     for an open session, which is when the page needs them."""
+    if session.ended_at is not None:
+        return error("ended", 409)
     return JsonResponse({"lists": visitor.triage_lists(chat)})
 
 

@@ -305,3 +305,6 @@ def test_her_page_gets_the_programs_lexicons_in_force_and_nothing_else(
     elsewhere = f"/chat/{other.slug}/api/lexicons"
     assert visitor.client.get(elsewhere, headers=visitor.headers()).status_code == 401
     assert visitor.client.get("/chat/nowhere/api/lexicons").status_code == 404
+    # Once she left, her token fetches them no more.
+    visitor.leave()
+    assert visitor.client.get(visitor.url("lexicons"), headers=visitor.headers()).status_code == 409
