@@ -38,12 +38,14 @@ HOSTILE = {
     "laughter": "lol " * 4000,
     "apostrophes": "j'm'l'n'd'c'qu'" * 1000,
     "emoji": "😂💊🔪" * 3000,
+    # Sentence readings ("~"): every word starts or continues one, in one sentence.
+    "wide gaps": "he grabbed my i took all my il me a serré je ai pris tout " * 400,
 }
 
 
 def _evaluation_texts() -> list[str]:
     texts: list[str] = []
-    for name in ("development.tsv", "held_out.tsv"):
+    for name in ("development.tsv", "held_out.tsv", "development_2.tsv", "development_3.tsv"):
         with (EVAL / name).open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
             texts.extend(row["text"] for row in rows)

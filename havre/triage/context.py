@@ -198,6 +198,8 @@ suicidal (people|teens|patients|youth|clients|students|callers)
 necklace|kissed|kissing|kisses|kiss|massage|massaged|tattoo ~ neck|throat
 collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage ~ cou|gorge
 (whole|entire|full) course
+rope|ropes ~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
+corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
 antibiotic|antibiotics|antibiotique|antibiotiques
 (like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
 comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)

@@ -1537,6 +1537,10 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+(do not|can not|dont|cant) see myself ~ (alive|living|being alive|here|around|making it|surviving)
+think|thinking|thought|dream|dreaming|imagine|imagining ~ (not waking up|never waking up|not existing|not being here|not being alive|being dead)
+(note|letter|letters) ~ (picked|chose|chosen|know how|know when|know where|the place|the date|the day)
+(worse|harder|miserable) ~ (by being here|by existing|because of me|when i am around|just by being)
 i ~ wish|hope|want|wanted|pray ~ (not|never|stop|to stop|could stop) ~ (wake|waking|exist|existing|be here|being here|be alive|being alive)
 i ~ think|thinking|thought|going|gonna|want|could|might ~ drive|driving|crash|crashing|swerve|swerving ~ off|into|under ~ road|bridge|tree|wall|lake|river|train|truck|cliff|traffic
 i ~ collect*|stockpil*|hoard*|saving|saved|stash*|hiding|hid ~ {medicine}
@@ -1563,6 +1567,11 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+je me vois pas|plus ~ (vivre|vivante|vivant|en vie|là|survivre)
+pense|pensé|rêve|rêvé|imagine|imaginé ~ (ne plus me réveiller|plus me réveiller|pas me réveiller|ne pas me réveiller|ne plus exister|plus exister|être morte|être mort)
+(lettre|lettres|mot) ~ (choisi|sais comment|sais quand|sais où|le endroit|la date|le jour)
+(pire|plus dure|plus difficile|misérable) ~ (à cause de moi|parce que je existe|quand je suis là|juste en étant là)
+plus de avenir
 je ~ voudrais|veux|aimerais|espère|souhaite|prie ~ (arrêter de|plus|ne plus|pas|ne pas|jamais) ~ (réveiller|exister|être là|vivre|être en vie)
 je ~ (pense|pensé|vais|veux|voudrais|pourrais) ~ (foncer|me jeter|me crasher|me écraser|rouler) ~ (dans|contre|sous|du haut) ~ (arbre|mur|pont|lac|rivière|train|camion|falaise|ravin|fleuve)
 je ~ (mets de côté|mis de côté|garde de côté|gardé de côté|accumule|accumulé|stocke|stocké|cache|caché|planque|planqué) ~ {medicine}
@@ -1589,6 +1598,10 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ destroy|ruin|wreck|smash ~ (me|my life|my face|everything i have|us)
+he|she|they|{partner} ~ getting|gets|got|gotten ~ (worse|more violent|scarier|rougher|more aggressive|more dangerous)
+(violence|beatings|hitting|fights|attacks) ~ (getting worse|worse every|more often|more violent|every week|every day)
+he|she|they|{partner} ~ said|told|says|tells|texted|swore|warned|threatened|promised ~ (kids|children|{child}|you|i) ~ (not make it|not survive|not live|not be alive|not see)
 he|she|they|{partner} ~ (my neck|my throat)
 he|she|they|{partner} ~ fire|lit|light|burn|burned ~ (while i|when i|with me|on me|with us)
 he|she|they|{partner} ~ {weapon}|barrel|muzzle ~ (at me|staring at me|looking at me|for me|next to me|my head|my face|against me|me)
@@ -1609,6 +1622,11 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ détruire|détruira|détruirait|démolir|démolira|démolirait|massacrer ~ (me|ma vie|mon visage|tout ce que je ai|nous)
+il|elle|y|ils|{partner} ~ (de plus en plus|de pire en pire) ~ (violent|violente|agressif|agressive|dangereux|dangereuse|souvent|fort)
+(coups|violence|violences|crises|disputes) ~ (de plus en plus|de pire en pire|chaque semaine|chaque jour|plus souvent)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ (on|personne) ~ me ~ retrouv*|trouv*
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menac*|prévenu|prévenue ~ enfants|petits|tu|je ~ (survivront|survivrai|survivras|passeront|passerai|passeras) pas
 il|elle|y|ils|{partner} ~ (mon cou|ma gorge|le cou|la gorge)
 il|elle|y|ils|{partner} ~ feu|allumé|brûlé|brûler ~ (alors que je|pendant que je|quand je|avec moi|avec nous|sur moi)
 il|elle|y|ils|{partner} ~ {weapon} ~ (me regarde|me fixe|me fixant|en me regardant|pour moi|à côté de moi|à côté du lit|ma tête|mon visage|sur moi|contre moi)

@@ -253,10 +253,14 @@ class Index:
             defaultdict(list),
         )
         self.by_number: list[tuple[int, Form]] = []
+        # The forms with a wide gap: screened in every text, however short.
+        self.wide: set[int] = set()
         for key, form in entries:
             first = form[0]
             if not isinstance(first, Choice):
                 raise TermError("term_gap_at_edge")
+            if _wide(form):
+                self.wide.add(id(form))
             entry = (key, form)
             if first.number is not None:
                 self.by_number.append(entry)
@@ -285,50 +289,86 @@ class Index:
         """
         screen = len(tokens) > SCREEN_FROM
         distinct: dict[tuple[str, str, bool], Token] = {}
-        if screen:
-            for token in tokens:
-                distinct.setdefault((token.text, token.kind, token.held), token)
+        for token in tokens:
+            distinct.setdefault((token.text, token.kind, token.held), token)
         present = tuple(distinct.values())
+        words = None if any(t.held for t in present) else frozenset(t.text for t in present)
         viable: dict[int, bool] = {}
+        wide = self.wide
+        # The forms worth trying from each distinct token, worked out once.
+        tried: dict[tuple[str, str, bool], list[tuple[int, Form, bool]]] = {}
         for start, token in enumerate(tokens):
             seen: set[int] = set()
-            for key, form in self._candidates(token):
-                if key in seen or (screen and not _viable(form, present, viable)):
+            place = (token.text, token.kind, token.held)
+            candidates = tried.get(place)
+            if candidates is None:
+                candidates = []
+                for key, form in self._candidates(token):
+                    is_wide = id(form) in wide
+                    if (screen or is_wide) and not _viable(form, present, viable, words):
+                        continue
+                    candidates.append((key, form, is_wide))
+                tried[place] = candidates
+            for key, form, is_wide in candidates:
+                if key in seen:
                     continue
-                found = _match(form, tokens, start)
+                found = _match(form, tokens, start, is_wide)
                 if found is not None:
                     seen.add(key)
                     yield Found(key, start, found[0], found[1])
 
 
-def _viable(form: Form, present: Sequence[Token], known: dict[int, bool]) -> bool:
-    """Whether every word of the form stands somewhere among the text's distinct tokens."""
+def _viable(
+    form: Form, present: Sequence[Token], known: dict[int, bool], words: frozenset[str] | None
+) -> bool:
+    """Whether every word of the form stands somewhere among the text's distinct tokens.
+
+    `words` holds the texts of those tokens when none was typed with a letter
+    held down: a choice of plain words is then looked up in it."""
     viable = known.get(id(form))
     if viable is None:
-        viable = all(
-            isinstance(choice, Gap) or any(choice.matches(token) for token in present)
-            for choice in form[1:]
-        )
+        viable = all(_present(choice, present, words) for choice in form[1:])
         known[id(form)] = viable
     return viable
 
 
-def _match(form: Form, tokens: Sequence[Token], start: int) -> tuple[int, tuple[int, ...]] | None:
+def _present(choice: Choice | Gap, present: Sequence[Token], words: frozenset[str] | None) -> bool:
+    if isinstance(choice, Gap):
+        return True
+    if words is not None and not choice.prefixes and choice.number is None:
+        return not choice.words.isdisjoint(words)
+    return any(choice.matches(token) for token in present)
+
+
+def _wide(form: Form) -> bool:
+    return any(isinstance(part, Gap) and part.reach > GAP_WORDS for part in form)
+
+
+def _match(
+    form: Form, tokens: Sequence[Token], start: int, wide: bool = False
+) -> tuple[int, tuple[int, ...]] | None:
     first = tokens[start]
     if not form[0].matches(first):  # type: ignore[union-attr]
         return None
+    if len(form) > 1 and isinstance(form[1], Choice):
+        # Most forms fail on their second word: see it before anything else.
+        following = tokens[start + 1] if start + 1 < len(tokens) else None
+        if following is None or not form[1].matches(following):
+            return None
 
     def same_place(i: int) -> bool:
         return tokens[i].sentence == first.sentence and tokens[i].quote == first.quote
 
     # Where the rest of the form was found not to match: with wide gaps, the
     # same place is reached many ways, and is tried once.
-    failed: set[tuple[int, int]] = set()
+    failed: set[tuple[int, int]] | None = set() if wide else None
 
     def rest(k: int, i: int, skipped: tuple[int, ...]) -> tuple[int, tuple[int, ...]] | None:
         # form[k:] against tokens[i:]
         if k == len(form):
             return i, skipped
+        if failed is None:
+            return _rest(k, i, skipped)
         if (k, i) in failed:
             return None
         found = _rest(k, i, skipped)

@@ -135,6 +135,12 @@ _SMS_SOURCE: dict[str, str] = {
     "dyin": "dying",
     # English: common misspellings of the words that matter most
     "sucide": "suicide",
+    "suicde": "suicide",
+    "siucide": "suicide",
+    "myslef": "myself",
+    "mysefl": "myself",
+    "msyelf": "myself",
+    "mysef": "myself",
     "suicid": "suicide",
     "sucidal": "suicidal",
     "suicidel": "suicidal",

@@ -57,6 +57,18 @@ NOT_DENIED_BEFORE = {
     texts("never")[0]: _set("mind"),
     texts("jamais")[0]: _set("autant"),
 }
+# A negation next to a verb of seeing or finding is what a threat says, not
+# a denial of it: "you'll never see the kids again", "nobody would ever
+# find my body", "on me retrouverait jamais", "je reverrai plus jamais ma
+# fille". Words matched as typed, or by their beginning (French verbs).
+SEEING = _set(
+    "see sees saw seen seeing find finds found finding hear hears heard "
+    "voir vois voit voyais verrai verras verra verrais verrait vu vue"
+)
+SEEING_STEMS = ("revoi", "rever", "retrouv", "trouv", "entend")
+# Between the negation and the verb ("nobody would ever find", "jamais me revoir").
+SEEING_BETWEEN = _set("would will ever again could can me te nous vous plus le la les")
+SEEING_REACH = 3
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5
@@ -158,7 +170,7 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         return False
     if after in NOT_DENIED_BEFORE.get(word, ()):
         return False
-    if _in_condition(tokens, i):
+    if _in_condition(tokens, i) or _next_to_seeing(tokens, i):
         return False
     # "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
     if word in MEASURED:
@@ -166,6 +178,31 @@ def _denies(tokens: Sequence[Token], i: int) -> bool:
         ahead = (t.text for t in tokens[i + 1 :] if t.clause == clause)
         return not any(text in INTENSIFIERS for text in ahead)
     return True
+
+
+def _seeing(word: str) -> bool:
+    return word in SEEING or word.startswith(SEEING_STEMS)
+
+
+def _next_to_seeing(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the negation at `i` goes with a verb of seeing or finding, just
+    after it ("never see") or, in French, just before it ("retrouverait jamais")."""
+    clause = tokens[i].clause
+    for j in range(i + 1, min(len(tokens), i + 1 + SEEING_REACH)):
+        if tokens[j].clause != clause:
+            break
+        if _seeing(tokens[j].text):
+            return True
+        if tokens[j].text not in SEEING_BETWEEN:
+            break
+    for j in range(i - 1, max(-1, i - 1 - SEEING_REACH), -1):
+        if tokens[j].clause != clause:
+            break
+        if _seeing(tokens[j].text):
+            return True
+        if tokens[j].text not in SEEING_BETWEEN:
+            break
+    return False
 
 
 def _in_condition(tokens: Sequence[Token], i: int) -> bool:

@@ -78,6 +78,11 @@ def _editor() -> dict[str, str]:
             "stands for a built-in group of words: “all my {medicine}”, “{partner} ... hit me”, "
             "“{weapon}”, “{child}”."
         ),
+        "rules.sentences": _(
+            "“~” leaves room for up to twelve words of the same sentence, to read who does "
+            "what to whom rather than a fixed phrase: “he ~ squeez*|grabb* ~ my neck|throat” "
+            "matches “he grabbed me last night by my throat”."
+        ),
         "rules.negation": _(
             "A term that is denied does not count: “I'm not suicidal”, “je ne veux pas mourir”."
         ),

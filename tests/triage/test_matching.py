@@ -167,6 +167,18 @@ def test_a_denial_before_a_new_clause_or_subject_does_not_reach_the_term(text):
     assert category(text) == SUICIDE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said nobody would ever find my body",
+        "il a dit que je reverrai plus jamais ma fille",
+        "he said he'd take the kids somewhere i'll never find them and hurt them",
+    ],
+)
+def test_a_negation_next_to_seeing_or_finding_is_what_a_threat_says(text):
+    assert category(text) == DANGER
+
+
 def test_a_denial_inside_a_term_is_part_of_the_term():
     assert category("I don't want to live anymore") == SUICIDE
     assert category("j'ai plus envie de vivre") == SUICIDE

@@ -301,7 +301,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
       void tryIt();
     });
 
-    const rules = ["words", "signs", "patterns", "negation", "reported", "context", "both"].map((rule) => el("li", {}, t(`triage.rules.${rule}`)));
+    const rules = ["words", "signs", "patterns", "sentences", "negation", "reported", "context", "both"].map((rule) => el("li", {}, t(`triage.rules.${rule}`)));
     container.replaceChildren(
       el(
         "section",

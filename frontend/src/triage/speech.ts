@@ -33,13 +33,33 @@ function denies(tokens: readonly Token[], i: number): boolean {
   if (S.answers.has(word) && S.pronouns.has(after)) return false;
   if ((S.notDeniedAfter.get(word) ?? EMPTY).has(before)) return false;
   if ((S.notDeniedBefore.get(word) ?? EMPTY).has(after)) return false;
-  if (inCondition(tokens, i)) return false;
+  if (inCondition(tokens, i) || nextToSeeing(tokens, i)) return false;
   // "never ... so much", "jamais eu autant envie de mourir": a measure, not a denial.
   if (S.measured.has(word)) {
     const clause = tokens[i]!.clause;
     return !tokens.slice(i + 1).some((t) => t.clause === clause && S.intensifiers.has(t.text));
   }
   return true;
+}
+
+const seeing = (word: string): boolean => S.seeing.has(word) || S.seeingStems.some((stem) => word.startsWith(stem));
+
+/** Whether the negation at `i` goes with a verb of seeing or finding, just after
+ * it ("never see") or, in French, just before it ("retrouverait jamais"): what
+ * a threat says, not a denial of it. */
+function nextToSeeing(tokens: readonly Token[], i: number): boolean {
+  const clause = tokens[i]!.clause;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 1 + S.seeingReach); j++) {
+    if (tokens[j]!.clause !== clause) break;
+    if (seeing(tokens[j]!.text)) return true;
+    if (!S.seeingBetween.has(tokens[j]!.text)) break;
+  }
+  for (let j = i - 1; j > Math.max(-1, i - 1 - S.seeingReach); j--) {
+    if (tokens[j]!.clause !== clause) break;
+    if (seeing(tokens[j]!.text)) return true;
+    if (!S.seeingBetween.has(tokens[j]!.text)) break;
+  }
+  return false;
 }
 
 function inCondition(tokens: readonly Token[], i: number): boolean {
