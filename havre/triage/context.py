@@ -195,9 +195,14 @@ aider|aide|soutenir|accompagner ~ (amie|ami|quelque un|personne|proche|proches|g
 (signs|sign|symptoms|signes|signe|symptômes) ~ (overdos*|surdose|suicid*|self harm*|automutil*)
 (gens|personnes|jeunes|ados|patients|élèves|victimes) suicidaires
 suicidal (people|teens|patients|youth|clients|students|callers)
-necklace|kissed|kissing|kisses|kiss|massage|massaged|tattoo ~ neck|throat
-collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage ~ cou|gorge
+necklace|kissed|kissing|kisses|kiss|massage|massaged|tattoo|photo|picture|selfie|hug|hugged|hugging|cuddl* ~ neck|throat
+neck|throat ~ (in the photo|in the picture|for the photo|for the picture|in a hug|for a selfie)
+collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage|photo|selfie|câlin ~ cou|gorge
+cou ~ (pour la photo|sur la photo|pour le selfie|pour un câlin)
 (whole|entire|full) course
+sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
+aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
+(kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
 rope|ropes ~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
 corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
 antibiotic|antibiotics|antibiotique|antibiotiques

@@ -1537,6 +1537,11 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+asleep|sleep|sleeping ~ (forever|for good|for ever|and never)
+(dying|death|being dead) ~ (relief|peaceful|release|a rest|freedom)
+(no|out of|run out of|ran out of|any) ~ reason|reasons ~ (to keep going|to live|to stay|to go on|to continue|to be here)
+i ~ (until|till|til) ~ (bleed|bleeds|bled|bleeding|blood)
+(can not|cant|do not|dont) see ~ (way|how) ~ (better|gets better|improve|change|out of this)
 (do not|can not|dont|cant) see myself ~ (alive|living|being alive|here|around|making it|surviving)
 think|thinking|thought|dream|dreaming|imagine|imagining ~ (not waking up|never waking up|not existing|not being here|not being alive|being dead)
 (note|letter|letters) ~ (picked|chose|chosen|know how|know when|know where|the place|the date|the day)
@@ -1567,6 +1572,12 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+endormir|endormie|endormi|dormir ~ (pour toujours|pour de bon|à jamais|et ne plus)
+(mourir|la mort|être morte|être mort) ~ (soulagement|délivrance|libération|repos)
+(plus de|plus aucune|aucune|pas de) ~ raison|raisons ~ (de continuer|de vivre|de rester|de tenir)
+je ~ (jusque|jusqu) ~ (saigne|saignent|saigner|sang)
+regarde|fixe|fixer|regarder ~ {medicine}
+vois pas|vois plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
 je me vois pas|plus ~ (vivre|vivante|vivant|en vie|là|survivre)
 pense|pensé|rêve|rêvé|imagine|imaginé ~ (ne plus me réveiller|plus me réveiller|pas me réveiller|ne pas me réveiller|ne plus exister|plus exister|être morte|être mort)
 (lettre|lettres|mot) ~ (choisi|sais comment|sais quand|sais où|le endroit|la date|le jour)
@@ -1598,6 +1609,13 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ (i am next|i will be next|you are next|you will be next|i would be next|you would be next)
+he|she|they|{partner} ~ last time ~ (sees me|see me|saw me|hears from me|anyone sees me)
+he|she|they|{partner} ~ (nobody|no one) ~ (hear|hears|heard) ~ (scream|screams|screaming|me)
+he|she|they|{partner} ~ (accidents happen|accident happens|have an accident|had an accident)
+he|she|they|{partner} ~ (my own funeral|my own grave)
+he|she|they|{partner} ~ drive|drives|crash|crashing|drown|drowning ~ lake|river|wall|tree|bridge|cliff ~ kids|children|{child}
+he|she|they|{partner} ~ take|takes|took|hides|hid|confiscate*|keeps ~ keys|phone|passport ~ (can not|cannot|cant) ~ (go|leave|get out|call|escape)
 he|she|they|{partner} ~ destroy|ruin|wreck|smash ~ (me|my life|my face|everything i have|us)
 he|she|they|{partner} ~ getting|gets|got|gotten ~ (worse|more violent|scarier|rougher|more aggressive|more dangerous)
 (violence|beatings|hitting|fights|attacks) ~ (getting worse|worse every|more often|more violent|every week|every day)
@@ -1622,6 +1640,14 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ (du cou|au cou|à la gorge)
+il|elle|y|ils|{partner} ~ (brise|briser|briserait|brisera|casser|casserait|cassera|tordre|tordrait|tordra) ~ (la nuque|le cou|mon cou)
+il|elle|y|ils|{partner} ~ (je suis la prochaine|je serai la prochaine|tu es la prochaine|tu seras la prochaine|je suis le prochain|tu es le prochain)
+il|elle|y|ils|{partner} ~ dernière fois ~ (me voit|me verra|me verrait|on me voit|me entend)
+il|elle|y|ils|{partner} ~ personne ~ (entendrait|entendra|entend|entendre) ~ (crier|hurler|me)
+il|elle|y|ils|{partner} ~ (accidents|accident) ~ (arrive|arrivent|arriver|vite arrivé)
+il|elle|y|ils|{partner} ~ foncer|foncerait|foncera|jeter|jetterait|noyer|noierait ~ lac|rivière|mur|arbre|pont|ravin|falaise ~ enfants|petits|{child}
+il|elle|y|ils|{partner} ~ prend|pris|cache|caché|confisque|confisqué|garde ~ clés|téléphone|passeport ~ (peux pas|peux plus|nulle part)
 il|elle|y|ils|{partner} ~ détruire|détruira|détruirait|démolir|démolira|démolirait|massacrer ~ (me|ma vie|mon visage|tout ce que je ai|nous)
 il|elle|y|ils|{partner} ~ (de plus en plus|de pire en pire) ~ (violent|violente|agressif|agressive|dangereux|dangereuse|souvent|fort)
 (coups|violence|violences|crises|disputes) ~ (de plus en plus|de pire en pire|chaque semaine|chaque jour|plus souvent)

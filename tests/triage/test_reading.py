@@ -109,6 +109,9 @@ def test_a_denied_resolution_resolves_nothing():
         "comment aider une amie qui pense au suicide",
         "he put the necklace around my neck for our anniversary",
         "i took the whole course of pills like the doctor said",
+        "he put his arm around my neck in the photo",
+        "my husband sharpened the knives for thanksgiving",
+        "he kicked the door shut because of the draft",
     ],
 )
 def test_everyday_phrases_and_mishaps_are_set_aside(text):
