@@ -14,6 +14,9 @@ lexicon terms (pattern.py) and matched the same way, in both languages:
   à la gorge", "choked on a grape"), or its clause tells a mishap ("I cut
   myself shaving", "en faisant la cuisine"), for suicide risk only: "he
   pulled a knife on me in the kitchen" is danger.
+- **Agreement.** Someone else's words about the texter become hers when
+  the text says he is right ("he's right", "il a raison", "lui donner
+  raison"): "my bf says I'm a waste of oxygen and honestly he's right".
 - **Past and resolved.** The text says the danger is over ("he's in prison",
   "we divorced", "I'm in a better place now"), or the clause of the match
   puts it long ago ("years ago", "used to", "when I was 17"), and nothing
@@ -200,6 +203,9 @@ neck|throat ~ (in the photo|in the picture|for the photo|for the picture|in a hu
 collier|bisous|bisou|embrassé|embrasse|massage|massé|masse|tatouage|photo|selfie|câlin ~ cou|gorge
 cou ~ (pour la photo|sur la photo|pour le selfie|pour un câlin)
 (whole|entire|full) course
+outside ~ (fixing|working on|washing|mowing|shoveling|shovelling|gardening|raking|with the dog|smoking)
+dehors ~ (réparer|répare|laver|lave|tondre|tond|déneiger|déneige|jardiner|jardine|avec le chien|fumer|fume)
+knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scouts|escalade|macramé)
 sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
 aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
 (kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
@@ -365,6 +371,26 @@ depuis que je suis
 """
 
 
+# Said anywhere in the text, these make the texter's own what someone else
+# said of her: "my bf says I'm a waste of oxygen and honestly he's right",
+# "il dit que sans moi il serait heureux, je commence à lui donner raison".
+AGREEMENT = """
+he is right
+she is right
+they are right
+maybe he is right
+he might be right
+i agree with him|her|them
+il a raison
+elle a raison
+ils ont raison
+lui donner raison
+leur donner raison
+il a peut être raison
+je suis de accord avec lui|elle|eux
+"""
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -395,6 +421,13 @@ class Context:
         self._ongoing: bool | None = None
         self._resolved = False
         self._earlier: frozenset[int] = frozenset()
+        self._agrees: bool | None = None
+
+    def agrees(self) -> bool:
+        """Whether the texter says that someone else's words about her are right."""
+        if self._agrees is None:
+            self._agrees = bool(_found(AGREEMENT, self.tokens))
+        return self._agrees
 
     def joke(self, sentence: int) -> bool:
         if self._laughter is None:
@@ -452,4 +485,5 @@ def marker_lists() -> dict[str, list[str]]:
         "resolved": _lines(RESOLVED),
         "earlier": _lines(EARLIER),
         "ongoing": _lines(ONGOING),
+        "agreement": _lines(AGREEMENT),
     }

@@ -1537,6 +1537,19 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
+(more|less|better|happier|easier|lighter|simpler|richer|calmer) ~ without me
+nothing ~ (ever will|will ever help|will ever change|ever helps)
+i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
+(took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
+(everything is ready|everything ready|all ready|got it all ready) ~ (note|letter|letters|pills|rope|place|time|bag|car)
+hide|hiding|cover|covering ~ (the marks|my arms|my wrists|the cuts|the scars|my cuts|my scars|my thighs)
+i ~ (want|wish|need) ~ (everything|it all|it) ~ (to go black|to stay black|to be over|to stop for good)
+(hoping|hope|hopes|pray|praying|wish) ~ (car|truck|bus|train) ~ (hits me|hit me|runs me over|run me over|kills me)
+(never going to end|will never end|never ends) ~ (exhausted|tired|done|worn out|cannot do this|cant do this)
+(a drain|a burden|a weight) on ~ (everyone|everybody|my family|the people|those)
+(letter|letters|note|notes) ~ (explaining why|to explain why|saying why)
+practic*|learned|learning|learnt ~ (tie|tying|to tie|make|making) ~ (the knot|a knot|a noose|the noose)
+(mixed|took|swallowed|downed) ~ (all|every|everything) ~ ({medicine}|i could find) ~ (wine|alcohol|vodka|beer|whisky|whiskey|booze)
 asleep|sleep|sleeping ~ (forever|for good|for ever|and never)
 (dying|death|being dead) ~ (relief|peaceful|release|a rest|freedom)
 (no|out of|run out of|ran out of|any) ~ reason|reasons ~ (to keep going|to live|to stay|to go on|to continue|to be here)
@@ -1572,12 +1585,25 @@ myself ~ (until|till|til) ~ (bleed|bleeds|bled|blood|bleeding)
 """
 
 SENTENCE_SUICIDE_FR = """
+(plus|moins|mieux|heureux|heureuse|heureuses|tranquilles|libres|soulagés) ~ sans moi
+rien ~ (aidera jamais|changera jamais|va jamais aider)
+je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
+(pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
+(tout est prêt|tout prêt|tout est prête) ~ (lettre|lettres|endroit|heure|cachets|corde|sac|voiture|date)
+cacher|cache|caché|couvrir|couvre ~ (les marques|mes bras|mes poignets|les coupures|les cicatrices|mes coupures|mes cicatrices|mes cuisses)
+je ~ (veux|voudrais|aimerais) ~ tout ~ (devienne noir|reste noir|soit fini|se arrête pour de bon)
+(espère|souhaite|prie) ~ (voiture|camion|bus|train) ~ (me renverse|me percute|me écrase|me tue)
+(finira jamais|va jamais finir|aura jamais de fin|finit jamais) ~ (épuisée|épuisé|fatiguée|fatigué|à bout|plus la force|en peux plus)
+(un poids|un fardeau|une charge) ~ (pour tous|pour tout le monde|pour ma famille|pour ceux)
+(lettre|lettres|mot|mots) ~ (pour expliquer pourquoi|qui explique pourquoi|pour dire pourquoi)
+entraîne|entraîner|entraînée|appris|apprends ~ (faire|nouer) ~ (le noeud|un noeud|noeud coulant|la corde)
+(mélangé|pris|avalé) ~ (tous|toutes|tout) ~ ({medicine}|que je ai trouvés|que je ai trouvées) ~ (vin|alcool|vodka|bière|whisky|rhum)
 endormir|endormie|endormi|dormir ~ (pour toujours|pour de bon|à jamais|et ne plus)
 (mourir|la mort|être morte|être mort) ~ (soulagement|délivrance|libération|repos)
 (plus de|plus aucune|aucune|pas de) ~ raison|raisons ~ (de continuer|de vivre|de rester|de tenir)
 je ~ (jusque|jusqu) ~ (saigne|saignent|saigner|sang)
 regarde|fixe|fixer|regarder ~ {medicine}
-vois pas|vois plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
+vois pas|plus ~ comment ~ (arranger|aller mieux|changer|sortir|en sortir|améliorer)
 je me vois pas|plus ~ (vivre|vivante|vivant|en vie|là|survivre)
 pense|pensé|rêve|rêvé|imagine|imaginé ~ (ne plus me réveiller|plus me réveiller|pas me réveiller|ne pas me réveiller|ne plus exister|plus exister|être morte|être mort)
 (lettre|lettres|mot) ~ (choisi|sais comment|sais quand|sais où|le endroit|la date|le jour)
@@ -1609,6 +1635,15 @@ me ~ (jusqu au sang|jusque à le sang|jusque au sang|jusqu à saigner|jusque à 
 """
 
 SENTENCE_DANGER_EN = """
+he|she|they|{partner} ~ (i|me) ~ (could not|can not|couldnt|cant|unable to) ~ (talk|speak|scream|swallow)
+he|she|they|{partner} ~ collar ~ (twist*|pull*|tight*|squeez*)
+he|she|they|{partner} ~ {child}|kids|children ~ (never find|never see|not find)
+he|she|they|{partner} ~ (locked|locks|has me locked|got me locked) ~ (in|inside) ~ (room|spare room|basement|closet|garage|bathroom|attic|shed)
+he|she|they|{partner} ~ broke|broken|cracked|fractured|dislocated ~ (rib|ribs|nose|jaw|arm|wrist|cheekbone|tooth|teeth|finger|fingers|collarbone|eye socket)
+(red dots|red spots|tiny red dots|petechiae|burst blood vessels) ~ (face|eyes|neck)
+he|she|they|{partner} ~ (find me in pieces|in pieces|in a ditch|in the river|in a bag)
+he|she|they|{partner} ~ padlock*|chained|chain|chains ~ (gate|door|doors|me|room|bedroom)
+(took|removed|disconnected|pulled) ~ (the car battery|the spark plugs|the battery out|my tires|the tires)
 he|she|they|{partner} ~ (i am next|i will be next|you are next|you will be next|i would be next|you would be next)
 he|she|they|{partner} ~ last time ~ (sees me|see me|saw me|hears from me|anyone sees me)
 he|she|they|{partner} ~ (nobody|no one) ~ (hear|hears|heard) ~ (scream|screams|screaming|me)
@@ -1640,6 +1675,15 @@ nailed|boarded|screwed|bolted ~ (windows|window|doors|door) ~ (shut|closed)
 """
 
 SENTENCE_DANGER_FR = """
+il|elle|y|ils|{partner} ~ (je|me) ~ (pouvais plus|pouvais pas|puisse plus|puisse pas|arrivais plus) ~ (parler|crier|avaler)
+il|elle|y|ils|{partner} ~ col ~ (serré|serrait|tordu|tordait|tiré|tirait)
+il|elle|y|ils|{partner} ~ enfants|petits|{child} ~ retrouverai|retrouverais|reverrai|reverrais|revoir|retrouver ~ (jamais|plus)
+il|elle|y|ils|{partner} ~ me ~ barrée|barré|enfermée|enfermé|verrouillée ~ (dans|chambre|sous sol|garage|placard|salle de bain|grenier|cabanon)
+il|elle|y|ils|{partner} ~ cassé|fracturé|fêlé|déboîté|pété ~ côte|côtes|nez|mâchoire|bras|poignet|doigt|doigts|dent|dents|pommette|clavicule
+(points rouges|petits points rouges|taches rouges|pétéchies|vaisseaux éclatés) ~ (visage|yeux|cou)
+il|elle|y|ils|{partner} ~ (en morceaux|dans un fossé|dans la rivière|dans un sac)
+il|elle|y|ils|{partner} ~ cadenas|cadenassé|enchaîné|enchaînée|chaîne|chaînes ~ (portail|porte|portes|moi|chambre|me)
+(enlevé|débranché|retiré|pris) ~ (la batterie|les bougies|mes pneus|les pneus)
 il|elle|y|ils|{partner} ~ (du cou|au cou|à la gorge)
 il|elle|y|ils|{partner} ~ (brise|briser|briserait|brisera|casser|casserait|cassera|tordre|tordrait|tordra) ~ (la nuque|le cou|mon cou)
 il|elle|y|ils|{partner} ~ (je suis la prochaine|je serai la prochaine|tu es la prochaine|tu seras la prochaine|je suis le prochain|tu es le prochain)

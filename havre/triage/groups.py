@@ -41,7 +41,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "weapon": {
         "en": """
         gun guns handgun knife knives rifle shotgun pistol revolver blade machete bat
-        hammer axe firearm weapon weapons
+        hammer axe firearm weapon weapons crowbar
         """,
         "fr": """
         couteau couteaux fusil arme armes flingue pistolet revolver carabine cutter lame

@@ -69,6 +69,9 @@ class Term:
     # Whether the term names the texter ("better off without me"), so that
     # it is the texter's whoever else the sentence names.
     names_texter: bool
+    # Whether the term itself holds a third person's possessive ("not their
+    # fault"): that one then gives the match to nobody else.
+    owns_possessive: bool = False
 
     @classmethod
     def of(cls, text: str, category: str, language: str) -> Term:
@@ -79,7 +82,13 @@ class Term:
             for choice in form
             if isinstance(choice, Choice)
         )
-        return cls(text, category, language, forms, names_texter)
+        owns_possessive = any(
+            choice.words & speech.THIRD_POSSESSIVES
+            for form in forms
+            for choice in form
+            if isinstance(choice, Choice)
+        )
+        return cls(text, category, language, forms, names_texter, owns_possessive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +134,14 @@ class Matcher:
                 if others is None:
                     others = speech.others(tokens)
                 reported = any(others[found.start : found.end])
-                if reported and term.category == SUICIDE:
+                if reported and term.category == SUICIDE and not context.agrees():
                     reason = "reported"
                 elif (
                     term.category == SUICIDE
                     and not term.names_texter
-                    and speech.someone_else_acts(tokens, found.start, found.end)
+                    and speech.someone_else_acts(
+                        tokens, found.start, found.end, possessives=not term.owns_possessive
+                    )
                 ):
                     reason = "other_person"
                 elif context.joke(first.sentence):

@@ -13,7 +13,8 @@ can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
 autant envie de mourir").
 
 Reported speech. Words belong to someone else when they stand after a
-reporting verb ("said", "told", "says", "texted", "dit", "écrit",
+reporting verb, unless the verb is part of a condition ("if anyone asks,
+tell them it wasn't their fault"), ("said", "told", "says", "texted", "dit", "écrit",
 "crié"...) whose subject is not the texter ("he", "my friend", "il", "elle"),
 up to the end of the clause (or of the next one when the verb ends its own:
 "he said: ..."), or up to "but"/"mais" or a linking word followed by "I"/"je".
@@ -109,7 +110,9 @@ BETWEEN_SUBJECT_AND_VERB = _set(
     "was is am were then also even again literally want wants wanted going need needs "
     "try tried got like love "
     "ai as a avait avais me te lui leur nous vous veux veut vais va voulais voulait "
-    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu"
+    "toujours encore meme aussi deja sans cesse arrete pas ne de juste voulu "
+    # "je suis en train de me dire que...": the texter tells herself
+    "suis es est etais etait en train"
 )
 THIRD_PERSON = _set("he she they il elle ils elles")
 # "il" with these is impersonal: "il y a", "il faut".
@@ -221,7 +224,12 @@ def others(tokens: Sequence[Token]) -> list[bool]:
     """For each token, whether it is someone else's words rather than the texter's."""
     result = [False] * len(tokens)
     for i, token in enumerate(tokens):
-        if token.quote == 0 and token.text in REPORTING and not _texter_speaks(tokens, i):
+        if (
+            token.quote == 0
+            and token.text in REPORTING
+            and not _texter_speaks(tokens, i)
+            and not _in_condition(tokens, i)
+        ):
             _mark_reported(tokens, i, result)
     for first, last in _quotes(tokens):
         if _quote_reported(tokens, first, last):
@@ -233,18 +241,21 @@ def others(tokens: Sequence[Token]) -> list[bool]:
     return result
 
 
-def someone_else_acts(tokens: Sequence[Token], start: int, end: int) -> bool:
+def someone_else_acts(
+    tokens: Sequence[Token], start: int, end: int, *, possessives: bool = True
+) -> bool:
     """Whether the match at tokens[start:end] tells what a third person does.
 
     "she wants to die", "elle veut mourir": the nearest pronoun before the
     match in its clause decides; "my friend took all her pills": a third
     person's possessive inside the match does too, and so does a third
     person's reflexive inside it or just before it ("ma fille se scarifie").
+    With `possessives` False (the term holds one itself: "not their fault"),
+    a possessive inside the match says nothing.
     """
     first = tokens[start]
-    if any(
-        token.text in THIRD_POSSESSIVES | THIRD_REFLEXIVES_INSIDE for token in tokens[start:end]
-    ):
+    inside = (THIRD_POSSESSIVES if possessives else frozenset()) | THIRD_REFLEXIVES_INSIDE
+    if any(token.text in inside for token in tokens[start:end]):
         return True
     if (
         start > 0

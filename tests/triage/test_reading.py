@@ -57,6 +57,21 @@ def test_suicide_risk_told_of_someone_else_is_not_the_texters(text):
     assert reasons(text) & {"other_person", "reported"}
 
 
+def test_someone_elses_words_about_the_texter_are_hers_when_she_says_he_is_right():
+    assert category("my bf says im a waste of oxygen and honestly hes right") == "suicide"
+    assert category("my bf says im a waste of oxygen") is None
+    # Telling herself is her own thought.
+    assert category("je suis en train de me dire que la vie sans moi ce serait pas plus mal") == (
+        "suicide"
+    )
+
+
+def test_a_reporting_verb_in_a_condition_reports_nothing():
+    # "if anyone asks" is no one speaking; "their" belongs to the term.
+    assert category("If anyone asks, tell them it wasn't their fault. I'm done. Bye") == "suicide"
+    assert category("my friend said 'i want to die'") is None
+
+
 def test_words_that_name_the_texter_stay_the_texters_whoever_else_is_named():
     assert category("they'd all be better off without me") == "suicide"
     assert category("ils seraient soulagés si je partais pour toujours") == "suicide"
@@ -159,6 +174,7 @@ def test_the_markers_are_data_in_both_languages():
         "resolved",
         "earlier",
         "ongoing",
+        "agreement",
     }
     assert "lol" in markers["laughter"]
     assert "mdr" in markers["laughter"]

@@ -37,8 +37,15 @@ export class Context {
   private ongoing: boolean | null = null;
   private resolved = false;
   private earlier: Set<number> = new Set();
+  private agreement: boolean | null = null;
 
   constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Whether the visitor says that someone else's words about her are right. */
+  agrees(): boolean {
+    this.agreement ??= found("agreement", this.tokens).length > 0;
+    return this.agreement;
+  }
 
   joke(sentence: number): boolean {
     this.laughter ??= new Set(found("laughter", this.tokens).map((start) => this.tokens[start]!.sentence));

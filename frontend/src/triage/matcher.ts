@@ -25,6 +25,8 @@ export interface Term {
   readonly forms: readonly Form[];
   // Whether the term names the texter ("better off without me").
   readonly namesTexter: boolean;
+  // Whether the term holds a third person's possessive itself ("not their fault").
+  readonly ownsPossessive: boolean;
 }
 
 export interface Hit {
@@ -42,10 +44,16 @@ export interface Assessment {
 
 export function termOf(text: string, category: string, language: string): Term {
   const forms = parseTerm(text, language);
-  const namesTexter = forms.some((form) =>
-    form.some((part) => part instanceof Choice && [...part.words].some((word) => SPEECH.texterWords.has(word))),
-  );
-  return { text, category, language, forms, namesTexter };
+  const holds = (words: ReadonlySet<string>): boolean =>
+    forms.some((form) => form.some((part) => part instanceof Choice && [...part.words].some((word) => words.has(word))));
+  return {
+    text,
+    category,
+    language,
+    forms,
+    namesTexter: holds(SPEECH.texterWords),
+    ownsPossessive: holds(SPEECH.thirdPossessives),
+  };
 }
 
 export class Matcher {
@@ -69,8 +77,12 @@ export class Matcher {
       } else {
         otherWords ??= others(tokens);
         const reported = otherWords.slice(found.start, found.end).some(Boolean);
-        if (reported && term.category === SUICIDE) reason = "reported";
-        else if (term.category === SUICIDE && !term.namesTexter && someoneElseActs(tokens, found.start, found.end)) {
+        if (reported && term.category === SUICIDE && !context.agrees()) reason = "reported";
+        else if (
+          term.category === SUICIDE &&
+          !term.namesTexter &&
+          someoneElseActs(tokens, found.start, found.end, !term.ownsPossessive)
+        ) {
           reason = "other_person";
         } else if (context.joke(first.sentence)) reason = "joke";
         else if (reported && context.story(first.sentence)) reason = "story";

@@ -75,7 +75,10 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
 export function others(tokens: readonly Token[]): boolean[] {
   const result: boolean[] = tokens.map(() => false);
   tokens.forEach((token, i) => {
-    if (token.quote === 0 && S.reporting.has(token.text) && !texterSpeaks(tokens, i)) markReported(tokens, i, result);
+    // A reporting verb inside a condition ("if anyone asks, tell them...") reports nothing.
+    if (token.quote === 0 && S.reporting.has(token.text) && !texterSpeaks(tokens, i) && !inCondition(tokens, i)) {
+      markReported(tokens, i, result);
+    }
   });
   for (const [first, last] of quotes(tokens)) {
     const reported = quoteReported(tokens, first, last);
@@ -85,10 +88,13 @@ export function others(tokens: readonly Token[]): boolean[] {
 }
 
 /** Whether the match at tokens[start:end] tells what a third person does. */
-export function someoneElseActs(tokens: readonly Token[], start: number, end: number): boolean {
+/** With `possessives` false (the term holds one itself: "not their fault"), a
+ * possessive inside the match says nothing. */
+export function someoneElseActs(tokens: readonly Token[], start: number, end: number, possessives = true): boolean {
   const first = tokens[start]!;
   const inside = tokens.slice(start, end);
-  if (inside.some((token) => S.thirdPossessives.has(token.text) || S.thirdReflexivesInside.has(token.text))) {
+  const gives = (word: string): boolean => (possessives && S.thirdPossessives.has(word)) || S.thirdReflexivesInside.has(word);
+  if (inside.some((token) => gives(token.text))) {
     return true;
   }
   // "ma fille se scarifie": a third person's reflexive just before the match.
