@@ -3,11 +3,12 @@ measured in the same run."""
 
 from __future__ import annotations
 
-from bench import chat_triage, console, inbound, purge, triage
+from bench import chat_triage, console, crypto, intake, purge, triage
 
 if __name__ == "__main__":
     triage.main()
     chat_triage.main()
-    inbound.main()
+    intake.main([])
+    crypto.main([])
     console.main()
     purge.main()

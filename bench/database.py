@@ -1,10 +1,13 @@
-"""A throwaway SQLite test database for a benchmark that measures in-process."""
+"""Throwaway databases for the benchmarks: a SQLite test database for one that
+measures in-process, and a PostgreSQL database for one that starts servers."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def in_throwaway_database(prefix: str, run: Callable[[], None]) -> None:
@@ -29,3 +32,28 @@ def in_throwaway_database(prefix: str, run: Callable[[], None]) -> None:
         run()
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+@contextmanager
+def throwaway_postgres(base: str) -> Iterator[str]:
+    """A new PostgreSQL database beside `base`'s, its URL, dropped afterwards."""
+    import psycopg
+
+    name = f"havre_bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def reachable_postgres(url: str) -> bool:
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.Error:
+        return False
+    return True

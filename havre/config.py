@@ -8,10 +8,62 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import dj_database_url
 
 MIN_SECRET_LENGTH = 32
 WEAK_SECRETS = frozenset({"changeme", "secret", "password", "django-insecure", "---"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting Havre reads from the environment (or from NAME_FILE)."""
+
+    name: str
+    meaning: str
+    # Needed by every deployment outside the demo and tests.
+    required: bool = False
+    # A credential: given as NAME_FILE from a secret store, never written in a file kept with the code.
+    secret: bool = False
+    # Read only by the test suite and the benchmarks.
+    testing: bool = False
+
+
+# Every setting Havre reads. `docs/deploy.md` documents each one and
+# `docker-compose.yml` sets only these; tests/test_deploy.py holds all three in step.
+SETTINGS = (
+    Setting("HAVRE_MODE", "production (the default), demo or test"),
+    Setting("HAVRE_SECRET_KEY", "server secret, 32+ random characters", required=True, secret=True),
+    Setting("HAVRE_ROUTE_KEY", "key of the phone-number routing index", required=True, secret=True),
+    Setting(
+        "HAVRE_BLOCK_KEY",
+        "key of the block index (derived from the route key when unset)",
+        secret=True,
+    ),
+    Setting("HAVRE_PUBLIC_URL", "the https:// address providers sign and reach", required=True),
+    Setting("HAVRE_ALLOWED_HOSTS", "host names, comma-separated (default: the public URL's)"),
+    Setting("HAVRE_TRUSTED_PROXIES", "addresses or ranges of the reverse proxies believed"),
+    Setting("HAVRE_DATA_DIR", "data folder: SQLite, task queue, logs (default ./data)"),
+    Setting("DATABASE_URL", "PostgreSQL instead of SQLite (scale-out)", secret=True),
+    Setting("HAVRE_DB_POOL_SIZE", "PostgreSQL connections per process, shared by its threads"),
+    Setting("REDIS_URL", "Redis for events, task queue and cache (scale-out)", secret=True),
+    Setting("HAVRE_WORKERS", "task worker threads per process (2)"),
+    Setting("HAVRE_ROUTE_KEYRING", "file of the rotated route keys"),
+    Setting("HAVRE_ROUTE_KEY_MAX_AGE_DAYS", "days before the sweep makes a new route key (90)"),
+    Setting("HAVRE_IDLE_LOCK_MINUTES", "console auto-lock for new programs (15)"),
+    Setting("HAVRE_MAX_BODY_BYTES", "largest webhook body accepted (65536)"),
+    Setting("HAVRE_SEND_ATTEMPTS", "tries of a transient send failure before it is failed (4)"),
+    Setting("HAVRE_SEND_RETRY_SECONDS", "first wait between send tries (5)"),
+    Setting("HAVRE_LOG_FILE", "log file (default logs/havre.log in the data folder)"),
+    Setting("HAVRE_DEBUG", "Django's debug pages; refused outside the demo and tests"),
+    Setting("HAVRE_TWILIO_API_BASE", "Twilio's API address, when not its real one", testing=True),
+    Setting("HAVRE_API_BASES", "other providers' API addresses, name=url,...", testing=True),
+    Setting("HAVRE_TEST_SQLITE", "the test suite's SQLite file", testing=True),
+    Setting("HAVRE_TEST_REAL_QUEUE", "tests: run tasks through a real queue", testing=True),
+)
 
 
 class ConfigError(Exception):
@@ -72,6 +124,48 @@ def networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, 
                 f"not {part!r}"
             ) from None
     return tuple(found)
+
+
+# Each process's PostgreSQL connections: at most HAVRE_DB_POOL_SIZE, shared by
+# its request and worker threads. A thread that finds them all busy waits this
+# long for one before its request fails (a provider then retries its webhook).
+DB_POOL_DEFAULT = 10
+DB_POOL_MAX = 100
+DB_POOL_WAIT_SECONDS = 10
+
+
+def database_settings(
+    url: str, *, pool_size: int | None, application_name: str = "havre"
+) -> dict[str, Any]:
+    """Django's settings for the PostgreSQL at `url`, pooled unless `pool_size` is None.
+
+    With a pool, Django's own persistent connections are off (`CONN_MAX_AGE`
+    0): each thread takes a connection from the pool for a request or a task
+    and gives it back at its end, so a process never holds more than the
+    pool's size, however many threads it runs.
+    """
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
+    if pool_size is None:
+        database["CONN_MAX_AGE"] = 60
+    if not str(database.get("ENGINE", "")).endswith("postgresql"):
+        return database
+    options = dict(database.get("OPTIONS") or {})
+    options.setdefault("application_name", application_name)
+    if pool_size is not None:
+        options["pool"] = {
+            "min_size": 1,
+            "max_size": pool_size,
+            "timeout": DB_POOL_WAIT_SECONDS,
+        }
+    database["OPTIONS"] = options
+    return database
+
+
+def pool_size(name: str = "HAVRE_DB_POOL_SIZE") -> int:
+    size = envint(name, DB_POOL_DEFAULT)
+    if not 1 <= size <= DB_POOL_MAX:
+        raise ConfigError(f"{name} must be between 1 and {DB_POOL_MAX} connections, not {size}")
+    return size
 
 
 def secret_problem(value: str | None) -> str | None:

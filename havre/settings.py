@@ -11,16 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
 from django.utils.csp import CSP
 
 from havre.config import (
+    DB_POOL_DEFAULT,
     ConfigError,
+    database_settings,
     env,
     envbool,
     envint,
     is_loopback_host,
     networks,
+    pool_size,
     secret_problem,
 )
 
@@ -195,8 +197,16 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = _read(lambda: env("DATABASE_URL"), None)
+# PostgreSQL connections per process, shared by its threads (havre.config says
+# how). Tests keep Django's own connection per thread unless it is set, since
+# their live servers and transactions assume one.
+HAVRE_DB_POOL_SIZE: int | None = _read(pool_size, DB_POOL_DEFAULT)
+if HAVRE_TESTING and env("HAVRE_DB_POOL_SIZE") is None:
+    HAVRE_DB_POOL_SIZE = None
 if DATABASE_URL:
-    DATABASES: dict[str, Any] = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES: dict[str, Any] = {
+        "default": database_settings(DATABASE_URL, pool_size=HAVRE_DB_POOL_SIZE)
+    }
 else:
     DATABASES = {
         "default": {

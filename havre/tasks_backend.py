@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any, ParamSpec, TypeVar
 
 from django.conf import settings
+from django.db import close_old_connections
 from django.tasks.backends.base import BaseTaskBackend
 from django.tasks.base import Task, TaskResult, TaskResultStatus
 from django.utils.crypto import get_random_string
@@ -134,11 +135,24 @@ class EmbeddedConsumer(Consumer):  # type: ignore[misc]
         super().stop(graceful=graceful)
 
 
+def _give_connections_back(huey: Huey) -> None:
+    """With a pool of PostgreSQL connections, a worker thread returns its
+    connection after each task, as a request thread does after each request,
+    so that the process's threads share the pool's few connections."""
+    if huey.immediate or not settings.DATABASES["default"].get("OPTIONS", {}).get("pool"):
+        return
+
+    @huey.post_execute(name="havre.give_connections_back")  # type: ignore[untyped-decorator]
+    def give_back(task: Any, task_value: Any, exc: BaseException | None) -> None:
+        close_old_connections()
+
+
 def start_embedded_workers() -> Consumer | None:
     huey = get_huey()
     if huey.immediate:
         return None
     _huey_task()
+    _give_connections_back(huey)
     consumer = EmbeddedConsumer(
         huey, workers=settings.HAVRE_HUEY["workers"], worker_type="thread", periodic=True
     )
@@ -150,6 +164,7 @@ def run_worker() -> None:
     """`havre worker`: a separate process of worker threads (scale-out mode)."""
     huey = get_huey()
     _huey_task()
+    _give_connections_back(huey)
     consumer = huey.create_consumer(
         workers=settings.HAVRE_HUEY["workers"], worker_type="thread", periodic=True
     )

@@ -27,6 +27,10 @@ import { Teamwork } from "./console/teamwork";
 import { Protocols, canChangeProtocols } from "./console/protocols";
 import { Reader } from "./console/reader";
 import { InboxList } from "./console/inbox";
+import { RecordsSection } from "./console/records";
+import { OngoingList } from "./console/ongoing-list";
+import { showOwedNotice } from "./console/owed-notice";
+import { RelationshipPanel } from "./console/relationship";
 import { ReportsSection } from "./console/reports";
 import { forgetWrapUpOptions } from "./console/reports-wrapup";
 import { texterLabel } from "./console/render";
@@ -68,8 +72,9 @@ type ViewName =
   | "supervision"
   | "settings"
   | "reports"
+  | "records"
   | "account";
-type Section = "conversations" | "team" | "triage" | "supervision" | "settings" | "reports";
+type Section = "conversations" | "team" | "triage" | "supervision" | "settings" | "reports" | "records";
 const VIEWS: ViewName[] = [
   "loading",
   "error",
@@ -82,6 +87,7 @@ const VIEWS: ViewName[] = [
   "supervision",
   "settings",
   "reports",
+  "records",
   "account",
 ];
 const SECTION_VIEWS: Record<Section, ViewName> = {
@@ -91,6 +97,7 @@ const SECTION_VIEWS: Record<Section, ViewName> = {
   supervision: "supervision",
   settings: "settings",
   reports: "reports",
+  records: "records",
 };
 const WAITING_CHECK_MS = 60_000;
 const ANNOUNCEMENTS_KEPT = 5;
@@ -111,6 +118,9 @@ class ConsolePage implements DeskView {
   readonly #teamwork: Teamwork;
   readonly #protocols: Protocols;
   readonly #reports: ReportsSection;
+  readonly #records: RecordsSection;
+  readonly #relationship: RelationshipPanel;
+  readonly #ongoing: OngoingList;
   readonly #account: AccountArea;
   #me: MeInfo | null = null;
   // The view to go back to when the account area closes.
@@ -241,6 +251,25 @@ class ConsolePage implements DeskView {
       signedOut: () => this.signedOut(),
     });
     this.#reports = new ReportsSection(byId("reports-panel"), { signedOut: () => this.signedOut() });
+    this.#records = new RecordsSection(byId("records-panel"), { signedOut: () => this.signedOut() });
+    this.#relationship = new RelationshipPanel({
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+      refresh: async () => {
+        try {
+          await this.#desk?.refreshOpen();
+        } catch {
+          // The conversation's next event fetches it again.
+        }
+      },
+    });
+    byId("relationship-panel").replaceChildren(this.#relationship.root);
+    this.#ongoing = new OngoingList({
+      announce: (text) => this.#announce(text),
+      signedOut: () => this.signedOut(),
+      labelFor: (row) => this.#labelFor(row),
+    });
+    byId("ongoing-list").replaceChildren(this.#ongoing.root);
     this.#protocols = new Protocols({
       get desk() {
         return page.#desk;
@@ -291,6 +320,7 @@ class ConsolePage implements DeskView {
     byId("nav-supervision").addEventListener("click", () => this.#showSection("supervision"));
     byId("nav-settings").addEventListener("click", () => this.#showSection("settings"));
     byId("nav-reports").addEventListener("click", () => this.#showSection("reports"));
+    byId("nav-records").addEventListener("click", () => this.#showSection("records"));
     byId("account-button").addEventListener("click", () => this.#toggleAccount());
     for (const button of document.querySelectorAll<HTMLButtonElement>("[data-language]")) {
       button.addEventListener("click", () => void this.#chooseLanguage(button.dataset.language as string));
@@ -400,7 +430,8 @@ class ConsolePage implements DeskView {
       view === "triage" ||
       view === "supervision" ||
       view === "settings" ||
-      view === "reports";
+      view === "reports" ||
+      view === "records";
     const unlocked = desk || view === "waiting" || view === "account";
     if (view !== "account") this.#beforeAccount = null;
     byId("account-button").hidden = !unlocked;
@@ -411,6 +442,7 @@ class ConsolePage implements DeskView {
     byId("live-status").hidden = !desk;
     byId("section-nav").hidden = !(desk && this.#isSupervisor());
     byId("nav-team").hidden = this.#me?.role !== "admin";
+    byId("nav-records").hidden = this.#me?.role !== "admin";
     if (view === "signin") byId("program-name").textContent = "";
     this.#updateTitle();
   }
@@ -520,6 +552,8 @@ class ConsolePage implements DeskView {
     if (section === "team") void this.#team?.show();
     if (section === "reports") this.#reports.show();
     else this.#reports.hide();
+    if (section === "records") this.#records.show();
+    else this.#records.hide();
     if (section === "settings") this.#protocols.showSettings();
     else this.#protocols.hideSettings();
   }
@@ -598,8 +632,8 @@ class ConsolePage implements DeskView {
     this.#showPane("inbox");
     void this.#thread.render([], [], true);
     const role = this.#me?.role;
-    if (this.#section === "team" && role !== "admin") this.#section = "conversations";
-    if (this.#section !== "team" && !this.#isSupervisor()) this.#section = "conversations";
+    if ((this.#section === "team" || this.#section === "records") && role !== "admin") this.#section = "conversations";
+    if (this.#section !== "team" && this.#section !== "records" && !this.#isSupervisor()) this.#section = "conversations";
     this.#showSection(this.#section);
     void this.#protocols.refresh();
     if (role === "admin") this.#mountTeam();
@@ -649,6 +683,9 @@ class ConsolePage implements DeskView {
     this.#protocols.stop();
     this.#inbox.clear();
     this.#reports.clear();
+    this.#records.clear();
+    this.#relationship.clear();
+    this.#ongoing.clear();
     forgetWrapUpOptions();
     this.#thread.clear();
     this.#safety.clear();
@@ -711,6 +748,9 @@ class ConsolePage implements DeskView {
     }
     this.#gate.retranslate();
     this.#reports.languageChanged();
+    this.#records.languageChanged();
+    this.#relationship.retranslate();
+    this.#ongoing.retranslate();
     if (this.#me !== null) {
       byId("signed-in-as").textContent = t("header.signed_in_as", { name: this.#me.displayName || this.#me.email });
     }
@@ -767,6 +807,8 @@ class ConsolePage implements DeskView {
   conversationChanged(added: MessageRow[], changed: MessageRow[], initial: boolean): void {
     void this.#thread.render(added, changed, initial);
     this.#safety.conversationChanged();
+    this.#relationship.update(this.#desk?.open?.row ?? null);
+    showOwedNotice(byId("owed-notice"), this.#desk?.open?.row ?? null);
     this.#teamwork.conversationChanged();
   }
 

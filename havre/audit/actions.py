@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
+
+from django.utils import timezone
 
 from havre.audit.models import Entry
 
@@ -27,6 +29,33 @@ def record(
         action=action,
         target=str(target),
     )
+
+
+def record_once_within(
+    program: Identified | uuid.UUID,
+    actor: Identified,
+    action: str,
+    target: object,
+    window: timedelta,
+) -> bool:
+    """Note an action unless the same member noted the same one on the same target lately.
+
+    For acts that repeat as a page reloads (opening a conversation): the log
+    says that she read it, and when she came back after a while, without an
+    entry per refresh. Returns whether it wrote one.
+    """
+    program_id = program if isinstance(program, uuid.UUID) else program.pk
+    recent = Entry.objects.filter(
+        program_id=program_id,
+        actor_id=actor.pk,
+        action=action,
+        target=str(target),
+        at__gte=timezone.now() - window,
+    )
+    if recent.exists():
+        return False
+    record(program_id, actor, action, target)
+    return True
 
 
 def forget_before(program: Identified | uuid.UUID, before: datetime) -> int:

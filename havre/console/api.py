@@ -15,6 +15,7 @@ texter writes is reflected beside a secret.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -22,10 +23,18 @@ from django.views.decorators.gzip import gzip_page
 
 from havre.accounts.api import error, json_body, staff_api
 from havre.accounts.models import User
+from havre.audit.actions import record_once_within
 from havre.conversations import actions, payloads
 from havre.conversations.actions.team_errors import NotAllowed, NotParticipant
-from havre.conversations.models import Message
+from havre.conversations.models import Conversation, Message, Status
 from havre.vault.formats import FormatError, b64d
+
+# The ongoing relationships listed at once, newest first.
+ONGOING_SHOWN = 200
+
+# A member's opening of a conversation is audited once in this time, so
+# reloading the page or coming back to it a minute later adds nothing.
+OPENED_EVERY = timedelta(minutes=10)
 
 
 @gzip_page
@@ -51,6 +60,10 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
     found = payloads.member_conversation(member, conversation_id)
     if found is None:
         return error("not_found", 404)
+    if after is None:
+        # The console asks without `after` when it opens the conversation;
+        # its later fetches, for what changed, are not openings.
+        record_once_within(found.program_id, member, "opened", found.pk, OPENED_EVERY)
     messages = payloads.messages_queryset(found, after)
     return JsonResponse(payloads.conversation_with_messages(found, messages))
 
@@ -148,3 +161,52 @@ def retry(
         return error(exc.code, 400)
     stored = Message.objects.select_related("epoch", "author").get(pk=message.pk)
     return JsonResponse(payloads.message_payload(stored))
+
+
+@staff_api("POST", key=True)
+def ongoing(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
+    """`{"ongoing": true}` marks an ongoing relationship; `false` ends it (and erases, if closed)."""
+    found = payloads.member_conversation(member, conversation_id)
+    if found is None:
+        return error("not_found", 404)
+    data = json_body(request)
+    if data is None:
+        return error("invalid_json", 400)
+    wanted = data.get("ongoing")
+    if not isinstance(wanted, bool):
+        return error("invalid_ongoing", 400)
+    try:
+        if wanted:
+            actions.mark_ongoing(found, by=member)
+        else:
+            actions.end_ongoing(found, by=member)
+    except actions.ConversationClosed as exc:
+        return error(exc.code, 409)
+    except NotAllowed as exc:
+        return error(exc.code, 403)
+    except actions.ActionError as exc:
+        return error(exc.code, 400)
+    return JsonResponse(
+        {
+            "id": str(found.pk),
+            "ongoing_since": None
+            if found.ongoing_since is None
+            else found.ongoing_since.isoformat(),
+        }
+    )
+
+
+@staff_api("GET")
+def ongoing_list(request: HttpRequest, member: User) -> HttpResponse:
+    """Closed conversations whose ongoing relationship this member may end.
+
+    A supervisor sees the program's; another member those she held last.
+    Numbers stay sealed: the console decrypts them to name the texters.
+    """
+    found = payloads.conversation_queryset(member.program_id).filter(
+        status=Status.CLOSED, ongoing_since__isnull=False
+    )
+    if not member.is_supervisor:
+        found = found.filter(assigned_to=member)
+    rows: list[Conversation] = list(found.order_by("-ongoing_since")[:ONGOING_SHOWN])
+    return JsonResponse({"conversations": [payloads.conversation_payload(c) for c in rows]})

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from havre.accounts.strings import console_strings
 from havre.console.desk_strings import DESK_STRINGS
+from havre.console.records_strings import RECORDS_STRINGS
 from havre.conversations.strings import TEAM_WORK_STRINGS
 from havre.protocols.strings import console_strings as protocol_strings
 from havre.reports.strings import console_strings as report_strings
@@ -219,6 +220,10 @@ STRINGS: dict[str, Promise] = {
     "status.failed.channel-removed": _(
         "The texter did not receive this reply: its channel was removed."
     ),
+    "status.failed.texter-stopped": _(
+        "Not sent: the texter asked to stop (STOP) before it went out, so nothing more is "
+        "sent to her in this conversation."
+    ),
     "status.edit_again": _("Put the text back in the reply box"),
     "status.try_again": _("Try again"),
     "status.tried_again": _("The text is queued again."),
@@ -267,6 +272,7 @@ STRINGS: dict[str, Promise] = {
     "error.not_found": _("This conversation no longer exists."),
     **TEAM_WORK_STRINGS,
     **DESK_STRINGS,
+    **RECORDS_STRINGS,
 }
 
 

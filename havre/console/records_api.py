@@ -8,9 +8,10 @@ times, members and ids.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts.api import BadRequestError, body, error, staff_api
@@ -18,11 +19,16 @@ from havre.accounts.models import User
 from havre.audit.models import Entry
 from havre.retention import durations
 from havre.retention.durations import format_duration
-from havre.retention.models import Policy, PurgeReport
+from havre.retention.models import AUDIT_KEEP, CLOSE_IDLE_AFTER, DELETE_AFTER, Policy, PurgeReport
 from havre.retention.policy import LIMITS, Change, PolicyError, policy_for, set_policy
 
 REPORTS_SHOWN = 50
 AUDIT_PAGE = 100
+DEFAULTS = {
+    "delete_after": DELETE_AFTER,
+    "close_idle_after": CLOSE_IDLE_AFTER,
+    "audit_keep": AUDIT_KEEP,
+}
 
 
 def _policy(policy: Policy) -> dict[str, Any]:
@@ -34,6 +40,7 @@ def _policy(policy: Policy) -> dict[str, Any]:
             name: [format_duration(low), format_duration(high)]
             for name, (low, high) in LIMITS.items()
         },
+        "defaults": {name: format_duration(value) for name, value in DEFAULTS.items()},
         "updated_at": policy.updated_at.isoformat(),
     }
 
@@ -89,9 +96,12 @@ def purges(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("GET")
 def audit(request: HttpRequest, member: User) -> HttpResponse:
-    """The audit log, newest first: `?action=close&actor=<id>&before=<ISO time>`.
+    """The audit log, newest first: `?action=close&actor=<id>&after=<ISO>&before=<ISO>`.
 
     `action` matches an action or its family (`triage` finds `triage.flag.clear.joke`).
+    `after` and `before` bound the period; `cursor` (the previous answer's
+    `next`) pages on, even through entries written in the same instant. The
+    answer names the program's staff, for a filter: names only.
     """
     if not member.is_admin:
         return error("forbidden", 403)
@@ -108,13 +118,22 @@ def audit(request: HttpRequest, member: User) -> HttpResponse:
         ):
             raise BadRequestError("bad_actor")
         entries = entries.filter(actor_id=actor_id)
-    before = request.GET.get("before", "").strip()
-    if before:
-        try:
-            entries = entries.filter(at__lt=datetime.fromisoformat(before))
-        except ValueError:
-            raise BadRequestError("bad_before") from None
+    for bound, lookup in (("before", "at__lt"), ("after", "at__gte")):
+        written = request.GET.get(bound, "").strip()
+        if written:
+            when = _when(written)
+            if when is None:
+                raise BadRequestError(f"bad_{bound}")
+            entries = entries.filter(**{lookup: when})
+    cursor = request.GET.get("cursor", "").strip()
+    if cursor:
+        written, _, last = cursor.rpartition("/")
+        when = _when(written)
+        if when is None or not last.isascii() or not last.isdigit():
+            raise BadRequestError("bad_cursor")
+        entries = entries.filter(Q(at__lt=when) | Q(at=when, pk__lt=int(last)))
     page = list(entries.order_by("-at", "-pk")[: AUDIT_PAGE + 1])
+    shown = page[:AUDIT_PAGE]
     return JsonResponse(
         {
             "entries": [
@@ -126,11 +145,29 @@ def audit(request: HttpRequest, member: User) -> HttpResponse:
                     else {"id": str(entry.actor.pk), "name": str(entry.actor)},
                     "target": entry.target,
                 }
-                for entry in page[:AUDIT_PAGE]
+                for entry in shown
             ],
             "more": len(page) > AUDIT_PAGE,
+            "next": f"{shown[-1].at.isoformat()}/{shown[-1].pk}"
+            if len(page) > AUDIT_PAGE
+            else None,
+            "members": [
+                {"id": str(user.pk), "name": str(user)}
+                for user in User.objects.filter(program=member.program).order_by(
+                    "display_name", "email"
+                )
+            ],
         }
     )
+
+
+def _when(text: str) -> datetime | None:
+    """An ISO time; one without a zone is read in the server's (UTC)."""
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _uuid(text: str) -> uuid.UUID | None:

@@ -9,9 +9,11 @@ app_name = "console"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("api/inbox", api.inbox, name="api-inbox"),
+    path("api/ongoing", api.ongoing_list, name="api-ongoing-list"),
     path("api/conversations/<uuid:conversation_id>", api.conversation, name="api-conversation"),
     path("api/conversations/<uuid:conversation_id>/reply", api.reply, name="api-reply"),
     path("api/conversations/<uuid:conversation_id>/close", api.close, name="api-close"),
+    path("api/conversations/<uuid:conversation_id>/ongoing", api.ongoing, name="api-ongoing"),
     path(
         "api/conversations/<uuid:conversation_id>/messages/<uuid:message_id>/retry",
         api.retry,

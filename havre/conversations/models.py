@@ -8,7 +8,7 @@ route when the conversation closes.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +20,10 @@ from havre.accounts.models import Program
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind
 from havre.vault.models import Epoch
+
+# How long an idle conversation owed the closing notice waits, open, for a
+# console holding the key to send it; then the sweep closes it without it.
+CLOSING_NOTICE_GRACE = timedelta(days=1)
 
 
 class Channel(models.Model):
@@ -118,6 +122,10 @@ class Conversation(models.Model):
     # An advocate marked an ongoing relationship with the texter: closing
     # keeps the route and the sealed number until the relationship ends.
     ongoing_since = models.DateTimeField(null=True)
+    # The retention sweep found it idle with the texter's text last: she is
+    # owed the closing notice, which only a console holding the key can send
+    # (the server never holds her number). Owed while nothing happened since.
+    closing_notice_owed_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
@@ -139,6 +147,14 @@ class Conversation(models.Model):
         if window is None:
             return None
         return (self.last_inbound_at or self.created_at) + window
+
+    def closing_notice_owed_until(self) -> datetime | None:
+        """While the sweep's closing notice is owed (nothing happened since it found the
+        conversation idle with her text last), when it closes without it; else None."""
+        owed = self.closing_notice_owed_at
+        if self.status != Status.OPEN or owed is None or owed < self.last_activity_at:
+            return None
+        return owed + CLOSING_NOTICE_GRACE
 
 
 class Direction(models.TextChoices):

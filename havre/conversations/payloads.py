@@ -93,6 +93,11 @@ def conversation_payload(conversation: Conversation) -> dict[str, Any]:
         "last_activity_at": _time(conversation.last_activity_at),
         "last_inbound_at": _time(conversation.last_inbound_at),
         "closed_at": _time(conversation.closed_at),
+        # An ongoing relationship keeps the route and the sealed number after closing.
+        "ongoing_since": _time(conversation.ongoing_since),
+        # Idle with her text last: the closing notice is owed, for a console to send
+        # (it closes without it at this time).
+        "closing_notice_owed_until": _time(conversation.closing_notice_owed_until()),
         "channel": {
             "id": str(channel.pk),
             "provider": channel.provider,

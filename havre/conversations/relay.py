@@ -48,9 +48,23 @@ def _aad(message_id: uuid.UUID) -> bytes:
 
 def put(message_id: uuid.UUID, relay: Relay) -> None:
     """Hold a text for its message; inside the transaction that queues the message."""
+    put_all([(message_id, relay)])
+
+
+def put_all(texts: list[tuple[uuid.UUID, Relay]]) -> None:
+    """Hold several texts, each for its message, in one insert."""
+    key = _key()
+    HeldText.objects.bulk_create(
+        [
+            HeldText(message_id=message_id, boxed=_boxed(key, message_id, relay))
+            for message_id, relay in texts
+        ]
+    )
+
+
+def _boxed(key: bytes, message_id: uuid.UUID, relay: Relay) -> bytes:
     plaintext = formats.pad(json.dumps({"to": relay.to, "body": relay.body}).encode())
-    boxed = formats.box(_key(), plaintext, _aad(message_id))
-    HeldText.objects.create(message_id=message_id, boxed=boxed)
+    return formats.box(key, plaintext, _aad(message_id))
 
 
 def get(message_id: uuid.UUID) -> Relay | None:
@@ -74,6 +88,12 @@ def holds(message_id: uuid.UUID) -> bool:
 
 def drop(message_id: uuid.UUID) -> None:
     HeldText.objects.filter(message_id=message_id).delete()
+
+
+def drop_conversation(conversation_id: uuid.UUID) -> int:
+    """Forget every text held for the conversation's messages (she asked to stop)."""
+    deleted, _ = HeldText.objects.filter(message__conversation_id=conversation_id).delete()
+    return deleted
 
 
 def drop_stale_failures() -> int:

@@ -52,7 +52,12 @@ class DeliveryReport:
 
 def live_channel(provider: str, channel_id: uuid.UUID) -> Channel:
     """The channel a webhook is for; 404 for an unknown or removed one."""
-    channel = Channel.objects.filter(pk=channel_id, provider=provider, removed_at=None).first()
+    # With its program, which the inbound pipeline reads: one query rather than two.
+    channel = (
+        Channel.objects.select_related("program")
+        .filter(pk=channel_id, provider=provider, removed_at=None)
+        .first()
+    )
     if channel is None:
         raise Http404
     return channel

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+
+from havre.conversations.models import Channel
+from havre.gateways import handling
 
 
 class BodyTooLargeError(Exception):
@@ -73,3 +77,26 @@ def parse_json(request: HttpRequest, data: bytes) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise MalformedBodyError
     return value
+
+
+def signed_json(
+    request: HttpRequest, channel: Channel, refusal: Callable[[bytes], str | None]
+) -> dict[str, Any] | HttpResponse:
+    """A JSON webhook's payload once its size and signature are checked, or the answer refusing it.
+
+    `refusal` reads the raw body and says why its signature does not hold
+    (answered 403), or None. Nothing is parsed before the signature holds.
+    """
+    try:
+        body = read_body(request)
+    except BodyTooLargeError:
+        return handling.refuse(channel, 413, "body too large")
+    except MalformedBodyError:
+        return handling.refuse(channel, 400, "unreadable body")
+    reason = refusal(body)
+    if reason is not None:
+        return handling.refuse(channel, 403, reason)
+    try:
+        return parse_json(request, body)
+    except MalformedBodyError:
+        return handling.refuse(channel, 400, "malformed payload")

@@ -14,8 +14,9 @@ Every channel feeds this one function, top to bottom:
             crisis flag, the conversation's place in the queue, the automatic
             replies (rendered from the program's wording) queued to the number
             being answered
-8. announce after commit: the consoles hear of the arrival, the sender of
-            the replies to hand to the provider
+8. announce after commit: the consoles hear of the arrival in one event (at
+            the conversation's last number, the replies included), then the
+            sender of the replies to hand to the provider
 
 The plaintext exists here only in memory. Providers call this module; it
 calls only downward (safety, triage, protocols, conversations, vault).
@@ -38,11 +39,12 @@ from havre.conversations.actions.inbound import (
     open_conversation_route,
     store_arrival,
 )
-from havre.conversations.actions.outbound import queue_notice, send_in_order
-from havre.conversations.models import Channel, Conversation, Message
+from havre.conversations.actions.outbound import queue_notices, send_in_order
+from havre.conversations.models import Channel, Message
+from havre.events import one_event_per_conversation
 from havre.protocols import automatic
 from havre.protocols.language import detect_language
-from havre.protocols.notices import render, texter_language
+from havre.protocols.notices import render_all, texter_language
 from havre.safety.blocks import is_blocked
 from havre.triage import assess
 from havre.vault import addresses, sealing
@@ -162,8 +164,8 @@ def seal(text: Text, e164: str) -> SealedArrival:
 
 
 def store(text: Text, arrival: SealedArrival, e164: str, category: str | None) -> Message:
-    """Everything the arrival changes, in one transaction; events leave after commit."""
-    with transaction.atomic():
+    """Everything the arrival changes, in one transaction; one event leaves after commit."""
+    with transaction.atomic(), one_event_per_conversation():
         conversation, message = store_arrival(arrival)
         if category is not None:
             assess.flag(conversation, category)
@@ -173,14 +175,13 @@ def store(text: Text, arrival: SealedArrival, e164: str, category: str | None) -
             new_conversation=arrival.new_conversation,
             stop_requested=automatic.is_stop_request(text.body),
         )
-        replies = [
-            queue_notice(
-                conversation, notice, text=_rendered(conversation, notice), to=e164, send=False
-            ).pk
-            for notice in automatic.replies_for(answered)
-        ]
-        send_in_order(replies)
-        automatic.after_arrival(answered)
+        notices = automatic.replies_for(answered)
+        texts = render_all(conversation.program, notices, language=texter_language(conversation))
+        replies = queue_notices(
+            conversation, list(zip(notices, texts, strict=True)), to=e164, epoch=arrival.epoch
+        )
+        send_in_order([reply.pk for reply in replies])
+        automatic.after_arrival(answered, notices)
     return message
 
 
@@ -189,10 +190,6 @@ def current_epoch(channel: Channel) -> Epoch:
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
     return epoch
-
-
-def _rendered(conversation: Conversation, notice: str) -> str:
-    return render(conversation.program, notice, language=texter_language(conversation))
 
 
 def _new_id() -> uuid.UUID:

@@ -32,8 +32,9 @@ from havre.conversations.actions.inbound import (
     already_stored,
     store_arrival,
 )
-from havre.conversations.actions.outbound import queue_notice, send_in_order
+from havre.conversations.actions.outbound import queue_notices, send_in_order
 from havre.conversations.models import Channel, Conversation, Message
+from havre.events import one_event_per_conversation
 from havre.intake.pipeline import current_epoch
 from havre.protocols import automatic
 from havre.safety.blocks import is_blocked
@@ -138,7 +139,7 @@ def receive_sealed(text: SealedText, max_chars: int) -> tuple[Message, bool]:
 
 
 def _store(arrival: SealedArrival, address: str, category: str | None) -> Message:
-    with transaction.atomic():
+    with transaction.atomic(), one_event_per_conversation():
         conversation, message = store_arrival(arrival)
         if category is not None:
             assess.flag(conversation, category)
@@ -148,15 +149,18 @@ def _store(arrival: SealedArrival, address: str, category: str | None) -> Messag
             new_conversation=arrival.new_conversation,
             stop_requested=False,
         )
-        replies = [
-            # The page shows a notice in the visitor's language when it fetches
-            # it (havre.chat); nothing waits for a provider.
-            queue_notice(conversation, notice, text="", to=address, send=False).pk
+        notices = [
+            notice
             for notice in automatic.replies_for(answered)
             # "Reply STOP" means nothing here: the server cannot read her text,
             # and she stops by leaving, which the page says from the start.
             if notice != WELCOME_STOP
         ]
-        send_in_order(replies)
-        automatic.after_arrival(answered)
+        # The page shows a notice in the visitor's language when it fetches
+        # it (havre.chat); nothing waits for a provider.
+        replies = queue_notices(
+            conversation, [(notice, "") for notice in notices], to=address, epoch=arrival.epoch
+        )
+        send_in_order([reply.pk for reply in replies])
+        automatic.after_arrival(answered, notices)
     return message

@@ -15,6 +15,7 @@ reply at all and ends the conversation.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -72,7 +73,12 @@ def replies_for(arrival: Arrival) -> list[str]:
     conversation = arrival.conversation
     if arrival.stop_requested or conversation.stopped_at is not None:
         return []
-    told = AutomaticReplies.objects.filter(conversation=conversation).first()
+    # A conversation that opened with this text has been told nothing yet.
+    told = (
+        None
+        if arrival.new_conversation
+        else AutomaticReplies.objects.filter(conversation=conversation).first()
+    )
     replies: list[str] = []
     mode = emergency.current(conversation.program_id)
     if mode is not None:
@@ -94,24 +100,22 @@ def replies_for(arrival: Arrival) -> list[str]:
     return replies
 
 
-def after_arrival(arrival: Arrival) -> None:
-    """Changes to the conversation once the arrival is stored (e.g. STOP ends it)."""
+def after_arrival(arrival: Arrival, replied: Collection[str]) -> None:
+    """Changes to the conversation once the arrival and the replies it got are stored.
+
+    `replied` names the notices queued in answer (from `replies_for`): they
+    are remembered as said. A STOP ends the conversation.
+    """
     if arrival.stop_requested:
         stop(arrival.conversation)
         return
-    sent = set(
-        Message.objects.filter(
-            conversation=arrival.conversation,
-            seq__gt=arrival.message.seq,
-            direction=Direction.OUTBOUND,
-            author__isnull=True,
-        )
-        .exclude(notice="")
-        .values_list("notice", flat=True)
-    )
+    sent = set(replied)
     if not sent and not arrival.new_conversation:
         return
-    told, _ = AutomaticReplies.objects.get_or_create(conversation=arrival.conversation)
+    if arrival.new_conversation:
+        told = AutomaticReplies(conversation=arrival.conversation)
+    else:
+        told, _ = AutomaticReplies.objects.get_or_create(conversation=arrival.conversation)
     now = clock.now()
     if sent & set(WELCOME):
         told.welcomed_at = now
@@ -121,7 +125,7 @@ def after_arrival(arrival: Arrival) -> None:
         told.emergency = emergency.current(arrival.conversation.program_id)
     if MEDIA in sent:
         told.media_explained_at = now
-    told.save()
+    told.save(force_insert=arrival.new_conversation)
 
 
 def stop(conversation: Conversation) -> None:

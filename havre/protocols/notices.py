@@ -64,16 +64,54 @@ def render(program: Program, notice: str, *, language: str | None = None) -> str
     return fill(wording(program, notice, language), program, language)
 
 
-def fill(template: str, program: Program, language: str) -> str:
-    """Replaces the known placeholders; anything else in braces stays as written."""
+def render_all(program: Program, notices: list[str], *, language: str) -> list[str]:
+    """The texts of several notices, as `render` gives each, read in one query."""
+    for notice in notices:
+        if notice not in NOTICES:
+            raise LookupError(f"unknown notice {notice!r}")
+    if not notices:
+        return []
+    own = dict(
+        NoticeText.objects.filter(
+            program=program, notice__in=notices, language=language
+        ).values_list("notice", "text")
+    )
+    stored: list[ProtocolSettings] = []
+    return [
+        fill(
+            own[notice] if notice in own else default_text(notice, language),
+            program,
+            language,
+            stored=stored,
+        )
+        for notice in notices
+    ]
+
+
+def fill(
+    template: str, program: Program, language: str, *, stored: list[ProtocolSettings] | None = None
+) -> str:
+    """Replaces the known placeholders; anything else in braces stays as written.
+
+    The program's settings are read only for a placeholder that needs them,
+    and kept in `stored` for the next call.
+    """
     if PLACEHOLDER_RE.search(template) is None:
         return template
-    stored = ProtocolSettings.of(program)
+    kept: list[ProtocolSettings] = [] if stored is None else stored
+
+    def protocol_settings() -> ProtocolSettings:
+        if not kept:
+            kept.append(ProtocolSettings.of(program))
+        return kept[0]
+
     now = clock.now()
     values: dict[str, Callable[[], str]] = {
         "program": lambda: program.name,
-        "next_opening": lambda: describe_opening(stored, now, language),
-        "emergency_numbers": lambda: describe_numbers(stored.emergency_numbers, language),
+        "next_opening": lambda: describe_opening(protocol_settings(), now, language),
+        "emergency_numbers": lambda: describe_numbers(
+            protocol_settings().emergency_numbers, language
+        ),
     }
     cache: dict[str, str] = {}
 

@@ -27,8 +27,8 @@ from havre.accounts.grants import shred_epoch
 from havre.accounts.models import Program
 from havre.audit.actions import forget_before
 from havre.conversations.actions.erasure import count_contents, erase_closed
-from havre.conversations.actions.lifecycle import ERASED, close_idle
-from havre.conversations.models import Conversation, Message, Note, Status
+from havre.conversations.actions.lifecycle import ERASED, IdleFate, close_idle, idle_fate
+from havre.conversations.models import CLOSING_NOTICE_GRACE, Conversation, Message, Note, Status
 from havre.retention import routes
 from havre.retention.models import Erasure, Policy, PurgeReport
 from havre.retention.policy import policy_for
@@ -44,6 +44,7 @@ Progress = Callable[[int, int], None]
 COUNTS = (
     "closed_idle",
     "closing_notices_owed",
+    "closing_notices_unsent",
     "conversations_erased",
     "messages_deleted",
     "notes_deleted",
@@ -125,12 +126,11 @@ def _sweep_program(
     program: Program, policy: Policy, now: datetime, outcome: Outcome, progress: Progress | None
 ) -> None:
     idle_since = now - policy.close_idle_after
+    owed_since = now - CLOSING_NOTICE_GRACE
     for conversation in _idle(program, idle_since):
-        texter_wrote_last = close_idle(conversation, idle_since=idle_since)
-        if texter_wrote_last is None:
-            continue
-        outcome.add("closed_idle", 1)
-        outcome.add("closing_notices_owed", int(texter_wrote_last))
+        fate = close_idle(conversation, idle_since=idle_since, owed_since=owed_since)
+        if fate is not None:
+            _count_fate(outcome, fate)
     schedule(program, policy)
     # Read the clock again: what the idle closing just made due goes now too.
     due = list(
@@ -195,8 +195,17 @@ def _idle(program: Program, idle_since: datetime) -> list[Conversation]:
     return list(
         Conversation.objects.filter(
             program=program, status=Status.OPEN, last_activity_at__lte=idle_since
-        ).only("pk")
+        ).only("pk", "last_activity_at", "closing_notice_owed_at")
     )
+
+
+def _count_fate(outcome: Outcome, fate: IdleFate) -> None:
+    if fate == IdleFate.OWED:
+        outcome.add("closing_notices_owed", 1)
+        return
+    outcome.add("closed_idle", 1)
+    if fate == IdleFate.UNSENT:
+        outcome.add("closing_notices_unsent", 1)
 
 
 def _spent_epochs(program: Program) -> list[Epoch]:
@@ -219,8 +228,10 @@ def _spent_epochs(program: Program) -> list[Epoch]:
 
 def _count(program: Program, policy: Policy, now: datetime, outcome: Outcome) -> None:
     """What a sweep would do now, counted without changing anything."""
-    idle = _idle(program, now - policy.close_idle_after)
-    outcome.add("closed_idle", len(idle))
+    for conversation in _idle(program, now - policy.close_idle_after):
+        fate = idle_fate(conversation, owed_since=now - CLOSING_NOTICE_GRACE)
+        if fate is not None:
+            _count_fate(outcome, fate)
     due_by_row = Erasure.objects.filter(program=program, done_at__isnull=True, due_at__lte=now)
     due_unscheduled = Conversation.objects.filter(
         program=program,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,11 +15,13 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.test import Client
 
+from havre import tasks_backend
 from havre.accounts import sessions
 from havre.accounts.models import User
 from havre.accounts.sessions import end_sessions
 from havre.asgi import application
 from havre.console import consumers
+from havre.conversations.models import Message
 from havre.events import program_group
 from tests.console.conftest import Thread, start_thread, text_in
 from tests.console.wsclient import Socket
@@ -78,12 +82,14 @@ async def test_events_reach_their_own_program_only(
 ):
     async with console_socket(alice) as a1, console_socket(sam) as a2, console_socket(charlie) as b:
         thread: Thread = await sync_to_async(start_thread)(channel_a, keys_a, "help")
-        # The text, then the automatic replies answering it and their sending.
+        # The text and the automatic replies answering it (one number each), in
+        # one event; then their sending.
         seen = await every_event(a1)
+        stored = await Message.objects.filter(conversation=thread.conversation).acount()
         assert seen[0] == {
             "type": "conversation",
             "conversation": str(thread.conversation.pk),
-            "seq": 1,
+            "seq": stored,
         }
         assert {e["conversation"] for e in seen} == {str(thread.conversation.pk)}
         assert await every_event(a2) == seen
@@ -94,6 +100,49 @@ async def test_events_reach_their_own_program_only(
         assert b_event["type"] == "conversation"
         assert b_event["conversation"] != str(thread.conversation.pk)
         assert await a1.receive_nothing(timeout=0.3)
+
+
+@pytest.fixture
+def queue_held(settings: Any, tmp_path: Path) -> Iterator[None]:
+    """A task queue that keeps what it is given: nothing is sent, so no send moves a conversation."""
+    settings.HAVRE_HUEY = {
+        "immediate": False,
+        "name": f"havre-test-{uuid.uuid4().hex[:8]}",
+        "redis_url": None,
+        "sqlite_path": tmp_path / "tasks.sqlite3",
+        "workers": 1,
+    }
+    tasks_backend.get_huey.cache_clear()
+    yield
+    tasks_backend.get_huey.cache_clear()
+
+
+async def test_an_arrival_is_one_event_at_its_last_number(
+    channel_a: Any, keys_a: Any, alice: User, queue_held: None
+):
+    async with console_socket(alice) as socket:
+        # A new conversation: the text and its automatic replies, one number each.
+        thread: Thread = await sync_to_async(start_thread)(channel_a, keys_a, "hello")
+        conversation = str(thread.conversation.pk)
+        opened = await every_event(socket)
+        stored = await Message.objects.filter(conversation=thread.conversation).acount()
+        assert stored >= 5
+        assert opened == [{"type": "conversation", "conversation": conversation, "seq": stored}]
+
+        # A follow-up: one more number, one more event.
+        await sync_to_async(text_in)(channel_a, "are you there?")
+        assert await every_event(socket) == [
+            {"type": "conversation", "conversation": conversation, "seq": stored + 1}
+        ]
+
+        # What the console fetches after the number it knew holds every message.
+        client = Client()
+        await sync_to_async(client.force_login)(alice)
+        url = f"/console/api/conversations/{conversation}"
+        for after, expected in ((0, range(1, stored + 2)), (stored, [stored + 1])):
+            response = await sync_to_async(client.get)(url, {"after": after})
+            assert response.status_code == 200
+            assert sorted(m["seq"] for m in response.json()["messages"]) == list(expected)
 
 
 async def test_events_carry_ids_and_sequence_numbers_only(channel_a: Any, keys_a: Any, alice: User):

@@ -148,6 +148,8 @@ def desktop_shows_three_panes(server: ConsoleServer, browser: Any) -> None:
     reply = page.get_by_role("textbox", name="Reply")
     # The conversation's crew and safety panels finish drawing first.
     expect(page.locator("#conversation-team")).not_to_be_empty()
+    # As an advocate would, press r once the reply box is there to take it.
+    expect(reply).to_be_editable()
     page.keyboard.press("r")
     expect(reply).to_be_focused()
     page.keyboard.press("/")

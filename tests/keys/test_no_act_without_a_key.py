@@ -1,7 +1,7 @@
 """No act on a texter without a key.
 
-Replying, sending a notice, closing, blocking, writing first, the code word
-and check-ins all require a grant of the current epoch. A session without one
+Replying, sending a notice, closing, marking or ending an ongoing
+relationship, blocking, writing first, the code word and check-ins all require a grant of the current epoch. A session without one
 (a member awaiting her grant, one who holds only an older key, or a stolen
 cookie) is refused before anything looks at a number or a route, with the
 same answer whatever it sends: it learns nothing about which numbers are
@@ -65,6 +65,8 @@ def every_act(
             },
         ),
         ("POST", reverse("console:api-close", args=[conversation]), {}),
+        ("POST", reverse("console:api-ongoing", args=[conversation]), {"ongoing": True}),
+        ("POST", reverse("console:api-ongoing", args=[conversation]), {"ongoing": False}),
         (
             "POST",
             f"/console/api/protocols/conversations/{conversation}/notice",
@@ -102,7 +104,7 @@ def snapshot() -> tuple[object, ...]:
         Message.objects.count(),
         list(
             Conversation.objects.order_by("pk").values_list(
-                "pk", "status", "seq", "code_word_sealed", "checkin_every"
+                "pk", "status", "seq", "code_word_sealed", "checkin_every", "ongoing_since"
             )
         ),
         Block.objects.count(),

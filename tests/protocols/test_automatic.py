@@ -6,6 +6,7 @@ conversation, per closed period, per emergency); STOP silences everything.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -17,7 +18,11 @@ from django.urls import reverse
 
 from havre.audit.models import Entry
 from havre.conversations import actions as conversation_actions
-from havre.conversations.models import Conversation, Message, Status
+from havre.conversations import relay
+from havre.conversations.actions import outbound
+from havre.conversations.models import Conversation, Delivery, HeldText, Message, Status
+from havre.gateways import sender
+from havre.gateways.registry import webhook_urls
 from havre.protocols import actions
 from havre.protocols.defaults import WELCOME
 from havre.vault.formats import b64e
@@ -128,6 +133,73 @@ def test_stop_ends_the_conversation_and_nothing_more_is_sent(texter: Texter, ali
     )
     assert (response.status_code, response.json()) == (409, {"error": "conversation_closed"})
     assert texter.received == WELCOME_EN
+
+
+def test_texts_still_waiting_when_she_stops_are_cancelled_visibly_and_never_sent(
+    texter: Texter, alice, caplog
+):
+    # Her first text is stored; its welcome and an advocate's reply wait for
+    # the sender (whose announcement has not run yet: a busy queue, say).
+    response = texter.twilio.inbound(
+        webhook_urls(texter.channel)["sms"], sender=TEXTER, to=texter.channel.address, body="hi"
+    )
+    assert response.status_code == 200
+    conversation = texter.conversation()
+    reply = conversation_actions.queue_reply(
+        conversation,
+        author=alice,
+        message_id=uuid.uuid4(),
+        body="I am here, take your time.",
+        body_sealed=SEALED_REPLY,
+        number=TEXTER,
+        epoch=1,
+    )
+    waiting = list(
+        Message.objects.filter(conversation=conversation, status=Delivery.QUEUED)
+        .order_by("seq")
+        .values_list("pk", flat=True)
+    )
+    assert len(waiting) == len(WELCOME) + 1
+    assert reply.pk in waiting
+
+    with caplog.at_level(logging.INFO):
+        texter.text("STOP")
+        # The sender comes round to them after her STOP, and the sweep too.
+        for message_id in waiting:
+            sender.deliver(message_id)
+        outbound.sweep_held_texts()
+
+    assert texter.received == []
+    for message in Message.objects.filter(pk__in=waiting):
+        assert (message.status, message.error_code) == (Delivery.FAILED, "texter-stopped")
+        assert f"send cancelled, the texter stopped: message={message.pk}" in caplog.text
+    assert not HeldText.objects.filter(message__conversation=conversation).exists()
+    # The console shows each as not sent because she stopped.
+    client = Client()
+    client.force_login(alice)
+    shown = client.get(reverse("console:api-conversation", args=[conversation.pk])).json()
+    states = {m["id"]: (m["status"], m["error_code"]) for m in shown["messages"]}
+    assert {states[str(pk)] for pk in waiting} == {("failed", "texter-stopped")}
+    with pytest.raises(conversation_actions.ConversationClosed):
+        conversation_actions.retry_send(conversation, reply.pk, by=alice)
+
+
+def test_a_text_on_its_way_when_she_stops_is_not_offered_again(texter: Texter):
+    response = texter.twilio.inbound(
+        webhook_urls(texter.channel)["sms"], sender=TEXTER, to=texter.channel.address, body="hi"
+    )
+    assert response.status_code == 200
+    first = Message.objects.filter(status=Delivery.QUEUED).order_by("seq").first()
+    assert first is not None
+    # A sender holds the first notice when she stops; its provider then refuses it for now.
+    claimed = outbound.claim_for_sending(first.pk)
+    assert claimed is not None
+    texter.text("STOP")
+    assert outbound.send_refused(claimed[0], code="network", transient=True) is False
+    first.refresh_from_db()
+    assert (first.status, first.error_code) == (Delivery.FAILED, "texter-stopped")
+    assert not relay.holds(first.pk)
+    assert texter.received == []
 
 
 def test_stop_gives_whoever_held_the_conversation_room_again(texter: Texter, alice, events):

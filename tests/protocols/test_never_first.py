@@ -29,20 +29,23 @@ PACKAGE = Path(__file__).resolve().parents[2] / "havre"
 ALLOWED_CALLERS = {
     # Queues one of the program's notices.
     "queue_notice": {
-        "intake/pipeline.py:store",  # answering the text just received
-        "intake/sealed.py:_store",  # answering a web chat text just received
         "protocols/actions.py:send_notice",  # an advocate's click
         "protocols/actions.py:close_with_notice",  # an advocate closing
+    },
+    # Queues several, or the one above.
+    "queue_notices": {
+        "intake/pipeline.py:store",  # answering the text just received
+        "intake/sealed.py:_store",  # answering a web chat text just received
+        "conversations/actions/outbound.py:queue_notice",
     },
     "send_notice": {"protocols/api.py:send_notice"},
     "close_with_notice": {"protocols/api.py:close"},
     # Sends queued messages: only those the two paths above just queued.
     "send_in_order": {"intake/pipeline.py:store", "intake/sealed.py:_store"},
     # The relay holds a text on its way out: replies typed by an advocate, notices.
-    "relay.put": {
-        "conversations/actions/outbound.py:queue_reply",
-        "conversations/actions/outbound.py:queue_notice",
-    },
+    "relay.put": {"conversations/actions/outbound.py:queue_reply"},
+    "relay.put_all": {"conversations/actions/outbound.py:queue_notices"},
+    "put_all": {"conversations/relay.py:put"},
     # Hands queued texts to the sender: those just queued, one an advocate
     # tries again, and those whose first announcement was lost (never a new one).
     "announce_queued_on_commit": {
@@ -66,8 +69,8 @@ def called(call: ast.Call) -> str | None:
     if not isinstance(func, ast.Attribute):
         return None
     owner = func.value
-    if func.attr == "put" and isinstance(owner, ast.Name) and owner.id == "relay":
-        return "relay.put"
+    if func.attr in {"put", "put_all"} and isinstance(owner, ast.Name) and owner.id == "relay":
+        return f"relay.{func.attr}"
     if func.attr == "send" and isinstance(owner, ast.Call):
         maker = owner.func
         if isinstance(maker, ast.Name) and maker.id == "gateway_for":
@@ -105,6 +108,7 @@ def test_only_answers_and_clicks_reach_a_texter():
     }
     assert unexpected == {}
     assert found["queue_notice"] == ALLOWED_CALLERS["queue_notice"]
+    assert found["queue_notices"] == ALLOWED_CALLERS["queue_notices"]
 
 
 def test_no_periodic_job_writes_to_a_texter(texter: Texter, sam, set_clock, channel_a):

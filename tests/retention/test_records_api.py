@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from havre.audit.actions import record
+from havre.audit.models import Entry
 from havre.retention import sweep
 from havre.retention.models import Policy
 
@@ -84,3 +86,49 @@ def test_the_audit_log_filters_by_action_and_member(ada, alice, program_a):
     assert {e["actor"]["id"] for e in hers} == {str(alice.pk)}
     for bad in ({"actor": "nobody"}, {"before": "yesterday"}):
         assert client.get(url("records-audit"), bad).status_code == 400
+
+
+def test_the_policy_shows_its_safe_defaults(ada):
+    shown = signed_in(ada).get(url("records-policy")).json()
+    assert shown["defaults"] == {
+        "delete_after": "1d",
+        "close_idle_after": "7d",
+        "audit_keep": "365d",
+    }
+
+
+def test_the_audit_log_names_the_programs_staff_and_bounds_a_period(ada, alice, charlie, program_a):
+    record(program_a, alice, "sign_in", alice.pk)
+    old = Entry.objects.get(action="sign_in", actor=alice)
+    Entry.objects.filter(pk=old.pk).update(at=old.at - timedelta(days=3))
+    record(program_a, ada, "sign_in", ada.pk)
+    client = signed_in(ada)
+    answer = client.get(url("records-audit")).json()
+    names = {m["name"] for m in answer["members"]}
+    assert {str(ada), str(alice)} <= names
+    assert str(charlie) not in names
+    since = (old.at - timedelta(days=1)).isoformat()
+    recent = client.get(url("records-audit"), {"after": since}).json()["entries"]
+    assert [e["actor"]["id"] for e in recent if e["action"] == "sign_in"] == [str(ada.pk)]
+    assert client.get(url("records-audit"), {"after": "soon"}).status_code == 400
+
+
+def test_the_audit_log_pages_through_entries_of_one_instant(ada, program_a):
+    # More than two pages of entries written in one instant: a cursor by time alone would lose some.
+    Entry.objects.filter(program=program_a).delete()
+    instant = timezone.now()
+    Entry.objects.bulk_create(
+        Entry(program=program_a, actor=ada, action="sign_in", target=str(ada.pk), at=instant)
+        for _ in range(205)
+    )
+    client = signed_in(ada)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        answer = client.get(url("records-audit"), {"cursor": cursor} if cursor else {}).json()
+        seen += [e["at"] for e in answer["entries"]]
+        cursor = answer["next"]
+        if cursor is None:
+            break
+    assert len(seen) == 205
+    assert client.get(url("records-audit"), {"cursor": "then/1"}).status_code == 400

@@ -187,7 +187,7 @@ def test_idle_conversations_close_and_say_whether_the_texter_wrote_last(channel_
 def test_an_idle_conversation_active_again_is_left_open(channel_a):
     conversation = receive(channel_a)
     idle_since = timezone.now() - timedelta(days=7)
-    assert lifecycle.close_idle(conversation, idle_since=idle_since) is None
+    assert lifecycle.close_idle(conversation, idle_since=idle_since, owed_since=idle_since) is None
     conversation.refresh_from_db()
     assert conversation.status == Status.OPEN
 

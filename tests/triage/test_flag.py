@@ -46,9 +46,10 @@ def test_a_crisis_text_flags_its_conversation_and_alerts_once_committed(
     conversation = Conversation.objects.get(pk=message.conversation_id)
     assert conversation.crisis_category == "suicide"
     assert conversation.crisis_at is not None
-    # The arrival's own event tells consoles to fetch the row; the crisis event alerts.
+    # The arrival's one event (its text and four welcome notices) tells
+    # consoles to fetch the row; the crisis event alerts.
     assert events[:2] == [
-        {"type": "conversation", "conversation": str(conversation.pk), "seq": 1},
+        {"type": "conversation", "conversation": str(conversation.pk), "seq": 5},
         {
             "type": "crisis",
             "id": CrisisAlert.objects.get(conversation=conversation).pk,

@@ -14,6 +14,10 @@ export interface ConversationRow {
   last_activity_at: string;
   last_inbound_at: string | null;
   closed_at: string | null;
+  /** An ongoing relationship: the route and sealed number outlive closing until it ends. */
+  ongoing_since: string | null;
+  /** Idle with her text last: the closing notice is owed; it closes without it at this time. */
+  closing_notice_owed_until?: string | null;
   /** `kind`: what texters' addresses are (phone numbers, WhatsApp ids...); `removed`: no reply can leave. */
   channel: { id: string; provider: string; kind: string; address: string; removed: boolean };
   /** On WhatsApp and Messenger, when a reply stops being allowed (24 hours after her last message). */

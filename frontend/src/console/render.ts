@@ -28,6 +28,9 @@ export function inboxItem(row: ConversationRow, label: string, selected: boolean
   const badges: Child[] = holderBadges(row, myId);
   if (fresh) badges.push(el("span", { class: "badge badge-new" }, t("inbox.new")));
   if (awaitingReply(row)) badges.push(el("span", { class: "badge badge-awaiting" }, t("inbox.awaiting")));
+  if (row.status === "open" && (row.closing_notice_owed_until ?? null) !== null) {
+    badges.push(el("span", { class: "badge badge-owed" }, t("owed.badge")));
+  }
   badges.push(...safetyBadges(row));
   const meta = [
     t("inbox.via", { channel: channelName(row), address: row.channel.address }),
@@ -55,9 +58,12 @@ const STATUS_ICONS: Record<Delivery, string> = {
   failed: "⚠",
 };
 
+/** Why a text was not sent that no second try can change: the texter asked to stop. */
+const FINAL_FAILURES = new Set(["texter-stopped"]);
+
 /** A text the provider never took (not one it took and could not deliver): it can be tried again. */
 export function mayRetry(message: MessageRow): boolean {
-  return message.direction === "out" && message.status === "failed";
+  return message.direction === "out" && message.status === "failed" && !FINAL_FAILURES.has(message.error_code);
 }
 
 export function isFailure(message: MessageRow): boolean {

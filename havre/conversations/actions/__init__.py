@@ -20,7 +20,7 @@ from havre.conversations.actions.errors import (
     StaleEpoch,
     TextGone,
 )
-from havre.conversations.actions.lifecycle import close_conversation
+from havre.conversations.actions.lifecycle import close_conversation, end_ongoing, mark_ongoing
 from havre.conversations.actions.outbound import (
     queue_notice,
     queue_reply,
@@ -44,6 +44,8 @@ __all__ = [
     "StaleEpoch",
     "TextGone",
     "close_conversation",
+    "end_ongoing",
+    "mark_ongoing",
     "queue_notice",
     "queue_reply",
     "record_delivery",

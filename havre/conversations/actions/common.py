@@ -18,27 +18,52 @@ def require_key(member: User) -> None:
         raise KeyRequired("the member does not hold the current program key")
 
 
-def bump(conversation: Conversation, *, inbound: bool = False, activity: bool = True) -> int:
-    """Advance the conversation's sequence inside the current transaction.
+def bump(
+    conversation: Conversation, *, inbound: bool = False, activity: bool = True, count: int = 1
+) -> int:
+    """Advance the conversation's sequence inside the current transaction; returns the new one.
 
     `activity=False` for changes around the conversation (who holds it, who
     joined) that are not messages: the inbox's order and "waiting for a
-    reply" follow the messages only.
+    reply" follow the messages only. `count` takes several numbers at once,
+    for several messages stored together: they are the `count` numbers
+    ending at the one returned.
     """
+    Conversation.objects.filter(pk=conversation.pk).update(**_changes(count, inbound, activity))
+    seq: int = Conversation.objects.values_list("seq", flat=True).get(pk=conversation.pk)
+    conversation.seq = seq
+    announce(conversation)
+    return seq
+
+
+def bump_locked(conversation: Conversation, *, inbound: bool = False) -> int:
+    """`bump` for a row locked in this transaction and read under the lock: one UPDATE.
+
+    Nobody else can move the sequence while the lock is held, so the new
+    number is the one read plus one, without reading it back.
+    """
+    Conversation.objects.filter(pk=conversation.pk).update(**_changes(1, inbound, True))
+    conversation.seq += 1
+    announce(conversation)
+    return conversation.seq
+
+
+def announce(conversation: Conversation) -> None:
+    """Tell the program's consoles, after commit, that the conversation is at its sequence."""
+    send_event_on_commit(
+        conversation.program_id,
+        {"type": "conversation", "conversation": str(conversation.pk), "seq": conversation.seq},
+    )
+
+
+def _changes(count: int, inbound: bool, activity: bool) -> dict[str, object]:
     now = timezone.now()
-    changes: dict[str, object] = {"seq": F("seq") + 1}
+    changes: dict[str, object] = {"seq": F("seq") + count}
     if activity:
         changes["last_activity_at"] = now
     if inbound:
         changes["last_inbound_at"] = now
-    Conversation.objects.filter(pk=conversation.pk).update(**changes)
-    seq: int = Conversation.objects.values_list("seq", flat=True).get(pk=conversation.pk)
-    conversation.seq = seq
-    send_event_on_commit(
-        conversation.program_id,
-        {"type": "conversation", "conversation": str(conversation.pk), "seq": seq},
-    )
-    return seq
+    return changes
 
 
 DELIVERY_RANK = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from havre.conversations.actions.common import bump
+from havre.conversations.actions.common import announce, bump_locked
 from havre.conversations.actions.team import place_new
 from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
 from havre.vault.models import Epoch
@@ -90,22 +90,31 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
             raise StaleArrival("a conversation opened meanwhile")
         if arrival.number_sealed is None:
             raise ValueError("a new conversation needs the texter's number, sealed")
+        now = timezone.now()
+        # Created at its first number: the text below is its first change.
         conversation = Conversation.objects.create(
             id=arrival.conversation_id,
-            program_id=channel.program_id,
+            program=channel.program,
             channel=channel,
-            queued_at=timezone.now(),
+            queued_at=now,
             route=arrival.route,
             route_key=arrival.route_key,
             number_epoch=arrival.epoch,
             number_sealed=arrival.number_sealed,
             language=arrival.language,
+            seq=1,
+            last_inbound_at=now,
+            last_activity_at=now,
         )
+        announce(conversation)
+        seq = 1
         place_new(conversation)
     else:
         if found is None or found.pk != arrival.conversation_id:
             raise StaleArrival("the conversation closed meanwhile")
         conversation = found
+        # The same program as the channel's, already read: not read again.
+        conversation.program = channel.program
         if (
             conversation.channel_id != channel.pk
             and not Channel.objects.filter(pk=conversation.channel_id, removed_at=None).exists()
@@ -114,7 +123,7 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
             # of the same kind: the conversation goes on there, answered from it.
             Conversation.objects.filter(pk=conversation.pk).update(channel=channel)
             conversation.channel = channel
-    seq = bump(conversation, inbound=True)
+        seq = bump_locked(conversation, inbound=True)
     message = Message.objects.create(
         id=arrival.message_id,
         conversation=conversation,

@@ -12,6 +12,7 @@ texter: closing then keeps the route and the number until it ends.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,11 +23,23 @@ from havre.conversations import queueing
 from havre.conversations.actions import team
 from havre.conversations.actions.common import bump, require_key
 from havre.conversations.actions.errors import ActionError, ConversationClosed
+from havre.conversations.actions.outbound import cancel_for_stop
 from havre.conversations.actions.team_errors import NotAllowed
 from havre.conversations.models import Conversation, Direction, Message, Status
 
 # What a sealed number becomes once erased: nothing left to open.
 ERASED = b""
+
+
+class IdleFate(StrEnum):
+    """What the sweep does with a conversation idle for the program's time."""
+
+    # Staff (or Havre's notices) wrote last: closed without a word.
+    CLOSED = "closed"
+    # The texter wrote last: marked as owed the closing notice, left open.
+    OWED = "owed"
+    # Owed the notice for longer than the grace, and nobody sent it: closed without it.
+    UNSENT = "unsent"
 
 
 def check_may_close(conversation: Conversation, member: User) -> None:
@@ -74,22 +87,51 @@ def close_conversation(
     return locked
 
 
-def close_idle(conversation: Conversation, *, idle_since: datetime) -> bool | None:
-    """The retention sweep closes a conversation that saw no activity since `idle_since`.
+def idle_fate(conversation: Conversation, *, owed_since: datetime) -> IdleFate | None:
+    """What the sweep would do with this idle conversation; None: wait (a notice is owed).
 
-    Returns None when it did not close it (closed meanwhile, or active
-    again), otherwise whether the texter wrote last. Two sweeps at once
-    close it once: the row is locked and its state read again under the lock.
+    `owed_since`: a notice owed since before this time is given up on.
+    """
+    last = Message.objects.filter(conversation=conversation).order_by("-seq").first()
+    if last is None or last.direction != Direction.INBOUND:
+        return IdleFate.CLOSED
+    owed = conversation.closing_notice_owed_at
+    if owed is None or owed < conversation.last_activity_at:
+        return IdleFate.OWED
+    return IdleFate.UNSENT if owed <= owed_since else None
+
+
+def close_idle(
+    conversation: Conversation, *, idle_since: datetime, owed_since: datetime
+) -> IdleFate | None:
+    """The retention sweep's act on a conversation that saw no activity since `idle_since`.
+
+    Staff wrote last: it closes without any message, since Havre never writes
+    first. The texter wrote last: she is owed the closing notice, which the
+    server cannot send (it never holds her number), so the conversation is
+    marked and left open for a console with the key to send it and close;
+    marked since before `owed_since` with nothing since, it closes without it.
+    Returns what it did, or None when it did nothing (closed meanwhile, active
+    again, or still waiting). Two sweeps at once act once: the row is locked
+    and its state read again under the lock.
     """
     with transaction.atomic():
         locked = Conversation.objects.select_for_update().filter(pk=conversation.pk).first()
         if locked is None or locked.status != Status.OPEN or locked.last_activity_at > idle_since:
             return None
-        last = Message.objects.filter(conversation=locked).order_by("-seq").first()
-        texter_wrote_last = last is not None and last.direction == Direction.INBOUND
+        fate = idle_fate(locked, owed_since=owed_since)
+        if fate is None:
+            return None
+        if fate == IdleFate.OWED:
+            bump(locked, activity=False)
+            owed_at = timezone.now()
+            Conversation.objects.filter(pk=locked.pk).update(closing_notice_owed_at=owed_at)
+            conversation.closing_notice_owed_at = owed_at
+            record(locked.program_id, None, "conversation.closing_notice_owed", locked.pk)
+            return fate
         _close_locked(locked, by=None, stopped=False)
         record(locked.program_id, None, "conversation.closed_idle", locked.pk)
-    return texter_wrote_last
+    return fate
 
 
 def _close_locked(locked: Conversation, *, by: User | None, stopped: bool) -> None:
@@ -101,6 +143,8 @@ def _close_locked(locked: Conversation, *, by: User | None, stopped: bool) -> No
         changes.update(route=None, number_sealed=ERASED)
     if stopped:
         changes.update(stopped_at=now, queued_at=None)
+        # Nothing queued before her STOP goes out after it.
+        cancel_for_stop(locked)
     Conversation.objects.filter(pk=locked.pk).update(**changes)
     for name, value in changes.items():
         setattr(locked, name, value)

@@ -40,6 +40,7 @@ from havre.conversations.signals import announce_queued_on_commit
 from havre.vault import addresses, sealing
 from havre.vault.blocks import is_sealed_shape
 from havre.vault.formats import padded_size
+from havre.vault.models import Epoch
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +207,13 @@ def send_refused(message: Message, *, code: str, transient: bool) -> bool:
     text ends failed, visibly, and its plaintext stays held for a while so
     that staff can try again (`retry_send`).
     """
+    stopped = Conversation.objects.filter(
+        pk=message.conversation_id, stopped_at__isnull=False
+    ).exists()
+    if stopped:
+        # She asked to stop while it was on its way: it is not offered again.
+        code, transient = TEXTER_STOPPED, False
+        relay.drop(message.pk)
     retry = transient and message.attempts < settings.HAVRE_SEND_ATTEMPTS
     with transaction.atomic():
         set_status(message, Delivery.QUEUED if retry else Delivery.FAILED, error_code=code)
@@ -237,31 +245,96 @@ def queue_notice(
     With send=False the caller announces it with others, in order, through
     `send_in_order`.
     """
-    epoch = sealing.current_epoch(conversation.program_id)
+    [message] = queue_notices(conversation, [(notice, text)], to=to, author=author)
+    if send and message.status == Delivery.QUEUED:
+        announce_queued_on_commit([message.pk])
+    return message
+
+
+def queue_notices(
+    conversation: Conversation,
+    notices: list[tuple[str, str]],
+    *,
+    to: str,
+    author: User | None = None,
+    epoch: Epoch | None = None,
+) -> list[Message]:
+    """Queue several notices at once, as (key, rendered text), in their order; not announced.
+
+    Inside the caller's transaction: one sequence bump, one insert of the
+    messages and one of their held texts, whatever their number. `epoch` is
+    the program's current one when the caller already read it. The caller
+    announces them with `send_in_order`.
+    """
+    if not notices:
+        return []
+    if epoch is None:
+        epoch = sealing.current_epoch(conversation.program_id)
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
     # A web chat has no provider: its page fetches the notice and the server
     # seals it to the visitor's key then (havre.chat), so nothing is relayed.
     by_page = is_web_chat(conversation)
-    seq = bump(conversation)
-    message = Message.objects.create(
-        conversation=conversation,
-        channel_id=conversation.channel_id,
-        direction=Direction.OUTBOUND,
-        epoch=epoch,
-        body_sealed=b"",
-        notice=notice,
-        status=Delivery.SENT if by_page else Delivery.QUEUED,
-        author=author,
-        seq=seq,
-        updated_seq=seq,
+    last = bump(conversation, count=len(notices))
+    first = last - len(notices) + 1
+    messages = [
+        Message(
+            conversation=conversation,
+            channel_id=conversation.channel_id,
+            direction=Direction.OUTBOUND,
+            epoch=epoch,
+            body_sealed=b"",
+            notice=notice,
+            status=Delivery.SENT if by_page else Delivery.QUEUED,
+            author=author,
+            seq=first + index,
+            updated_seq=first + index,
+        )
+        for index, (notice, _text) in enumerate(notices)
+    ]
+    Message.objects.bulk_create(messages)
+    if not by_page:
+        relay.put_all(
+            [
+                (message.pk, relay.Relay(to=to, body=text))
+                for message, (_notice, text) in zip(messages, notices, strict=True)
+            ]
+        )
+    return messages
+
+
+# The code a text waiting for its provider ends failed with when the texter stops.
+TEXTER_STOPPED = "texter-stopped"
+
+
+def cancel_for_stop(conversation: Conversation) -> list[uuid.UUID]:
+    """The texter asked to stop: nothing still waiting for the provider goes out.
+
+    Inside the transaction that stops the conversation, under its lock. Each
+    queued text ends failed with `TEXTER_STOPPED`, which the console shows
+    as not sent because she stopped (it cannot be tried again), and every
+    text held for the conversation is dropped. A text a sender already
+    holds is past recall; if the provider refuses it, it is not tried again
+    (`send_refused`). Returns the ids of the texts cancelled.
+    """
+    waiting = list(
+        Message.objects.select_for_update()
+        .filter(conversation=conversation, direction=Direction.OUTBOUND, status=Delivery.QUEUED)
+        .order_by("seq")
+        .values_list("pk", flat=True)
     )
-    if by_page:
-        return message
-    relay.put(message.pk, relay.Relay(to=to, body=text))
-    if send:
-        announce_queued_on_commit([message.pk])
-    return message
+    if waiting:
+        seq = bump(conversation, activity=False)
+        Message.objects.filter(pk__in=waiting).update(
+            status=Delivery.FAILED,
+            error_code=TEXTER_STOPPED,
+            updated_seq=seq,
+            status_at=timezone.now(),
+        )
+    relay.drop_conversation(conversation.pk)
+    for message_id in waiting:
+        logger.info("send cancelled, the texter stopped: message=%s", message_id)
+    return waiting
 
 
 def is_web_chat(conversation: Conversation) -> bool:

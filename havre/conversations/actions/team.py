@@ -122,7 +122,8 @@ def place_new(conversation: Conversation) -> None:
     Runs inside the arrival's transaction. With automatic assignment, the
     queue is served in its order, so a newcomer does not overtake older ones.
     """
-    program = Program.objects.get(pk=conversation.program_id)
+    # The program the arrival's channel brought along, read in this request.
+    program = conversation.program
     if program.auto_assign:
         refill(program)
 

@@ -7,8 +7,9 @@ import logging
 from havre.conversations.actions.channels import ChannelError, channel_secret
 from havre.conversations.models import Channel
 from havre.gateways.base import SendError
-from havre.gateways.messenger.wire import MAX_ID_LENGTH, MESSAGING_TYPE
+from havre.gateways.messenger.wire import MESSAGING_TYPE
 from havre.gateways.meta import graph
+from havre.gateways.meta.payload import MAX_ID_LENGTH
 from havre.gateways.refs import provider_ref
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind

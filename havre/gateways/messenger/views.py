@@ -1,10 +1,4 @@
-"""Messenger's one webhook, /hooks/messenger/<channel uuid>/: Meta's handshake, then signed events.
-
-POST checks, in order: the channel exists (404), the body's size (413),
-Meta's signature over the raw body (403), the payload's shape (400); only
-then are its messages stored and its deliveries applied, and it answers 200
-once they are.
-"""
+"""Messenger's one webhook, /hooks/messenger/<channel uuid>/: Meta's, read as havre.gateways.meta.views says."""
 
 from __future__ import annotations
 
@@ -14,30 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from havre.conversations.actions.channels import channel_secret
-from havre.gateways import handling
-from havre.gateways.messenger.parse import MalformedPayloadError, parse
-from havre.gateways.meta.webhooks import answer_handshake, is_signed
-from havre.gateways.webhooks import BodyTooLargeError, MalformedBodyError, parse_json, read_body
+from havre.gateways.messenger.parse import parse
+from havre.gateways.meta.views import receive
 
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def webhook(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
-    channel = handling.live_channel("messenger", channel_id)
-    secret = channel_secret(channel)
-    if request.method == "GET":
-        return answer_handshake(request, str(secret.get("verify_token", "")))
-    try:
-        body = read_body(request)
-    except BodyTooLargeError:
-        return handling.refuse(channel, 413, "body too large")
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "unreadable body")
-    if not is_signed(request, body, str(secret.get("app_secret", ""))):
-        return handling.refuse(channel, 403, "bad signature")
-    try:
-        parsed = parse(parse_json(request, body), channel)
-    except (MalformedBodyError, MalformedPayloadError):
-        return handling.refuse(channel, 400, "malformed payload")
-    return handling.take(channel, parsed.texts, parsed.reports)
+    return receive(request, "messenger", channel_id, parse)

@@ -7,5 +7,3 @@ from typing import Final
 OBJECT: Final = "page"
 # The Send API's message type for an answer to someone who wrote, within 24 hours.
 MESSAGING_TYPE: Final = "RESPONSE"
-# Meta documents no length for message ids; this is generous.
-MAX_ID_LENGTH: Final = 256

@@ -19,24 +19,17 @@ from havre.conversations.models import Channel
 from havre.gateways import handling
 from havre.gateways.sms_gateway.parse import MalformedPayloadError, parse_inbound, parse_status
 from havre.gateways.sms_gateway.wire import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_signed
-from havre.gateways.webhooks import BodyTooLargeError, MalformedBodyError, parse_json, read_body
+from havre.gateways.webhooks import signed_json
 
 
 def _verified(request: HttpRequest, channel: Channel) -> dict[str, Any] | HttpResponse:
-    try:
-        body = read_body(request)
-    except BodyTooLargeError:
-        return handling.refuse(channel, 413, "body too large")
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "unreadable body")
     secret = str(channel_secret(channel).get("secret", ""))
-    headers = request.headers
-    if not is_signed(secret, headers.get(TIMESTAMP_HEADER), headers.get(SIGNATURE_HEADER), body):
-        return handling.refuse(channel, 403, "bad or stale signature")
-    try:
-        return parse_json(request, body)
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "malformed payload")
+    stamp, sent = request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER)
+
+    def refusal(body: bytes) -> str | None:
+        return None if is_signed(secret, stamp, sent, body) else "bad or stale signature"
+
+    return signed_json(request, channel, refusal)
 
 
 @csrf_exempt

@@ -46,7 +46,13 @@ def _verified_form(request: HttpRequest, channel: Channel) -> QueryDict | HttpRe
 
 
 def _live_channel(channel_id: uuid.UUID) -> Channel:
-    return get_object_or_404(Channel, pk=channel_id, provider="twilio", removed_at__isnull=True)
+    # With its program, which the inbound pipeline reads: one query rather than two.
+    return get_object_or_404(
+        Channel.objects.select_related("program"),
+        pk=channel_id,
+        provider="twilio",
+        removed_at__isnull=True,
+    )
 
 
 @csrf_exempt

@@ -19,30 +19,23 @@ from havre.conversations.models import Channel
 from havre.gateways import handling
 from havre.gateways.vonage.parse import MalformedPayloadError, parse_inbound, parse_status
 from havre.gateways.vonage.tokens import InvalidTokenError, verify_webhook
-from havre.gateways.webhooks import BodyTooLargeError, MalformedBodyError, parse_json, read_body
+from havre.gateways.webhooks import signed_json
 
 
 def _verified(request: HttpRequest, channel: Channel) -> dict[str, object] | HttpResponse:
-    try:
-        body = read_body(request)
-    except BodyTooLargeError:
-        return handling.refuse(channel, 413, "body too large")
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "unreadable body")
-    secret = channel_secret(channel)
-    try:
-        claims = verify_webhook(
-            request.headers.get("Authorization"), body, str(secret.get("signature_secret", ""))
-        )
-    except InvalidTokenError:
-        return handling.refuse(channel, 403, "bad signature")
-    application = claims.get("application_id")
-    if application is not None and application != channel.config.get("application_id"):
-        return handling.refuse(channel, 403, "signed for another application")
-    try:
-        return parse_json(request, body)
-    except MalformedBodyError:
-        return handling.refuse(channel, 400, "malformed payload")
+    secret = str(channel_secret(channel).get("signature_secret", ""))
+
+    def refusal(body: bytes) -> str | None:
+        try:
+            claims = verify_webhook(request.headers.get("Authorization"), body, secret)
+        except InvalidTokenError:
+            return "bad signature"
+        application = claims.get("application_id")
+        if application is not None and application != channel.config.get("application_id"):
+            return "signed for another application"
+        return None
+
+    return signed_json(request, channel, refusal)
 
 
 @csrf_exempt

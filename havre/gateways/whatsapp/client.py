@@ -8,8 +8,9 @@ from havre.conversations.actions.channels import ChannelError, channel_secret
 from havre.conversations.models import Channel
 from havre.gateways.base import SendError
 from havre.gateways.meta import graph
+from havre.gateways.meta.payload import MAX_ID_LENGTH
 from havre.gateways.refs import provider_ref
-from havre.gateways.whatsapp.wire import MAX_ID_LENGTH, MESSAGING_PRODUCT
+from havre.gateways.whatsapp.wire import MESSAGING_PRODUCT
 from havre.vault import addresses
 from havre.vault.addresses import AddressKind
 

@@ -23,6 +23,3 @@ STATUS_MAP: Final = {
     "read": "delivered",
     "failed": "failed",
 }
-
-# A wamid is base64 of a structure; Meta documents no length, this is generous.
-MAX_ID_LENGTH: Final = 256

@@ -13,7 +13,8 @@ from havre.retention.sweep import COUNTS, Outcome, purge
 
 LABELS = {
     "closed_idle": "idle conversations closed",
-    "closing_notices_owed": "of them, the texter wrote last",
+    "closing_notices_owed": "idle with the texter's text last, left open for the closing notice",
+    "closing_notices_unsent": "of those closed, owed the closing notice nobody sent",
     "conversations_erased": "conversations erased",
     "messages_deleted": "messages deleted",
     "notes_deleted": "notes deleted",

@@ -1,0 +1,3 @@
+from bench.intake import main
+
+main()
