@@ -25,6 +25,7 @@ check: ## Run what CI runs besides the tests: format, lint, types, migrations, b
 	HAVRE_MODE=test HAVRE_DATA_DIR=$$(mktemp -d) $(PY) -m django makemigrations --check --dry-run --settings=havre.settings
 	cd frontend && npm run --silent typecheck && npm run --silent check-bundle
 	$(PY) scripts/check-translations
+	$(PY) scripts/triage-tables --check
 
 surge: ## Play the issue's surge: 3,000 new conversations, every text delivered once
 	@scripts/bootstrap dev

@@ -7,6 +7,7 @@
 import { b64d, b64e, generateKeypair, type Keypair, messageInfo, openSealed, seal } from "./crypto";
 import { watchQuickExit, wipeStorage } from "./chat/exit";
 import { type Key, type Language, languageOf, translate } from "./chat/strings";
+import { compileLists, type LexiconList, type Matcher } from "./triage/matcher";
 
 interface ChatState {
   program: { id: string; name: string };
@@ -57,6 +58,8 @@ let state: ChatState | null = null;
 let visit: Visit | null = null;
 let pollTimer: number | undefined;
 let leaving = false;
+// The program's lexicons, compiled once her session exists (see categoryOf).
+let triage: Promise<Matcher | null> | null = null;
 
 function t(key: Key, values: Record<string, string | number> = {}): string {
   return translate(language, key, values);
@@ -108,6 +111,7 @@ function leave(): void {
   }
   visit = null;
   state = null;
+  triage = null;
   root.replaceChildren();
   wipeStorage();
   window.location.replace(exitUrl);
@@ -129,6 +133,35 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const data = (await response.json().catch(() => ({}))) as T & { error?: string };
   if (!response.ok) throw new ApiError(response.status, data.error ?? "error");
   return data;
+}
+
+// -- triage ---------------------------------------------------------------------
+
+// Crisis triage reads the words, and only this page has them: it matches her
+// text against the program's lexicons here, as the server matches an SMS
+// (frontend/src/triage/ is a port of havre/triage), and sends the category
+// alone. A page that failed to load the lists sends no flag: her conversation
+// keeps its ordinary place in the queue. See docs/webchat.md.
+
+function loadTriage(): Promise<Matcher | null> {
+  return api<{ lists: LexiconList[] }>("lexicons")
+    .then((answer) => compileLists(answer.lists))
+    .catch(() => null);
+}
+
+async function categoryOf(text: string): Promise<string | null> {
+  triage ??= loadTriage();
+  const loading = triage;
+  const matcher = await loading;
+  if (matcher === null) {
+    if (triage === loading) triage = null; // tried again with her next text
+    return null;
+  }
+  try {
+    return matcher.assess(text).category;
+  } catch {
+    return null;
+  }
 }
 
 // -- screens ----------------------------------------------------------------------
@@ -284,6 +317,7 @@ async function begin(current: ChatState): Promise<void> {
     showMessage("error.title", error instanceof ApiError && error.status === 429 ? "error.busy" : "error.body");
     return;
   }
+  triage = loadTriage();
   showConversation();
   schedulePoll(0);
 }
@@ -298,6 +332,7 @@ async function sendText(text: HTMLTextAreaElement, button: HTMLButtonElement, er
   const id = crypto.randomUUID();
   const programId = current.program.id;
   try {
+    const flag = await categoryOf(words);
     const plaintext = encoder.encode(words);
     const [sealed, own] = await Promise.all([
       seal(b64d(current.key.public_key), plaintext, messageInfo(programId, visit.conversation, id, "in")),
@@ -310,7 +345,7 @@ async function sendText(text: HTMLTextAreaElement, button: HTMLButtonElement, er
         epoch: current.key.epoch,
         body_sealed: b64e(sealed),
         own_sealed: b64e(own),
-        flag: null,
+        flag,
       }),
     });
     addToThread(id, "in", false, words);
@@ -371,6 +406,7 @@ function ended(): void {
   window.clearTimeout(pollTimer);
   if (visit !== null) visit.keys.privateKey.fill(0);
   visit = null;
+  triage = null;
   showMessage("ended.title", "ended.body");
 }
 

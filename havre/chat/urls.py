@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<str:slug>/api/start", views.start, name="start"),
     path("<str:slug>/api/messages", views.messages, name="messages"),
     path("<str:slug>/api/leave", views.leave, name="leave"),
+    path("<str:slug>/api/lexicons", views.lexicons, name="lexicons"),
 ]

@@ -6,6 +6,7 @@ POST /chat/<slug>/api/start        {"public_key", "language"}: a session and its
 GET  /chat/<slug>/api/messages     ?after=<seq>: her conversation, sealed to her key
 POST /chat/<slug>/api/messages     {"message_id", "epoch", "body_sealed", "own_sealed", "flag"}
 POST /chat/<slug>/api/leave        she left: the session ends, the advocate sees it
+GET  /chat/<slug>/api/lexicons     the program's triage lists in force, for her page's triage
 
 A session is named by the bearer token the page keeps in memory
 (`Authorization: Bearer ...`); there is no cookie to clear and nothing to
@@ -217,6 +218,15 @@ def _sealed(data: dict[str, Any], name: str) -> bytes:
         return formats.b64d(value)
     except formats.FormatError:
         raise BadRequestError(f"bad_{name}") from None
+
+
+@chat_view(("GET",), session=True)
+def lexicons(request: HttpRequest, chat: ChatSettings, session: ChatSession) -> HttpResponse:
+    """The lists her page triages with: terms only (no editor, no revision), and only
+    for an open session, which is when the page needs them."""
+    if session.ended_at is not None:
+        return error("ended", 409)
+    return JsonResponse({"lists": visitor.triage_lists(chat)})
 
 
 @chat_view(("POST",), session=True)

@@ -22,6 +22,7 @@ from havre.protocols.hours import hours_for
 from havre.protocols.models import ProtocolSettings
 from havre.protocols.notices import describe_numbers, render
 from havre.safety.blocks import is_blocked
+from havre.triage.lexicons import LIST_KEYS, lists_for
 from havre.vault import addresses, formats, sealing
 from havre.vault.addresses import AddressKind
 
@@ -61,6 +62,20 @@ def chat_state(chat: ChatSettings, language: str) -> dict[str, Any]:
         ),
         "exit_url": chat.exit_url,
     }
+
+
+def triage_lists(chat: ChatSettings) -> list[dict[str, Any]]:
+    """The program's lexicons in force (its edited lists, the built-in ones elsewhere).
+
+    The page triages her texts with them (frontend/src/triage/) and sends
+    only the category: the server never reads her words. The lists are no
+    secret (the built-in ones are published with Havre); see docs/webchat.md.
+    """
+    lists = lists_for(chat.program_id)
+    return [
+        {"category": category, "language": language, "terms": list(lists[(category, language)])}
+        for category, language in LIST_KEYS
+    ]
 
 
 def other_channels(chat: ChatSettings) -> list[str]:

@@ -32,6 +32,29 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def redis_values(url: str | None) -> bytes:
+    """Every value in this Redis database, as stored (nothing without one)."""
+    if not url:
+        return b""
+    import redis
+
+    conn = redis.Redis.from_url(url)
+    chunks: list[bytes] = []
+    for key in conn.scan_iter():
+        kind = conn.type(key)
+        if kind == b"string":
+            chunks.append(conn.get(key) or b"")
+        elif kind == b"list":
+            chunks.extend(conn.lrange(key, 0, -1))
+        elif kind == b"zset":
+            chunks.extend(conn.zrange(key, 0, -1))
+        elif kind == b"hash":
+            chunks.extend(conn.hgetall(key).values())
+        elif kind == b"set":
+            chunks.extend(conn.smembers(key))
+    return b"\n".join(chunks)
+
+
 @dataclass
 class RunningServer:
     url: str
@@ -42,25 +65,7 @@ class RunningServer:
 
     def redis_contents(self) -> bytes:
         """Every value in the scale-out Redis database, as stored."""
-        if not self.redis_url:
-            return b""
-        import redis
-
-        conn = redis.Redis.from_url(self.redis_url)
-        chunks: list[bytes] = []
-        for key in conn.scan_iter():
-            kind = conn.type(key)
-            if kind == b"string":
-                chunks.append(conn.get(key) or b"")
-            elif kind == b"list":
-                chunks.extend(conn.lrange(key, 0, -1))
-            elif kind == b"zset":
-                chunks.extend(conn.zrange(key, 0, -1))
-            elif kind == b"hash":
-                chunks.extend(conn.hgetall(key).values())
-            elif kind == b"set":
-                chunks.extend(conn.smembers(key))
-        return b"\n".join(chunks)
+        return redis_values(self.redis_url)
 
     def output_text(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")

@@ -2,14 +2,18 @@
 
 Both browsers' requests, answers and websocket frames are recorded; none of
 them, and nothing in the server's database files, holds a word of what
-either wrote. axe-core finds no violation on any screen, in either
-language, at desktop and phone sizes; the visitor's part is done with the
-keyboard alone.
+either wrote: the visitor's page triages her text itself and sends only
+its category. axe-core finds no violation on any screen, in either
+language, at desktop and phone sizes, up to the screen that says the chat
+ended; the visitor's part is done with the keyboard alone.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import redis_values
+from tests.conftest import need
 from tests.console.test_browser import (
     ConsoleServer,
     assert_accessible,
@@ -27,6 +33,7 @@ from tests.console.test_browser import (
 
 pytestmark = pytest.mark.browser
 
+# Triaged in her page as immediate danger (he took her phone): only the flag leaves it.
 VISITOR_TEXT = "Il a pris mon téléphone, je t'écris depuis la médiathèque"
 ADVOCATE_TEXT = "Merci de nous écrire. Êtes-vous en sécurité là où vous êtes ?"
 PHONE = {"width": 360, "height": 640}
@@ -34,10 +41,19 @@ NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather
 PROGRAM_SITE = "https://refuge.example/"
 
 
-@pytest.fixture
-def chat_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    with serve_console(tmp_path, "tests.chat.browser_setup") as server:
+@pytest.fixture(params=["embedded"])
+def chat_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConsoleServer]:
+    """The server, embedded (SQLite, no Redis); parametrize indirectly with
+    "scale-out" to run it on PostgreSQL and Redis with a worker of its own."""
+    scale_out = request.param == "scale-out"
+    with serve_console(tmp_path, "tests.chat.browser_setup", scale_out=scale_out) as server:
         yield server
+
+
+# The conversation and its end run in both modes: in scale-out, the console
+# hears of the visitor through Redis's channel layer, her rate limits count in
+# Redis, and the rows live in PostgreSQL.
+BOTH_MODES = pytest.mark.parametrize("chat_server", ["embedded", "scale-out"], indirect=True)
 
 
 @dataclass
@@ -45,6 +61,7 @@ class Recorder:
     """Everything a page sends and receives: request bodies, answers, websocket frames."""
 
     chunks: list[bytes] = field(default_factory=list)
+    posts: list[tuple[str, bytes]] = field(default_factory=list)
 
     def attach(self, page: Any) -> None:
         def on_request(request: Any) -> None:
@@ -52,6 +69,7 @@ class Recorder:
             body = request.post_data_buffer
             if body:
                 self.chunks.append(bytes(body))
+                self.posts.append((request.url, bytes(body)))
 
         def on_response(response: Any) -> None:
             try:
@@ -78,6 +96,10 @@ class Recorder:
         }
         return any(needle in chunk for chunk in self.chunks for needle in needles)
 
+    def sent_texts(self) -> list[dict[str, Any]]:
+        """The JSON bodies the visitor's page posted to /api/messages."""
+        return [json.loads(body) for url, body in self.posts if url.endswith("/api/messages")]
+
 
 def neutral_sites(context: Any, exit_url: str) -> None:
     """The program's own site and the exit page, served in the browser (no network)."""
@@ -96,10 +118,18 @@ def neutral_sites(context: Any, exit_url: str) -> None:
 
 
 def database_bytes(server: ConsoleServer) -> bytes:
+    """What the server's database holds, as stored (and Redis's values, scaled out)."""
+    if server.database_url is not None:
+        need(shutil.which("pg_dump") is not None, "pg_dump is not installed")
+        dump = subprocess.run(
+            ["pg_dump", "--data-only", server.database_url], capture_output=True, check=True
+        ).stdout
+        return dump + redis_values(server.redis_url)
     data = Path(server.log).parent / "data"
     return b"".join(p.read_bytes() for p in data.rglob("*.sqlite3*") if p.is_file())
 
 
+@BOTH_MODES
 def test_a_visitor_and_an_advocate_talk_and_only_ciphertext_passes(chat_server: ConsoleServer):
     with_browser(lambda browser: talk_then_leave(chat_server, browser))
 
@@ -156,7 +186,8 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     recorder.attach(staff)
     staff.goto(f"{server.url}/console/")
     sign_in(staff, setup["email"], setup["passphrase"], setup["totp_secret"])
-    row = staff.get_by_role("button", name=re.compile("Texter ending"))
+    # Her page flagged the conversation; the server never read the words.
+    row = staff.get_by_role("button", name=re.compile("Crisis: immediate danger.*Texter ending"))
     expect(row).to_be_visible(timeout=30_000)
     row.click()
     messages = staff.get_by_role("list", name="Messages")
@@ -181,9 +212,14 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     assert visitor.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
     assert visitor_context.cookies() == []
 
+    assert [sent["flag"] for sent in recorder.sent_texts()] == ["danger"]
+    assert any(chunk.endswith(b"/api/lexicons") for chunk in recorder.chunks)
+    stored = database_bytes(server)
+    # The scan sees the rows: staff addresses are stored in clear by design.
+    assert setup["email"].encode() in stored
     for secret in (VISITOR_TEXT, ADVOCATE_TEXT):
         assert not recorder.holds(secret), secret
-        assert secret.encode() not in database_bytes(server), secret
+        assert secret.encode() not in stored, secret
     # The admin changes the chat's title in the console's settings.
     staff.locator("#nav-settings").click()
     address = staff.get_by_role("textbox", name="Address (/chat/…/)")
@@ -214,6 +250,59 @@ def assert_no_violation(page: Any, where: str) -> None:
     ]
     assert found == [], f"{where}: {found}"
     assert_accessible(page, where)
+
+
+@BOTH_MODES
+def test_the_page_says_the_chat_ended_when_the_advocate_closes_it(chat_server: ConsoleServer):
+    with_browser(lambda browser: ended_by_the_advocate(chat_server, browser))
+
+
+def ended_by_the_advocate(server: ConsoleServer, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    setup = server.setup
+    staff_context = browser.new_context(locale="en-US", timezone_id="UTC")
+    staff = staff_context.new_page()
+    staff.goto(f"{server.url}/console/")
+    sign_in(staff, setup["email"], setup["passphrase"], setup["totp_secret"])
+    visits = (
+        ("en", {"locale": "en-GB"}, "I understand, start the chat", "Your message"),
+        (
+            "fr",
+            {"locale": "fr-FR", "viewport": PHONE},
+            "J'ai compris, commencer le chat",
+            "Votre message",
+        ),
+    )
+    ended = {"en": "The chat has ended", "fr": "Le chat est terminé"}
+    for language, options, accept, box_name in visits:
+        context = browser.new_context(**options)
+        neutral_sites(context, setup["exit_url"])
+        page = context.new_page()
+        page.goto(f"{server.url}/chat/{setup['slug']}/")
+        with page.expect_response(lambda response: response.url.endswith("/api/start")) as started:
+            page.get_by_role("button", name=accept).click()
+        digits = re.sub(r"\D", "", started.value.json()["session"])[-4:]
+        box = page.get_by_role("textbox", name=box_name)
+        box.fill("Hello?" if language == "en" else "Bonjour ?")
+        box.press("Enter")
+        expect(page.locator(".chat-message.mine")).to_have_count(1)
+
+        row = staff.get_by_role("button", name=re.compile(f"Texter ending {digits}"))
+        expect(row).to_be_visible(timeout=30_000)
+        row.click()
+        staff.get_by_role("button", name="Close conversation").click()
+        staff.get_by_role("button", name="Yes, close it").click()
+        expect(staff.get_by_text("This conversation is closed.")).to_be_visible()
+
+        expect(page.get_by_role("heading", name=ended[language])).to_be_visible(timeout=15_000)
+        expect(page.get_by_role("heading", name=ended[language])).to_be_focused()
+        assert_no_violation(page, f"ended, {language}")
+        # The quick exit still leaves from the last screen.
+        page.keyboard.press("Escape")
+        expect(page).to_have_url(setup["exit_url"])
+        context.close()
+    staff_context.close()
 
 
 def test_escape_and_three_shifts_leave_at_once_and_an_old_browser_is_told_plainly(

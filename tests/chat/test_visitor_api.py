@@ -9,10 +9,13 @@ import pytest
 from django.test import Client
 
 from havre.accounts.models import User
-from havre.chat import limits
+from havre.chat import actions, limits
 from havre.chat.models import ChatSession, VisitorCopy
 from havre.conversations.models import Conversation, Delivery, Direction, Message, Status
 from havre.protocols.actions import switch_emergency_on
+from havre.triage import defaults
+from havre.triage.actions import save_lexicon
+from havre.triage.lexicons import LIST_KEYS
 from havre.vault import formats
 from tests.chat.conftest import Visitor
 from tests.conftest import SEALED_REPLY, ProgramKeys
@@ -274,3 +277,34 @@ def test_a_message_id_taken_by_another_message_is_refused_plainly(
         assert answer.status_code == 400, taken
         assert answer.json()["error"] == "bad_message_id"
     assert not Message.objects.filter(conversation_id=other.conversation).exists()
+
+
+def test_her_page_gets_the_programs_lexicons_in_force_and_nothing_else(
+    visitor: Visitor, sam: User, keys_b: ProgramKeys
+):
+    assert visitor.client.get(visitor.url("lexicons")).status_code == 401
+    visitor.start()
+    save_lexicon(
+        visitor.keys.program,
+        by=sam,
+        category="danger",
+        language="fr",
+        terms=["il a un sabre", "il ... me découper"],
+    )
+    answer = visitor.client.get(visitor.url("lexicons"), headers=visitor.headers())
+    assert answer.status_code == 200
+    assert "no-store" in answer["Cache-Control"]
+    lists = answer.json()["lists"]
+    assert [(entry["category"], entry["language"]) for entry in lists] == list(LIST_KEYS)
+    assert all(set(entry) == {"category", "language", "terms"} for entry in lists)
+    by_key = {(entry["category"], entry["language"]): entry["terms"] for entry in lists}
+    assert by_key[("danger", "fr")] == ["il a un sabre", "il ... me découper"]
+    assert by_key[("suicide", "en")] == defaults.terms("suicide", "en")
+    # Her token opens nothing on another program's chat.
+    other = actions.configure(keys_b.program, by=None, slug="notes-b", enabled=True)
+    elsewhere = f"/chat/{other.slug}/api/lexicons"
+    assert visitor.client.get(elsewhere, headers=visitor.headers()).status_code == 401
+    assert visitor.client.get("/chat/nowhere/api/lexicons").status_code == 404
+    # Once she left, her token fetches them no more.
+    visitor.leave()
+    assert visitor.client.get(visitor.url("lexicons"), headers=visitor.headers()).status_code == 409

@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,9 @@ class ConsoleServer:
     fake: FakeTwilio
     setup: dict[str, str]
     log: Path
+    # Scaled out: the server's own PostgreSQL database and Redis (else SQLite, no Redis).
+    database_url: str | None = None
+    redis_url: str | None = None
 
     @property
     def sms_hook(self) -> str:
@@ -62,22 +65,26 @@ def console_server(tmp_path: Path) -> Iterator[ConsoleServer]:
 
 @contextmanager
 def serve_console(
-    tmp_path: Path, setup_module: str, *, host: str = "127.0.0.1"
+    tmp_path: Path, setup_module: str, *, host: str = "127.0.0.1", scale_out: bool = False
 ) -> Iterator[ConsoleServer]:
     """uvicorn on a free port over a database that `python -m <setup_module>` prepared.
 
     `host` is the name the browser uses ("localhost" where WebAuthn needs a
     domain as its relying party); the server listens on 127.0.0.1 either way.
+    With `scale_out`, the server runs on a throwaway PostgreSQL database and
+    on Redis (channel layer, cache, task queue), with a `havre worker` of its
+    own, as a scaled-out deployment does.
     """
     need(CHROMIUM.exists(), f"Debian's Chromium is not installed at {CHROMIUM}")
     port = free_port()
     url = f"http://{host}:{port}"
     log = tmp_path / "server.log"
-    with fake_server(FakeTwilio(auto_status=True, status_delay=0.2)) as fake:
+    with ExitStack() as stack:
+        fake = stack.enter_context(fake_server(FakeTwilio(auto_status=True, status_delay=0.2)))
         env = {
             k: v
             for k, v in os.environ.items()
-            if not k.startswith(("HAVRE_", "DJANGO_")) and k != "DATABASE_URL"
+            if not k.startswith(("HAVRE_", "DJANGO_")) and k not in {"DATABASE_URL", "REDIS_URL"}
         }
         env.update(
             HAVRE_MODE="test",
@@ -86,6 +93,8 @@ def serve_console(
             HAVRE_TWILIO_API_BASE=fake.base_url,
             DJANGO_SETTINGS_MODULE="havre.settings",
         )
+        if scale_out:
+            env.update(stack.enter_context(scaled_out()))
         made = subprocess.run(
             [sys.executable, "-m", setup_module],
             cwd=ROOT,
@@ -98,49 +107,91 @@ def serve_console(
         assert made.returncode == 0, made.stderr
         setup = json.loads(made.stdout.strip().splitlines()[-1])
         fake.register_account(setup["account_sid"], setup["auth_token"], [setup["address"]])
-        with log.open("wb") as out:
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "havre.asgi:application",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--lifespan",
-                    "off",
-                    "--no-access-log",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    pytest.fail(f"uvicorn exited:\n{log.read_text()}")
-                try:
-                    with urllib.request.urlopen(f"{url}/console/", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"uvicorn did not answer:\n{log.read_text()}")
-                time.sleep(0.2)
-            yield ConsoleServer(url, fake, setup, log)
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
+        uvicorn = [
+            "uvicorn",
+            "havre.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--lifespan",
+            "off",
+            "--no-access-log",
+        ]
+        server = stack.enter_context(_process(uvicorn, env, log))
+        if scale_out:
+            # With REDIS_URL the server runs no task threads: a worker takes the tasks.
+            stack.enter_context(_process(["havre", "worker"], env, log))
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"uvicorn exited:\n{log.read_text()}")
             try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+                with urllib.request.urlopen(f"{url}/console/", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"uvicorn did not answer:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield ConsoleServer(url, fake, setup, log, env.get("DATABASE_URL"), env.get("REDIS_URL"))
+
+
+@contextmanager
+def _process(args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`python -m <args>` in a process group of its own, stopped (by its id) on the way out."""
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@contextmanager
+def scaled_out() -> Iterator[dict[str, str]]:
+    """A throwaway PostgreSQL database and the tests' own Redis database, emptied after."""
+    import psycopg
+    import redis
+
+    from tests.browser.conftest import (
+        POSTGRES_URL,
+        SCALE_OUT_REDIS_URL,
+        _create_postgres_database,
+        _drop_postgres_database,
+        _flush_redis,
+        _reachable,
+    )
+
+    base = os.environ.get("DATABASE_URL") or POSTGRES_URL
+    need(
+        _reachable(lambda: psycopg.connect(base, connect_timeout=3).close()),
+        f"PostgreSQL is not reachable at {base}",
+    )
+    need(
+        _reachable(lambda: redis.Redis.from_url(SCALE_OUT_REDIS_URL).ping()),
+        f"Redis is not reachable at {SCALE_OUT_REDIS_URL}",
+    )
+    database_url, name = _create_postgres_database(base)
+    _flush_redis(SCALE_OUT_REDIS_URL)
+    try:
+        yield {"DATABASE_URL": database_url, "REDIS_URL": SCALE_OUT_REDIS_URL}
+    finally:
+        _drop_postgres_database(base, name)
+        _flush_redis(SCALE_OUT_REDIS_URL)
 
 
 def with_browser(work: Callable[[Any], None]) -> None:

@@ -1,24 +1,20 @@
 """What the browser code seals, wraps and writes, Python reads.
 
-Runs frontend/src/crypto.ts under Node (bundled by esbuild into a temporary
-directory). Skipped when the frontend dependencies are not installed, except
-in CI, where that is a failure.
+Runs frontend/src/crypto.ts under Node (tests/node.py bundles it into a
+temporary directory). Skipped when the frontend dependencies are not
+installed, except in CI, where that is a failure.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from havre.vault import formats as f
+from tests.node import FRONTEND, run_script
 
-FRONTEND = Path(__file__).resolve().parents[2] / "frontend"
 VECTORS: dict[str, Any] = json.loads(f.VECTORS_PATH.read_text())
 PROGRAM = VECTORS["program"]["id"]
 CONVERSATION = "0b8e4f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b"
@@ -69,24 +65,8 @@ console.log(JSON.stringify({
 """
 
 
-def require_node_modules() -> Path:
-    esbuild = FRONTEND / "node_modules" / ".bin" / "esbuild"
-    node = shutil.which("node")
-    missing = None
-    if node is None:
-        missing = "node is not on the PATH"
-    elif not esbuild.exists():
-        missing = "frontend/node_modules is missing: run `npm ci` in frontend/"
-    if missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"cross-language check cannot run in CI: {missing}")
-        pytest.skip(missing)
-    return esbuild
-
-
 @pytest.fixture(scope="module")
 def from_javascript(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    esbuild = require_node_modules()
     work = tmp_path_factory.mktemp("cross-language")
     script = work / "seal.mjs"
     script.write_text(
@@ -100,25 +80,7 @@ def from_javascript(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "user": json.dumps(USER),
         }
     )
-    bundle = work / "seal.bundle.mjs"
-    subprocess.run(
-        [
-            str(esbuild),
-            str(script),
-            "--bundle",
-            "--platform=node",
-            "--format=esm",
-            "--target=node20",
-            "--log-level=warning",
-            f"--outfile={bundle}",
-        ],
-        check=True,
-        cwd=FRONTEND,
-    )
-    run = subprocess.run(
-        ["node", str(bundle)], check=True, capture_output=True, text=True, timeout=120
-    )
-    result: dict[str, Any] = json.loads(run.stdout)
+    result: dict[str, Any] = json.loads(run_script(script))
     return result
 
 

@@ -1,0 +1,85 @@
+// What the rest of a text says about a match: a joke, a story, an everyday
+// phrase, or danger long past. A port of havre/triage/context.py; the marker
+// lists are the Python ones, read from tables.json and matched as terms.
+
+import type { Token } from "./normalize";
+import { Index, parseTerm } from "./pattern";
+import { denied } from "./speech";
+import { MARKERS } from "./tables";
+
+type Markers = keyof typeof MARKERS;
+const indexes = new Map<Markers, Index>();
+
+function indexOf(markers: Markers): Index {
+  let index = indexes.get(markers);
+  if (index === undefined) {
+    index = new Index(MARKERS[markers].flatMap((line, i) => parseTerm(line).map((form) => [i, form] as const)));
+    indexes.set(markers, index);
+  }
+  return index;
+}
+
+/** The starts of the markers found in the text, denied ones left out. */
+function found(markers: Markers, tokens: readonly Token[]): number[] {
+  const starts: number[] = [];
+  for (const match of indexOf(markers).find(tokens)) {
+    if (!denied(tokens, match.start, match.skipped)) starts.push(match.start);
+  }
+  return starts;
+}
+
+/** The text-wide readings, computed once per text and only when a match needs them. */
+export class Context {
+  private laughter: Set<number> | null = null;
+  private stories: Set<number> | null = null;
+  private everydays: Set<number> | null = null;
+  private mishaps: Set<number> | null = null;
+  private ongoing: boolean | null = null;
+  private resolved = false;
+  private earlier: Set<number> = new Set();
+  private agreement: boolean | null = null;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Whether the visitor says that someone else's words about her are right. */
+  agrees(): boolean {
+    this.agreement ??= found("agreement", this.tokens).length > 0;
+    return this.agreement;
+  }
+
+  joke(sentence: number): boolean {
+    this.laughter ??= new Set(found("laughter", this.tokens).map((start) => this.tokens[start]!.sentence));
+    return this.laughter.has(sentence);
+  }
+
+  story(sentence: number): boolean {
+    this.stories ??= new Set(found("story", this.tokens).map((start) => this.tokens[start]!.sentence));
+    return this.stories.has(sentence);
+  }
+
+  /** Whether tokens[start:end] overlap an everyday phrase, or (with
+   * `mishaps`) stand in a clause that tells a mishap. */
+  everyday(start: number, end: number, mishaps = true): boolean {
+    if (this.everydays === null) {
+      this.everydays = new Set();
+      for (const match of indexOf("everyday").find(this.tokens)) {
+        for (let i = match.start; i < match.end; i++) this.everydays.add(i);
+      }
+    }
+    for (let i = start; i < end; i++) if (this.everydays.has(i)) return true;
+    if (!mishaps) return false;
+    this.mishaps ??= new Set(found("mishap", this.tokens).map((i) => this.tokens[i]!.clause));
+    return this.mishaps.has(this.tokens[start]!.clause);
+  }
+
+  /** Whether what is said in `clause` is told as past and resolved. */
+  past(clause: number): boolean {
+    if (this.ongoing === null) {
+      this.ongoing = found("ongoing", this.tokens).length > 0;
+      this.resolved = found("resolved", this.tokens).length > 0;
+      this.earlier = new Set(found("earlier", this.tokens).map((i) => this.tokens[i]!.clause));
+    }
+    if (this.ongoing) return false;
+    return this.resolved || this.earlier.has(clause);
+  }
+}
