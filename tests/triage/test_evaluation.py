@@ -206,3 +206,23 @@ def test_the_fourth_development_part_is_read_as_tuned():
         recall, precision, _ = crisis_figures(pairs)
         assert recall >= 0.89, text
         assert precision >= 0.94, text
+
+
+def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
+    """The one part nobody tuned on or read: its figures are the ones to quote.
+
+    The floors here are where the lists stand on it, not the issue's (0.95
+    and 0.90), which they do not reach; they keep a change from quietly
+    losing what was gained.
+    """
+    text = report("held_out_4")
+    print("\n" + text)
+    held = part("held_out_4")
+    assert len(held) >= 170
+    assert len({t.text for t in held}) == len(held), "a text appears twice"
+    assert not {t.text for t in held} & {t.text for t in part("development_4")}
+    for language in (*LANGUAGES, None):
+        pairs = [p for p in assessed("held_out_4") if language is None or p[0].language == language]
+        recall, precision, _ = crisis_figures(pairs)
+        assert recall >= 0.75, text
+        assert precision >= 0.85, text
