@@ -197,6 +197,16 @@ def _files_with_plaintext(folder: Path) -> list[tuple[str, bytes]]:
     return found
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _once_per_suite() -> None:
+    """These tests start their own servers on their own databases, whatever the
+    suite's: they run in the suite's SQLite run, not again in its PostgreSQL run."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        pytest.skip("runs in the SQLite run of the suite (its servers bring their own databases)")
+
+
 @pytest.fixture(scope="module")
 def signer() -> FakeTwilio:
     """Signs the webhooks as Twilio does; the provider's API is served apart."""
