@@ -31,6 +31,10 @@ surge: ## Play the issue's surge: 3,000 new conversations, every text delivered 
 	@scripts/bootstrap dev
 	HAVRE_TEST_SURGE=3000 $(PY) -m pytest -q -x tests/conversations/test_held_texts.py -k surge
 
+durability: ## Kill the server twice in a stream of 8,000 texts, both modes: every text stored once
+	@scripts/bootstrap dev
+	HAVRE_TEST_DURABILITY=8000 $(PY) -m pytest -q -x tests/gateways/test_durability.py
+
 bench: ## Run the benchmarks and print their figures
 	@scripts/bootstrap dev
 	$(PY) -m bench
@@ -42,4 +46,4 @@ format: ## Reformat the code
 bundle: ## Rebuild the committed browser bundle from frontend/src
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
-.PHONY: help demo test check surge bench format bundle
+.PHONY: help demo test check surge durability bench format bundle

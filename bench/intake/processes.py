@@ -22,12 +22,62 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class Running:
+    """One server process we started, in a session of its own: it can be killed
+    outright (SIGKILL, as a crash or the OOM killer would) and started again,
+    with the same command and environment."""
+
+    def __init__(self, command: list[str], env: dict[str, str], log: Path) -> None:
+        self.command = command
+        self.env = env
+        self.log = log
+        self.process = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        with self.log.open("ab") as out:
+            return subprocess.Popen(  # noqa: S603 (our own modules, fixed arguments)
+                [sys.executable, *self.command],
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def kill(self) -> None:
+        """SIGKILL, to the process and whatever it started: nothing is flushed or closed."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def start_again(self) -> None:
+        """Start the same command again once the last one was killed."""
+        assert self.process.poll() is not None, "the last process still runs"
+        self.process = self._start()
+
+    def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
 @dataclass
 class Counted:
     """One Havre process, and the file it writes its query count to on SIGUSR1."""
 
-    process: subprocess.Popen[bytes]
+    process: Running
     queries_file: Path | None
+    # Where it answers once started (the login page of an app server), or None
+    # for a process that answers nobody (the worker).
+    ready_url: str | None = None
 
     def cpu_seconds(self) -> float:
         """User and system time of the process so far (its threads included)."""
@@ -63,6 +113,18 @@ class Server:
 
     def cpu_seconds(self) -> float:
         return sum(p.cpu_seconds() for p in self.processes)
+
+    def crash_and_restart(self) -> None:
+        """Kill every Havre process with SIGKILL, then start them again and wait
+        until each app server answers (the durability test's crash)."""
+        for counted in self.processes:
+            counted.process.kill()
+        for counted in self.processes:
+            counted.process.start_again()
+        for counted in self.processes:
+            if counted.ready_url is not None:
+                running = counted.process
+                _wait_for(counted.ready_url, running.process, running.log)
 
     def queries(self) -> int | None:
         """Database queries Havre's processes made so far, or None for the bare app."""
@@ -177,15 +239,17 @@ def start_havre(
         commands.append((["worker"], "worker"))
     with ExitStack() as stack:
         counted = []
-        for args, name in commands:
+        for n, (args, name) in enumerate(commands):
             queries_file = folder / f"queries-{name}"
             process_env = {**env, "BENCH_QUERIES_FILE": str(queries_file)}
             process = stack.enter_context(
                 _running(["-m", "bench.intake.server", *args], process_env, log)
             )
-            counted.append(Counted(process, queries_file))
-        for url, process in zip(urls, counted, strict=False):
-            _wait_for(f"{url}/accounts/login/", process.process, log)
+            ready = f"{urls[n]}/accounts/login/" if n < len(urls) else None
+            counted.append(Counted(process, queries_file, ready))
+        for process in counted:
+            if process.ready_url is not None:
+                _wait_for(process.ready_url, process.process.process, log)
         hook = f"/hooks/twilio/{setup['channel']}/sms"
         yield Server(
             urls[0],
@@ -225,32 +289,17 @@ def start_bare(folder: Path, setup: dict[str, Any]) -> Iterator[Server]:
     ]
     with _running(command, env, log) as process:
         hook = f"{url}/hooks/twilio/{setup['channel']}/sms"
-        _wait_for(hook, process, log, method="POST")
+        _wait_for(hook, process.process, log, method="POST")
         yield Server(url, [hook], setup, [Counted(process, None)])
 
 
 @contextmanager
-def _running(
-    command: list[str], env: dict[str, str], log: Path
-) -> Iterator[subprocess.Popen[bytes]]:
-    with log.open("ab") as out:
-        process = subprocess.Popen(  # noqa: S603 (our own modules, fixed arguments)
-            [sys.executable, *command],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+def _running(command: list[str], env: dict[str, str], log: Path) -> Iterator[Running]:
+    running = Running(command, env, log)
     try:
-        yield process
+        yield running
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        running.stop()
 
 
 def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, method: str = "GET") -> None:
