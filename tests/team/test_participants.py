@@ -46,8 +46,10 @@ def test_a_supervisor_joins_reads_and_answers_with_the_programs_voice(
     assert Conversation.objects.get(pk=thread_a.conversation.pk).assigned_to_id == alice.pk
     assert Participant.objects.get(user=sam).left_at is not None
     assert post(client, "team-leave", thread_a.conversation.pk).status_code == 409
+    # Her reading the thread is audited too, once, between joining and leaving.
     assert [e.action for e in Entry.objects.filter(actor=sam).order_by("pk")] == [
         "join",
+        "opened",
         "leave",
     ]
 
