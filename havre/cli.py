@@ -272,6 +272,10 @@ def _prepare_demo(args: list[str]) -> None:
     public_url = f"http://{'127.0.0.1' if host in wildcard else host}:{port}"
     os.environ["HAVRE_MODE"] = "demo"
     os.environ.setdefault("HAVRE_DATA_DIR", os.path.abspath(".havre-demo"))
+    # Everything the demo writes (its database, generated secrets, recovery
+    # key, task queue and logs) is for the server's user alone, whatever the
+    # shell's umask: folders 0700, files 0600.
+    os.umask(0o077)
     os.environ.setdefault("HAVRE_PUBLIC_URL", public_url)
     os.environ.setdefault("HAVRE_TWILIO_API_BASE", f"{public_url}/simulator/twilio")
 

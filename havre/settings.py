@@ -6,6 +6,7 @@ Three modes: "production" (the default: refuses unsafe settings), "demo"
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -77,9 +78,12 @@ def _generated_secret(name: str) -> str:
         return f"test-only-{name.lower()}-0123456789abcdefghijklmnopqrstuvwxyz"
     path = DATA_DIR / "secrets" / name.lower()
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        path.chmod(0o600)
+        # Each folder on the way is private, not only the last one.
+        for folder in (DATA_DIR, path.parent):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Created 0600, never readable by others for an instant.
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_urlsafe(48))
     return path.read_text(encoding="utf-8").strip()
 
 

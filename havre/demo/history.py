@@ -26,6 +26,7 @@ from havre.conversations.models import Channel, Conversation, Delivery, Directio
 from havre.protocols.defaults import OUT_OF_HOURS
 from havre.protocols.language import detect_language
 from havre.reports.models import WrapUp
+from havre.retention.policy import Change, set_policy
 from havre.triage.models import CrisisAlert
 from havre.vault import sealing
 from havre.vault.models import Epoch
@@ -99,6 +100,10 @@ def seed_past_week(program: Program, channel: Channel, now: datetime | None = No
     supervisors = [m for m in staff if m.role != Role.ADVOCATE] or staff
     made = 0
     with transaction.atomic():
+        # A real program erases closed conversations after 24 hours by default,
+        # which would take the whole week away at the demo's first sweep: the
+        # demo keeps them a day longer than its week.
+        set_policy(program, Change(delete_after=timedelta(days=DAYS + 1)), by=None)
         for days_ago in range(DAYS, 0, -1):
             day = (now - timedelta(days=days_ago)).replace(minute=0, second=0, microsecond=0)
             for _n in range(chance.randint(*PER_DAY)):

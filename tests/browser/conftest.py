@@ -8,10 +8,6 @@ embedded task workers and the simulator's signed Twilio traffic.
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 import uuid
@@ -22,14 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, REDIS_E2E_URL, need
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.servers import free_port
+from tests.servers import start as _start
+from tests.servers import stop as _stop
 
 
 def redis_values(url: str | None) -> bytes:
@@ -104,27 +95,6 @@ def _reachable(check: Callable[[], object]) -> bool:
     except Exception:
         return False
     return True
-
-
-def _start(args: list[str], env: dict[str, str], output: Path) -> subprocess.Popen[bytes]:
-    with output.open("ab") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "havre", *args],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
 
 
 @pytest.fixture(params=["embedded"])

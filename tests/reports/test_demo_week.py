@@ -40,3 +40,19 @@ def test_the_demo_week_fills_the_reports_and_stays_sealed(
         assert text_of(message, keys_a)
     assert Message.objects.filter(direction=Direction.OUTBOUND, author__isnull=False).exists()
     assert found_in_database(FIRST_TEXTS) == []
+
+
+def test_the_demo_week_outlives_the_first_sweep(
+    keys_a: ProgramKeys, channel_a: Channel, alice: User
+) -> None:
+    from havre.retention.sweep import purge
+
+    program: Program = keys_a.program
+    seed_past_week(program, channel_a)
+    kept = Conversation.objects.filter(program=program).count()
+    assert kept > 0
+
+    # The sweep runs once a minute from the demo's start: the week must still show.
+    (outcome,) = purge(program=program, trigger="sweep")
+    assert outcome.counts["conversations_erased"] == 0
+    assert Conversation.objects.filter(program=program).count() == kept

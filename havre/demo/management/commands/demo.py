@@ -19,10 +19,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-serve",
+            action="store_true",
+            help="set up the demo's data and sign-ins, print them, and exit without serving",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.HAVRE_DEMO:
             raise CommandError("run the demo through `havre demo`")
+        # A data folder left by an earlier demo is made private too.
+        settings.DATA_DIR.chmod(0o700)
         call_command("migrate", interactive=False, verbosity=0)
         _, channel = seed()
         register_account(DEMO_SID, DEMO_TOKEN)
@@ -39,4 +46,6 @@ class Command(BaseCommand):
             "",
         ]
         self.stdout.write("\n".join(lines))
+        if options["no_serve"]:
+            return
         call_command("serve", host=options["host"], port=options["port"])
