@@ -11,6 +11,7 @@ import uuid
 from importlib import import_module
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -26,6 +27,9 @@ CLOSE_SIGNED_OUT = 4401
 # How often, at most, an open socket re-reads its session before forwarding
 # an event: catches sessions that expired or ended without a logout signal.
 RECHECK_SECONDS = 60.0
+# The channel layer's messages that need no database connection to handle:
+# they are forwarded on the event loop, without a trip through a thread.
+NO_DATABASE = frozenset({"havre.event", "havre.signed_out"})
 
 
 class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -63,6 +67,23 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         for group in self.joined:
             await self.channel_layer.group_discard(group, self.channel_name)
         self.joined = ()
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Handle the layer's events on the event loop alone.
+
+        Channels' own dispatch first closes stale database connections in a
+        thread, before every message: for an event, one hop to a thread and
+        back, all through the one thread that serves every socket of the
+        process. Under a stream of webhooks that thread waits its turn, and
+        the events queued behind it reached the console seconds late. These
+        handlers touch no connection (the session re-check goes through
+        `database_sync_to_async`, which closes stale ones itself), so they
+        skip it; the socket's own messages (connect, receive) keep it.
+        """
+        if message.get("type") in NO_DATABASE:
+            await getattr(self, get_handler_name(message))(message)
+            return
+        await super().dispatch(message)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         # The console only listens; its pings keep idle proxies from closing the socket.
