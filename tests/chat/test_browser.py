@@ -204,7 +204,7 @@ def talk_then_leave(server: ConsoleServer, browser: Any) -> None:
     # Quick exit with the button: replaced, wiped, and Back does not bring the chat back.
     visitor.get_by_role("link", name="Quitter vite").click()
     expect(visitor).to_have_url(setup["exit_url"])
-    expect(staff.get_by_text("The visitor left the chat", exact=False)).to_be_visible(
+    expect(messages.get_by_text("The visitor left the chat", exact=False)).to_be_visible(
         timeout=15_000
     )
     visitor.go_back()
