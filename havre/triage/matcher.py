@@ -128,7 +128,7 @@ class Matcher:
             term = self.terms[found.key]
             first = tokens[found.start]
             reason: str | None = None
-            if speech.denied(tokens, found.start, found.skipped):
+            if speech.denied(tokens, found.start, found.skipped, found.end):
                 reason = "negated"
             else:
                 if others is None:

@@ -70,6 +70,14 @@ SEEING_STEMS = ("revoi", "rever", "retrouv", "trouv", "entend")
 # Between the negation and the verb ("nobody would ever find", "jamais me revoir").
 SEEING_BETWEEN = _set("would will ever again could can me te nous vous plus le la les")
 SEEING_REACH = 3
+# French puts the negation after the verb, and often drops the "ne": "je me
+# scarifie pas", "il me frappe jamais". One of these just after a match, in
+# its clause, denies it as a negation before it does, unless it goes on to
+# say what there is instead or how much ("je vais me tuer pas le choix",
+# "pas que", "je pense à mourir pas mal souvent"), or where it does not
+# happen ("il me frappait jamais au visage": elsewhere, then).
+AFTER_NEGATIONS = _set("pas jamais")
+AFTER_NEGATION_UNLESS = _set("le la les de du des que seulement mal au aux a sur devant")
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5
@@ -153,15 +161,37 @@ def negated(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
-def denied(tokens: Sequence[Token], start: int, skipped: Sequence[int] = ()) -> bool:
-    """Whether a match is denied, by the words before it or by a negation in one of its gaps.
+def denied(
+    tokens: Sequence[Token], start: int, skipped: Sequence[int] = (), end: int | None = None
+) -> bool:
+    """Whether a match is denied, by the words before it, by a negation in one
+    of its gaps, or (given its `end`) by a French negation just after it.
 
     "he ... kill me" matched in "he would never kill me" is denied by the
-    "never" that its gap passed over.
+    "never" that its gap passed over; "me scarifie" in "je me scarifie pas"
+    by the "pas" after it.
     """
     if negated(tokens, start):
         return True
-    return any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped)
+    if any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped):
+        return True
+    return end is not None and negated_after(tokens, start, end)
+
+
+def negated_after(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the match at tokens[start:end] is followed, in its clause and
+    quotation, by a French negation that denies it ("je me coupe pas")."""
+    if end >= len(tokens) or end <= start:
+        return False
+    last, after = tokens[end - 1], tokens[end]
+    if after.clause != last.clause or after.quote != last.quote:
+        return False
+    if after.text not in AFTER_NEGATIONS:
+        return False
+    following = tokens[end + 1].text if end + 1 < len(tokens) else ""
+    if following in AFTER_NEGATION_UNLESS:
+        return False
+    return _denies(tokens, end)
 
 
 def _denies(tokens: Sequence[Token], i: int) -> bool:

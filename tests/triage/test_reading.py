@@ -180,3 +180,33 @@ def test_the_markers_are_data_in_both_languages():
     assert "mdr" in markers["laughter"]
     assert "in prison" in markers["resolved"]
     assert "en prison" in markers["resolved"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je me scarifie pas, je te rassure",
+        "je me coupe pas",
+        "je ne me scarifie pas",
+        "j'ai pas pris tous les cachets",
+        "il m'a pas frappée",
+        "il me frappe jamais",
+    ],
+)
+def test_a_french_denial_after_the_verb_denies_its_clause(text):
+    assert category(text) is None
+    assert "negated" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais me tuer pas le choix",
+        "si il me frappe pas ce soir il me tuera",
+        "je me scarifie pas seulement les bras",
+        "j'pense à mourir pas mal souvent ces temps-ci",
+        "il me frappait jamais au visage, hier il s'en foutait",
+    ],
+)
+def test_a_negation_after_the_verb_that_denies_nothing_keeps_the_match(text):
+    assert category(text) is not None

@@ -72,7 +72,7 @@ export class Matcher {
       const term = this.terms[found.key]!;
       const first = tokens[found.start]!;
       let reason: string | null = null;
-      if (denied(tokens, found.start, found.skipped)) {
+      if (denied(tokens, found.start, found.skipped, found.end)) {
         reason = "negated";
       } else {
         otherWords ??= others(tokens);

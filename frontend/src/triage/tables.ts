@@ -49,6 +49,8 @@ export const SPEECH = {
   subjectReach: s.subject_reach,
   negations: set(s.negations),
   answers: set(s.answers),
+  afterNegations: set(s.after_negations),
+  afterNegationUnless: set(s.after_negation_unless),
   notDeniedAfter: setMap(s.not_denied_after),
   notDeniedBefore: setMap(s.not_denied_before),
   seeing: set(s.seeing),
