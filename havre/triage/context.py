@@ -476,8 +476,15 @@ class Context:
             )
         return self.tokens[start].clause in self._mishap
 
-    def past(self, clause: int) -> bool:
-        """Whether what is said in `clause` is told as past and resolved."""
+    def past(self, start: int, end: int) -> bool:
+        """Whether the match at tokens[start:end] is told as past and resolved.
+
+        A threat or an intent told in the future is not resolved by a marker
+        of the text ("il va me tuer et il ira en prison s'il faut", "he'll
+        kill me even if he ends up in jail"); only its own clause's "years
+        ago" puts it in the past.
+        """
+        clause = self.tokens[start].clause
         if self._ongoing is None:
             self._ongoing = bool(_found(ONGOING, self.tokens))
             self._resolved = bool(_found(RESOLVED, self.tokens))
@@ -486,7 +493,9 @@ class Context:
             )
         if self._ongoing:
             return False
-        return self._resolved or clause in self._earlier
+        if clause in self._earlier:
+            return True
+        return self._resolved and not speech.future(self.tokens, start, end)
 
 
 def marker_lists() -> dict[str, list[str]]:

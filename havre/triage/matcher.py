@@ -150,7 +150,7 @@ class Matcher:
                     reason = "story"
                 elif context.everyday(found.start, found.end, mishaps=term.category == SUICIDE):
                     reason = "everyday"
-                elif context.past(first.clause):
+                elif context.past(found.start, found.end):
                     reason = "past"
             hits.append(Hit(term.text, term.category, term.language, reason is None, reason))
         counted = [hit.category for hit in hits if hit.counted]

@@ -78,6 +78,11 @@ SEEING_REACH = 3
 # happen ("il me frappait jamais au visage": elsewhere, then).
 AFTER_NEGATIONS = _set("pas jamais")
 AFTER_NEGATION_UNLESS = _set("le la les de du des que seulement mal au aux a sur devant")
+# A threat or an intent told in the future ("il va me tuer", "he will kill
+# me", "he's gonna"): one of these at most `FUTURE_REACH` words before a
+# match, in its clause and up to a linking word, or inside it.
+FUTURE = _set("will shall going va vais vas vont allons")
+FUTURE_REACH = 4
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5
@@ -247,6 +252,20 @@ def _in_condition(tokens: Sequence[Token], i: int) -> bool:
         if tokens[j].clause != clause:
             return False
         if tokens[j].text in CONDITIONS:
+            return True
+    return False
+
+
+def future(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the match at tokens[start:end] is told in the future ("il va me tuer")."""
+    if any(token.text in FUTURE for token in tokens[start:end]):
+        return True
+    first = tokens[start]
+    for i in range(start - 1, max(-1, start - 1 - FUTURE_REACH), -1):
+        token = tokens[i]
+        if token.clause != first.clause or token.quote != first.quote or token.text in LINKS:
+            return False
+        if token.text in FUTURE:
             return True
     return False
 

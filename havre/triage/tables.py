@@ -83,6 +83,8 @@ def tables() -> dict[str, Any]:
             "subject_reach": speech.SUBJECT_REACH,
             "negations": _words(speech.NEGATIONS),
             "answers": _words(speech.ANSWERS),
+            "future": _words(speech.FUTURE),
+            "future_reach": speech.FUTURE_REACH,
             "after_negations": _words(speech.AFTER_NEGATIONS),
             "after_negation_unless": _words(speech.AFTER_NEGATION_UNLESS),
             "not_denied_after": _by_word(speech.NOT_DENIED_AFTER),

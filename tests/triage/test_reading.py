@@ -210,3 +210,29 @@ def test_a_french_denial_after_the_verb_denies_its_clause(text):
 )
 def test_a_negation_after_the_verb_that_denies_nothing_keeps_the_match(text):
     assert category(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il va me tuer et il ira en prison s'il faut",
+        "he says he'll kill me even if he goes back to jail",
+        "he's gonna kill me even if he ends up in jail",
+        "il est en prison mais il dit qu'il va me tuer quand il sort",
+    ],
+)
+def test_a_threat_in_the_future_is_not_resolved_by_a_marker_elsewhere(text):
+    assert category(text) == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said he would kill me but he's in prison now",
+        "il m'a dit qu'il allait me tuer, il est en prison maintenant",
+        "years ago he was going to kill me, we divorced",
+    ],
+)
+def test_a_threat_told_in_the_past_is_still_resolved(text):
+    assert category(text) is None
+    assert "past" in reasons(text)

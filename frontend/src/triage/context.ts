@@ -4,7 +4,7 @@
 
 import type { Token } from "./normalize";
 import { Index, parseTerm } from "./pattern";
-import { denied } from "./speech";
+import { denied, future } from "./speech";
 import { MARKERS } from "./tables";
 
 type Markers = keyof typeof MARKERS;
@@ -72,14 +72,18 @@ export class Context {
     return this.mishaps.has(this.tokens[start]!.clause);
   }
 
-  /** Whether what is said in `clause` is told as past and resolved. */
-  past(clause: number): boolean {
+  /** Whether the match at tokens[start:end] is told as past and resolved: a
+   * threat or an intent told in the future is not resolved by a marker of the
+   * text, only by its own clause's "years ago". */
+  past(start: number, end: number): boolean {
+    const clause = this.tokens[start]!.clause;
     if (this.ongoing === null) {
       this.ongoing = found("ongoing", this.tokens).length > 0;
       this.resolved = found("resolved", this.tokens).length > 0;
       this.earlier = new Set(found("earlier", this.tokens).map((i) => this.tokens[i]!.clause));
     }
     if (this.ongoing) return false;
-    return this.resolved || this.earlier.has(clause);
+    if (this.earlier.has(clause)) return true;
+    return this.resolved && !future(this.tokens, start, end);
   }
 }

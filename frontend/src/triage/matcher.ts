@@ -88,7 +88,7 @@ export class Matcher {
         else if (reported && context.story(first.sentence)) reason = "story";
         // A mishap ("in the kitchen") sets aside suicide risk only: what he does to her there is danger.
         else if (context.everyday(found.start, found.end, term.category === SUICIDE)) reason = "everyday";
-        else if (context.past(first.clause)) reason = "past";
+        else if (context.past(found.start, found.end)) reason = "past";
       }
       hits.push({ term: term.text, category: term.category, language: term.language, counted: reason === null, reason });
     }

@@ -91,6 +91,18 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Whether the match at tokens[start:end] is told in the future ("il va me tuer"). */
+export function future(tokens: readonly Token[], start: number, end: number): boolean {
+  if (tokens.slice(start, end).some((token) => S.future.has(token.text))) return true;
+  const first = tokens[start]!;
+  for (let i = start - 1; i > Math.max(-1, start - 1 - S.futureReach); i--) {
+    const token = tokens[i]!;
+    if (token.clause !== first.clause || token.quote !== first.quote || S.links.has(token.text)) return false;
+    if (S.future.has(token.text)) return true;
+  }
+  return false;
+}
+
 /** For each token, whether it is someone else's words rather than the visitor's. */
 export function others(tokens: readonly Token[]): boolean[] {
   const result: boolean[] = tokens.map(() => false);

@@ -49,6 +49,8 @@ export const SPEECH = {
   subjectReach: s.subject_reach,
   negations: set(s.negations),
   answers: set(s.answers),
+  future: set(s.future),
+  futureReach: s.future_reach,
   afterNegations: set(s.after_negations),
   afterNegationUnless: set(s.after_negation_unless),
   notDeniedAfter: setMap(s.not_denied_after),
