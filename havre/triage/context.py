@@ -432,7 +432,9 @@ class Context:
         self._story: frozenset[int] | None = None
         self._everyday: frozenset[int] | None = None
         self._mishap: frozenset[int] | None = None
-        self._ongoing: bool | None = None
+        self._about: tuple[tuple[int, int], ...] | None = None
+        # (sentence, whether its subject is the texter) of each ongoing marker.
+        self._ongoing: tuple[tuple[int, bool], ...] | None = None
         self._resolved = False
         self._earlier: frozenset[int] = frozenset()
         self._agrees: bool | None = None
@@ -456,6 +458,25 @@ class Context:
                 self.tokens[start].sentence for start in _found(STORY, self.tokens)
             )
         return sentence in self._story
+
+    def about(self, start: int, end: int) -> bool:
+        """Whether the match at tokens[start:end] is what a film, a report or a
+        book named before it in its sentence is about ("un reportage sur des
+        femmes séquestrées"), with no word of the texter's in it."""
+        if self._about is None:
+            tokens = self.tokens
+            self._about = tuple(
+                (tokens[found.start].sentence, found.end)
+                for found in _index(STORY).find(tokens)
+                if found.end < len(tokens)
+                and tokens[found.end].text in speech.ABOUT
+                and tokens[found.end].sentence == tokens[found.start].sentence
+                and not speech.denied(tokens, found.start, found.skipped)
+            )
+        if any(token.text in speech.TEXTER_WORDS for token in self.tokens[start:end]):
+            return False
+        sentence = self.tokens[start].sentence
+        return any(s == sentence and after <= start for s, after in self._about)
 
     def everyday(self, start: int, end: int, *, mishaps: bool = True) -> bool:
         """Whether tokens[start:end] overlap an everyday phrase, or (with
@@ -485,13 +506,20 @@ class Context:
         ago" puts it in the past.
         """
         clause = self.tokens[start].clause
+        sentence = self.tokens[start].sentence
         if self._ongoing is None:
-            self._ongoing = bool(_found(ONGOING, self.tokens))
+            self._ongoing = tuple(
+                (self.tokens[i].sentence, speech.texter_subject(self.tokens, i))
+                for i in _found(ONGOING, self.tokens)
+            )
             self._resolved = bool(_found(RESOLVED, self.tokens))
             self._earlier = frozenset(
                 self.tokens[start].clause for start in _found(EARLIER, self.tokens)
             )
-        if self._ongoing:
+        # "Encore" says the danger goes on, unless it tells the texter's own
+        # present in another sentence ("on est divorcés depuis 2016. je pense
+        # encore à lui").
+        if any(s == sentence or not own for s, own in self._ongoing):
             return False
         if clause in self._earlier:
             return True

@@ -146,7 +146,9 @@ class Matcher:
                     reason = "other_person"
                 elif context.joke(first.sentence):
                     reason = "joke"
-                elif reported and context.story(first.sentence):
+                elif context.story(first.sentence) and (
+                    reported or (not term.names_texter and context.about(found.start, found.end))
+                ):
                     reason = "story"
                 elif context.everyday(found.start, found.end, mishaps=term.category == SUICIDE):
                     reason = "everyday"

@@ -83,6 +83,24 @@ AFTER_NEGATION_UNLESS = _set("le la les de du des que seulement mal au aux a sur
 # match, in its clause and up to a linking word, or inside it.
 FUTURE = _set("will shall going va vais vas vont allons")
 FUTURE_REACH = 4
+# A film, a report or a book "about" something: what the sentence tells
+# after it is its subject ("j'ai vu un reportage sur des femmes séquestrées").
+ABOUT = _set("about on sur")
+
+
+def texter_subject(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the nearest subject before tokens[i], in its clause and up to a
+    linking word, is the texter ("je pense encore à lui", "I still miss him")."""
+    clause = tokens[i].clause
+    for j in range(i - 1, max(-1, i - 1 - SUBJECT_REACH), -1):
+        token = tokens[j]
+        if token.clause != clause or token.text in LINKS:
+            return False
+        if token.text in PRONOUNS:
+            return token.text in FIRST_PERSON
+    return False
+
+
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5

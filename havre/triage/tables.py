@@ -84,6 +84,7 @@ def tables() -> dict[str, Any]:
             "negations": _words(speech.NEGATIONS),
             "answers": _words(speech.ANSWERS),
             "future": _words(speech.FUTURE),
+            "about": _words(speech.ABOUT),
             "future_reach": speech.FUTURE_REACH,
             "after_negations": _words(speech.AFTER_NEGATIONS),
             "after_negation_unless": _words(speech.AFTER_NEGATION_UNLESS),

@@ -236,3 +236,53 @@ def test_a_threat_in_the_future_is_not_resolved_by_a_marker_elsewhere(text):
 def test_a_threat_told_in_the_past_is_still_resolved(text):
     assert category(text) is None
     assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai vu un reportage sur des femmes séquestrées",
+        "j'ai vu un reportage sur des femmes séquestrées par leur mari, c'était terrible",
+        "we watched a documentary about women who were strangled",
+    ],
+)
+def test_what_a_report_or_a_film_is_about_is_its_subject(text):
+    assert category(text) is None
+    assert "story" in reasons(text) or not reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The texter's own words after the report are hers.
+        "j'ai vu un reportage sur les femmes battues, il me frappe aussi",
+        "i saw a show about abuse and he strangled me last night",
+    ],
+)
+def test_the_texters_own_danger_beside_a_report_still_counts(text):
+    assert category(text) == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait. on est divorcés depuis 2016, je pense encore à lui",
+        "My ex used to threaten me with his gun. We've been divorced 10 years. "
+        "I still have nightmares sometimes",
+    ],
+)
+def test_the_texters_own_present_elsewhere_does_not_undo_the_resolution(text):
+    assert category(text) is None
+    assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait. on est divorcés depuis 2016. il m'a encore menacée hier",
+        "he used to choke me. we divorced. it is happening again",
+        "on est divorcés mais il me frappe encore",
+    ],
+)
+def test_an_ongoing_danger_elsewhere_still_undoes_the_resolution(text):
+    assert category(text) == "danger"

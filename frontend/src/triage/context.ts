@@ -4,8 +4,8 @@
 
 import type { Token } from "./normalize";
 import { Index, parseTerm } from "./pattern";
-import { denied, future } from "./speech";
-import { MARKERS } from "./tables";
+import { denied, future, texterSubject } from "./speech";
+import { MARKERS, SPEECH } from "./tables";
 
 type Markers = keyof typeof MARKERS;
 const indexes = new Map<Markers, Index>();
@@ -34,7 +34,9 @@ export class Context {
   private stories: Set<number> | null = null;
   private everydays: Set<number> | null = null;
   private mishaps: Set<number> | null = null;
-  private ongoing: boolean | null = null;
+  private abouts: [number, number][] | null = null;
+  // [sentence, whether its subject is the visitor] of each ongoing marker.
+  private ongoing: [number, boolean][] | null = null;
   private resolved = false;
   private earlier: Set<number> = new Set();
   private agreement: boolean | null = null;
@@ -57,6 +59,28 @@ export class Context {
     return this.stories.has(sentence);
   }
 
+  /** Whether the match at tokens[start:end] is what a film, a report or a book
+   * named before it in its sentence is about, with no word of the visitor's in it. */
+  about(start: number, end: number): boolean {
+    const tokens = this.tokens;
+    if (this.abouts === null) {
+      this.abouts = [];
+      for (const match of indexOf("story").find(tokens)) {
+        if (
+          match.end < tokens.length &&
+          SPEECH.about.has(tokens[match.end]!.text) &&
+          tokens[match.end]!.sentence === tokens[match.start]!.sentence &&
+          !denied(tokens, match.start, match.skipped)
+        ) {
+          this.abouts.push([tokens[match.start]!.sentence, match.end]);
+        }
+      }
+    }
+    if (tokens.slice(start, end).some((token) => SPEECH.texterWords.has(token.text))) return false;
+    const sentence = tokens[start]!.sentence;
+    return this.abouts.some(([s, after]) => s === sentence && after <= start);
+  }
+
   /** Whether tokens[start:end] overlap an everyday phrase, or (with
    * `mishaps`) stand in a clause that tells a mishap. */
   everyday(start: number, end: number, mishaps = true): boolean {
@@ -77,12 +101,15 @@ export class Context {
    * text, only by its own clause's "years ago". */
   past(start: number, end: number): boolean {
     const clause = this.tokens[start]!.clause;
+    const sentence = this.tokens[start]!.sentence;
     if (this.ongoing === null) {
-      this.ongoing = found("ongoing", this.tokens).length > 0;
+      this.ongoing = found("ongoing", this.tokens).map((i) => [this.tokens[i]!.sentence, texterSubject(this.tokens, i)]);
       this.resolved = found("resolved", this.tokens).length > 0;
       this.earlier = new Set(found("earlier", this.tokens).map((i) => this.tokens[i]!.clause));
     }
-    if (this.ongoing) return false;
+    // "Encore" says the danger goes on, unless it tells the visitor's own
+    // present in another sentence ("je pense encore à lui").
+    if (this.ongoing.some(([s, own]) => s === sentence || !own)) return false;
     if (this.earlier.has(clause)) return true;
     return this.resolved && !future(this.tokens, start, end);
   }

@@ -85,7 +85,12 @@ export class Matcher {
         ) {
           reason = "other_person";
         } else if (context.joke(first.sentence)) reason = "joke";
-        else if (reported && context.story(first.sentence)) reason = "story";
+        else if (
+          context.story(first.sentence) &&
+          (reported || (!term.namesTexter && context.about(found.start, found.end)))
+        ) {
+          reason = "story";
+        }
         // A mishap ("in the kitchen") sets aside suicide risk only: what he does to her there is danger.
         else if (context.everyday(found.start, found.end, term.category === SUICIDE)) reason = "everyday";
         else if (context.past(found.start, found.end)) reason = "past";

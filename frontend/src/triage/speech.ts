@@ -103,6 +103,18 @@ export function future(tokens: readonly Token[], start: number, end: number): bo
   return false;
 }
 
+/** Whether the nearest subject before tokens[i], in its clause and up to a
+ * linking word, is the visitor ("je pense encore à lui", "I still miss him"). */
+export function texterSubject(tokens: readonly Token[], i: number): boolean {
+  const clause = tokens[i]!.clause;
+  for (let j = i - 1; j > Math.max(-1, i - 1 - S.subjectReach); j--) {
+    const token = tokens[j]!;
+    if (token.clause !== clause || S.links.has(token.text)) return false;
+    if (S.pronouns.has(token.text)) return S.firstPerson.has(token.text);
+  }
+  return false;
+}
+
 /** For each token, whether it is someone else's words rather than the visitor's. */
 export function others(tokens: readonly Token[]): boolean[] {
   const result: boolean[] = tokens.map(() => false);

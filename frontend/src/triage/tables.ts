@@ -50,6 +50,7 @@ export const SPEECH = {
   negations: set(s.negations),
   answers: set(s.answers),
   future: set(s.future),
+  about: set(s.about),
   futureReach: s.future_reach,
   afterNegations: set(s.after_negations),
   afterNegationUnless: set(s.after_negation_unless),
