@@ -432,9 +432,12 @@ class Context:
         self._story: frozenset[int] | None = None
         self._everyday: frozenset[int] | None = None
         self._mishap: frozenset[int] | None = None
-        self._about: tuple[tuple[int, int], ...] | None = None
-        # (sentence, whether its subject is the texter) of each ongoing marker.
-        self._ongoing: tuple[tuple[int, bool], ...] | None = None
+        # Sentence -> where the first "reportage sur", "a film about" in it ends.
+        self._about: dict[int, int] | None = None
+        # The sentences with an ongoing marker, and whether one of them tells
+        # something other than the texter's own present.
+        self._ongoing: frozenset[int] | None = None
+        self._ongoing_danger = False
         self._resolved = False
         self._earlier: frozenset[int] = frozenset()
         self._agrees: bool | None = None
@@ -465,18 +468,20 @@ class Context:
         femmes séquestrées"), with no word of the texter's in it."""
         if self._about is None:
             tokens = self.tokens
-            self._about = tuple(
-                (tokens[found.start].sentence, found.end)
-                for found in _index(STORY).find(tokens)
-                if found.end < len(tokens)
-                and tokens[found.end].text in speech.ABOUT
-                and tokens[found.end].sentence == tokens[found.start].sentence
-                and not speech.denied(tokens, found.start, found.skipped)
-            )
+            self._about = {}
+            for found in _index(STORY).find(tokens):
+                sentence = tokens[found.start].sentence
+                if (
+                    found.end < len(tokens)
+                    and tokens[found.end].text in speech.ABOUT
+                    and tokens[found.end].sentence == sentence
+                    and not speech.denied(tokens, found.start, found.skipped)
+                ):
+                    self._about[sentence] = min(self._about.get(sentence, found.end), found.end)
         if any(token.text in speech.TEXTER_WORDS for token in self.tokens[start:end]):
             return False
-        sentence = self.tokens[start].sentence
-        return any(s == sentence and after <= start for s, after in self._about)
+        after = self._about.get(self.tokens[start].sentence)
+        return after is not None and after <= start
 
     def everyday(self, start: int, end: int, *, mishaps: bool = True) -> bool:
         """Whether tokens[start:end] overlap an everyday phrase, or (with
@@ -508,10 +513,9 @@ class Context:
         clause = self.tokens[start].clause
         sentence = self.tokens[start].sentence
         if self._ongoing is None:
-            self._ongoing = tuple(
-                (self.tokens[i].sentence, speech.texter_subject(self.tokens, i))
-                for i in _found(ONGOING, self.tokens)
-            )
+            ongoing = _found(ONGOING, self.tokens)
+            self._ongoing = frozenset(self.tokens[i].sentence for i in ongoing)
+            self._ongoing_danger = any(not speech.texter_subject(self.tokens, i) for i in ongoing)
             self._resolved = bool(_found(RESOLVED, self.tokens))
             self._earlier = frozenset(
                 self.tokens[start].clause for start in _found(EARLIER, self.tokens)
@@ -519,7 +523,7 @@ class Context:
         # "Encore" says the danger goes on, unless it tells the texter's own
         # present in another sentence ("on est divorcés depuis 2016. je pense
         # encore à lui").
-        if any(s == sentence or not own for s, own in self._ongoing):
+        if self._ongoing_danger or sentence in self._ongoing:
             return False
         if clause in self._earlier:
             return True

@@ -34,9 +34,12 @@ export class Context {
   private stories: Set<number> | null = null;
   private everydays: Set<number> | null = null;
   private mishaps: Set<number> | null = null;
-  private abouts: [number, number][] | null = null;
-  // [sentence, whether its subject is the visitor] of each ongoing marker.
-  private ongoing: [number, boolean][] | null = null;
+  // Sentence -> where the first "reportage sur", "a film about" in it ends.
+  private abouts: Map<number, number> | null = null;
+  // The sentences with an ongoing marker, and whether one of them tells
+  // something other than the visitor's own present.
+  private ongoing: Set<number> | null = null;
+  private ongoingDanger = false;
   private resolved = false;
   private earlier: Set<number> = new Set();
   private agreement: boolean | null = null;
@@ -64,21 +67,22 @@ export class Context {
   about(start: number, end: number): boolean {
     const tokens = this.tokens;
     if (this.abouts === null) {
-      this.abouts = [];
+      this.abouts = new Map();
       for (const match of indexOf("story").find(tokens)) {
+        const sentence = tokens[match.start]!.sentence;
         if (
           match.end < tokens.length &&
           SPEECH.about.has(tokens[match.end]!.text) &&
-          tokens[match.end]!.sentence === tokens[match.start]!.sentence &&
+          tokens[match.end]!.sentence === sentence &&
           !denied(tokens, match.start, match.skipped)
         ) {
-          this.abouts.push([tokens[match.start]!.sentence, match.end]);
+          this.abouts.set(sentence, Math.min(this.abouts.get(sentence) ?? match.end, match.end));
         }
       }
     }
     if (tokens.slice(start, end).some((token) => SPEECH.texterWords.has(token.text))) return false;
-    const sentence = tokens[start]!.sentence;
-    return this.abouts.some(([s, after]) => s === sentence && after <= start);
+    const after = this.abouts.get(tokens[start]!.sentence);
+    return after !== undefined && after <= start;
   }
 
   /** Whether tokens[start:end] overlap an everyday phrase, or (with
@@ -103,13 +107,15 @@ export class Context {
     const clause = this.tokens[start]!.clause;
     const sentence = this.tokens[start]!.sentence;
     if (this.ongoing === null) {
-      this.ongoing = found("ongoing", this.tokens).map((i) => [this.tokens[i]!.sentence, texterSubject(this.tokens, i)]);
+      const ongoing = found("ongoing", this.tokens);
+      this.ongoing = new Set(ongoing.map((i) => this.tokens[i]!.sentence));
+      this.ongoingDanger = ongoing.some((i) => !texterSubject(this.tokens, i));
       this.resolved = found("resolved", this.tokens).length > 0;
       this.earlier = new Set(found("earlier", this.tokens).map((i) => this.tokens[i]!.clause));
     }
     // "Encore" says the danger goes on, unless it tells the visitor's own
     // present in another sentence ("je pense encore à lui").
-    if (this.ongoing.some(([s, own]) => s === sentence || !own)) return false;
+    if (this.ongoingDanger || this.ongoing.has(sentence)) return false;
     if (this.earlier.has(clause)) return true;
     return this.resolved && !future(this.tokens, start, end);
   }
