@@ -22,7 +22,10 @@ lexicon terms (pattern.py) and matched the same way, in both languages:
   puts it long ago ("years ago", "used to", "when I was 17"), and nothing
   says it is happening again ("again", "last night", "de nouveau", "ce
   soir"). A marker that is denied ("he's not in prison anymore") says
-  nothing.
+  nothing. A threat told in the future ("il va me tuer") is not resolved
+  by a marker elsewhere; "encore" that tells the texter's own present in
+  another sentence ("je pense encore à lui") does not undo a resolution.
+  A match after "a report about" in its sentence is the report's subject.
 """
 
 from __future__ import annotations

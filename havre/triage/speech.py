@@ -10,7 +10,8 @@ are not denials here: "I can't stop thinking about ending it" is a risk.
 "No"/"non" followed by a pronoun is an answer ("no I want to die"), not a
 denial; nor is a negation inside a condition ("if he can't have me, no one
 can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
-autant envie de mourir").
+autant envie de mourir"). French puts its negation after the verb: "pas" or
+"jamais" just after a match denies it too ("je me scarifie pas").
 
 Reported speech. Words belong to someone else when they stand after a
 reporting verb, unless the verb is part of a condition ("if anyone asks,
