@@ -22,7 +22,10 @@ lexicon terms (pattern.py) and matched the same way, in both languages:
   puts it long ago ("years ago", "used to", "when I was 17"), and nothing
   says it is happening again ("again", "last night", "de nouveau", "ce
   soir"). A marker that is denied ("he's not in prison anymore") says
-  nothing.
+  nothing. A threat told in the future ("il va me tuer") is not resolved
+  by a marker elsewhere; "encore" that tells the texter's own present in
+  another sentence ("je pense encore à lui") does not undo a resolution.
+  A match after "a report about" in its sentence is the report's subject.
 """
 
 from __future__ import annotations
@@ -432,7 +435,12 @@ class Context:
         self._story: frozenset[int] | None = None
         self._everyday: frozenset[int] | None = None
         self._mishap: frozenset[int] | None = None
-        self._ongoing: bool | None = None
+        # Sentence -> where the first "reportage sur", "a film about" in it ends.
+        self._about: dict[int, int] | None = None
+        # The sentences with an ongoing marker, and whether one of them tells
+        # something other than the texter's own present.
+        self._ongoing: frozenset[int] | None = None
+        self._ongoing_danger = False
         self._resolved = False
         self._earlier: frozenset[int] = frozenset()
         self._agrees: bool | None = None
@@ -457,6 +465,27 @@ class Context:
             )
         return sentence in self._story
 
+    def about(self, start: int, end: int) -> bool:
+        """Whether the match at tokens[start:end] is what a film, a report or a
+        book named before it in its sentence is about ("un reportage sur des
+        femmes séquestrées"), with no word of the texter's in it."""
+        if self._about is None:
+            tokens = self.tokens
+            self._about = {}
+            for found in _index(STORY).find(tokens):
+                sentence = tokens[found.start].sentence
+                if (
+                    found.end < len(tokens)
+                    and tokens[found.end].text in speech.ABOUT
+                    and tokens[found.end].sentence == sentence
+                    and not speech.denied(tokens, found.start, found.skipped)
+                ):
+                    self._about[sentence] = min(self._about.get(sentence, found.end), found.end)
+        if any(token.text in speech.TEXTER_WORDS for token in self.tokens[start:end]):
+            return False
+        after = self._about.get(self.tokens[start].sentence)
+        return after is not None and after <= start
+
     def everyday(self, start: int, end: int, *, mishaps: bool = True) -> bool:
         """Whether tokens[start:end] overlap an everyday phrase, or (with
         `mishaps`) stand in a clause that tells a mishap."""
@@ -476,17 +505,32 @@ class Context:
             )
         return self.tokens[start].clause in self._mishap
 
-    def past(self, clause: int) -> bool:
-        """Whether what is said in `clause` is told as past and resolved."""
+    def past(self, start: int, end: int) -> bool:
+        """Whether the match at tokens[start:end] is told as past and resolved.
+
+        A threat or an intent told in the future is not resolved by a marker
+        of the text ("il va me tuer et il ira en prison s'il faut", "he'll
+        kill me even if he ends up in jail"); only its own clause's "years
+        ago" puts it in the past.
+        """
+        clause = self.tokens[start].clause
+        sentence = self.tokens[start].sentence
         if self._ongoing is None:
-            self._ongoing = bool(_found(ONGOING, self.tokens))
+            ongoing = _found(ONGOING, self.tokens)
+            self._ongoing = frozenset(self.tokens[i].sentence for i in ongoing)
+            self._ongoing_danger = any(not speech.texter_subject(self.tokens, i) for i in ongoing)
             self._resolved = bool(_found(RESOLVED, self.tokens))
             self._earlier = frozenset(
                 self.tokens[start].clause for start in _found(EARLIER, self.tokens)
             )
-        if self._ongoing:
+        # "Encore" says the danger goes on, unless it tells the texter's own
+        # present in another sentence ("on est divorcés depuis 2016. je pense
+        # encore à lui").
+        if self._ongoing_danger or sentence in self._ongoing:
             return False
-        return self._resolved or clause in self._earlier
+        if clause in self._earlier:
+            return True
+        return self._resolved and not speech.future(self.tokens, start, end)
 
 
 def marker_lists() -> dict[str, list[str]]:

@@ -128,7 +128,7 @@ class Matcher:
             term = self.terms[found.key]
             first = tokens[found.start]
             reason: str | None = None
-            if speech.denied(tokens, found.start, found.skipped):
+            if speech.denied(tokens, found.start, found.skipped, found.end):
                 reason = "negated"
             else:
                 if others is None:
@@ -146,11 +146,13 @@ class Matcher:
                     reason = "other_person"
                 elif context.joke(first.sentence):
                     reason = "joke"
-                elif reported and context.story(first.sentence):
+                elif context.story(first.sentence) and (
+                    reported or (not term.names_texter and context.about(found.start, found.end))
+                ):
                     reason = "story"
                 elif context.everyday(found.start, found.end, mishaps=term.category == SUICIDE):
                     reason = "everyday"
-                elif context.past(first.clause):
+                elif context.past(found.start, found.end):
                     reason = "past"
             hits.append(Hit(term.text, term.category, term.language, reason is None, reason))
         counted = [hit.category for hit in hits if hit.counted]

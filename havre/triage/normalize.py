@@ -67,9 +67,11 @@ APOSTROPHES = frozenset("'\u2019\u02bc`\u00b4")
 def quote_spans(text: str) -> dict[int, int]:
     """Opening index -> closing index of each matched pair of quotation marks.
 
-    A quote sign between two letters or digits is an apostrophe. A single
-    quote opens only before a word and closes only after one. A mark left
-    unmatched quotes nothing, so that a stray sign cannot hide a message.
+    A quote sign between two letters or digits is an apostrophe, and so is
+    one just after a French elided word standing alone ("t' es morte",
+    "'t' es morte'"): it closes no quote. A single quote opens only before
+    a word and closes only after one. A mark left unmatched quotes nothing,
+    so that a stray sign cannot hide a message.
     """
     spans: dict[int, int] = {}
     stack: list[tuple[str, int]] = []
@@ -78,12 +80,27 @@ def quote_spans(text: str) -> dict[int, int]:
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch in APOSTROPHES and before.isalnum() and after.isalnum():
             continue
+        if ch in APOSTROPHES and _after_elided(text, i):
+            continue
         single = ch in SINGLE_QUOTES
         if stack and OPENERS[stack[-1][0]] == ch and not (single and before.isspace()):
             spans[stack.pop()[1]] = i
         elif ch in OPENERS and not (single and not after.isalnum()):
             stack.append((ch, i))
     return spans
+
+
+def _after_elided(text: str, i: int) -> bool:
+    """Whether text[i] follows a French elided word that stands alone ("t'", "qu'")."""
+    for length in (1, 2):
+        start = i - length
+        if start < 0:
+            return False
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if text[start:i].lower() in SPACED_ELISIONS:
+            return True
+    return False
 
 
 class _Builder:

@@ -10,7 +10,8 @@ are not denials here: "I can't stop thinking about ending it" is a risk.
 "No"/"non" followed by a pronoun is an answer ("no I want to die"), not a
 denial; nor is a negation inside a condition ("if he can't have me, no one
 can"), nor "never"/"jamais" in a clause that says how much ("j'ai jamais eu
-autant envie de mourir").
+autant envie de mourir"). French puts its negation after the verb: "pas" or
+"jamais" just after a match denies it too ("je me scarifie pas").
 
 Reported speech. Words belong to someone else when they stand after a
 reporting verb, unless the verb is part of a condition ("if anyone asks,
@@ -70,6 +71,37 @@ SEEING_STEMS = ("revoi", "rever", "retrouv", "trouv", "entend")
 # Between the negation and the verb ("nobody would ever find", "jamais me revoir").
 SEEING_BETWEEN = _set("would will ever again could can me te nous vous plus le la les")
 SEEING_REACH = 3
+# French puts the negation after the verb, and often drops the "ne": "je me
+# scarifie pas", "il me frappe jamais". One of these just after a match, in
+# its clause, denies it as a negation before it does, unless it goes on to
+# say what there is instead or how much ("je vais me tuer pas le choix",
+# "pas que", "je pense à mourir pas mal souvent"), or where it does not
+# happen ("il me frappait jamais au visage": elsewhere, then).
+AFTER_NEGATIONS = _set("pas jamais")
+AFTER_NEGATION_UNLESS = _set("le la les de du des que seulement mal au aux a sur devant")
+# A threat or an intent told in the future ("il va me tuer", "he will kill
+# me", "he's gonna"): one of these at most `FUTURE_REACH` words before a
+# match, in its clause and up to a linking word, or inside it.
+FUTURE = _set("will shall going va vais vas vont allons")
+FUTURE_REACH = 4
+# A film, a report or a book "about" something: what the sentence tells
+# after it is its subject ("j'ai vu un reportage sur des femmes séquestrées").
+ABOUT = _set("about on sur")
+
+
+def texter_subject(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the nearest subject before tokens[i], in its clause and up to a
+    linking word, is the texter ("je pense encore à lui", "I still miss him")."""
+    clause = tokens[i].clause
+    for j in range(i - 1, max(-1, i - 1 - SUBJECT_REACH), -1):
+        token = tokens[j]
+        if token.clause != clause or token.text in LINKS:
+            return False
+        if token.text in PRONOUNS:
+            return token.text in FIRST_PERSON
+    return False
+
+
 # A negation this close after one of these is part of a condition.
 CONDITIONS = _set("if unless si")
 CONDITION_REACH = 5
@@ -153,15 +185,37 @@ def negated(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
-def denied(tokens: Sequence[Token], start: int, skipped: Sequence[int] = ()) -> bool:
-    """Whether a match is denied, by the words before it or by a negation in one of its gaps.
+def denied(
+    tokens: Sequence[Token], start: int, skipped: Sequence[int] = (), end: int | None = None
+) -> bool:
+    """Whether a match is denied, by the words before it, by a negation in one
+    of its gaps, or (given its `end`) by a French negation just after it.
 
     "he ... kill me" matched in "he would never kill me" is denied by the
-    "never" that its gap passed over.
+    "never" that its gap passed over; "me scarifie" in "je me scarifie pas"
+    by the "pas" after it.
     """
     if negated(tokens, start):
         return True
-    return any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped)
+    if any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped):
+        return True
+    return end is not None and negated_after(tokens, start, end)
+
+
+def negated_after(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the match at tokens[start:end] is followed, in its clause and
+    quotation, by a French negation that denies it ("je me coupe pas")."""
+    if end >= len(tokens) or end <= start:
+        return False
+    last, after = tokens[end - 1], tokens[end]
+    if after.clause != last.clause or after.quote != last.quote:
+        return False
+    if after.text not in AFTER_NEGATIONS:
+        return False
+    following = tokens[end + 1].text if end + 1 < len(tokens) else ""
+    if following in AFTER_NEGATION_UNLESS:
+        return False
+    return _denies(tokens, end)
 
 
 def _denies(tokens: Sequence[Token], i: int) -> bool:
@@ -217,6 +271,20 @@ def _in_condition(tokens: Sequence[Token], i: int) -> bool:
         if tokens[j].clause != clause:
             return False
         if tokens[j].text in CONDITIONS:
+            return True
+    return False
+
+
+def future(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the match at tokens[start:end] is told in the future ("il va me tuer")."""
+    if any(token.text in FUTURE for token in tokens[start:end]):
+        return True
+    first = tokens[start]
+    for i in range(start - 1, max(-1, start - 1 - FUTURE_REACH), -1):
+        token = tokens[i]
+        if token.clause != first.clause or token.quote != first.quote or token.text in LINKS:
+            return False
+        if token.text in FUTURE:
             return True
     return False
 

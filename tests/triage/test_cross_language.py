@@ -34,6 +34,8 @@ EDGES = [
     "took 1,000 mg and 12 advil",
     "he said \u201cI'll kill you\u201d and I believe him",
     "« je vais te tuer » qu'il m'a dit",
+    "il m'a dit 't' es morte' et 'qu' il crève'",
+    "Il M\u2019a Dit \u2018T\u2019 es morte\u2019",
     "'I want to die,' she said",
     "my friend said 'I want to die'",
     "I'm not suicidal lol",

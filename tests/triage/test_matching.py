@@ -239,6 +239,38 @@ def test_an_unmatched_quotation_mark_hides_nothing():
     assert category('" I want to die') == SUICIDE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il m'a dit 't' es morte'",
+        "il m'a dit \u2018t\u2019 es morte\u2019",
+        "il m'a dit 't es morte'",
+        "il m'a dit \"t'es morte\"",
+    ],
+)
+def test_a_quote_opened_by_an_elided_word_is_closed_by_its_own_mark(text):
+    # The apostrophe of "t'" standing alone is the elision's, not the quote's end.
+    quoted = [t.text for t in tokenize(text) if t.quote]
+    assert quoted == ["te", "es", "morte"]
+    assert category(text) == DANGER
+
+
+def test_the_words_after_a_quoted_elision_stay_in_the_quote():
+    text = "elle m'a dit 't' es nulle, tu devrais te tuer'"
+    assert all(t.quote for t in tokenize(text)[4:])
+    # "qu'" standing alone is an elision too, and a quote may still end on a word.
+    assert [t.quote for t in tokenize("il a dit 'qu' il crève' et 'bye'")] == [
+        0,
+        0,
+        0,
+        1,
+        1,
+        1,
+        0,
+        2,
+    ]
+
+
 # -- categories --------------------------------------------------------------------
 
 

@@ -180,3 +180,109 @@ def test_the_markers_are_data_in_both_languages():
     assert "mdr" in markers["laughter"]
     assert "in prison" in markers["resolved"]
     assert "en prison" in markers["resolved"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je me scarifie pas, je te rassure",
+        "je me coupe pas",
+        "je ne me scarifie pas",
+        "j'ai pas pris tous les cachets",
+        "il m'a pas frappée",
+        "il me frappe jamais",
+    ],
+)
+def test_a_french_denial_after_the_verb_denies_its_clause(text):
+    assert category(text) is None
+    assert "negated" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais me tuer pas le choix",
+        "si il me frappe pas ce soir il me tuera",
+        "je me scarifie pas seulement les bras",
+        "j'pense à mourir pas mal souvent ces temps-ci",
+        "il me frappait jamais au visage, hier il s'en foutait",
+    ],
+)
+def test_a_negation_after_the_verb_that_denies_nothing_keeps_the_match(text):
+    assert category(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il va me tuer et il ira en prison s'il faut",
+        "he says he'll kill me even if he goes back to jail",
+        "he's gonna kill me even if he ends up in jail",
+        "il est en prison mais il dit qu'il va me tuer quand il sort",
+    ],
+)
+def test_a_threat_in_the_future_is_not_resolved_by_a_marker_elsewhere(text):
+    assert category(text) == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said he would kill me but he's in prison now",
+        "il m'a dit qu'il allait me tuer, il est en prison maintenant",
+        "years ago he was going to kill me, we divorced",
+    ],
+)
+def test_a_threat_told_in_the_past_is_still_resolved(text):
+    assert category(text) is None
+    assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai vu un reportage sur des femmes séquestrées",
+        "j'ai vu un reportage sur des femmes séquestrées par leur mari, c'était terrible",
+        "we watched a documentary about women who were strangled",
+    ],
+)
+def test_what_a_report_or_a_film_is_about_is_its_subject(text):
+    assert category(text) is None
+    assert "story" in reasons(text) or not reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The texter's own words after the report are hers.
+        "j'ai vu un reportage sur les femmes battues, il me frappe aussi",
+        "i saw a show about abuse and he strangled me last night",
+    ],
+)
+def test_the_texters_own_danger_beside_a_report_still_counts(text):
+    assert category(text) == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait. on est divorcés depuis 2016, je pense encore à lui",
+        "My ex used to threaten me with his gun. We've been divorced 10 years. "
+        "I still have nightmares sometimes",
+    ],
+)
+def test_the_texters_own_present_elsewhere_does_not_undo_the_resolution(text):
+    assert category(text) is None
+    assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait. on est divorcés depuis 2016. il m'a encore menacée hier",
+        "he used to choke me. we divorced. it is happening again",
+        "on est divorcés mais il me frappe encore",
+    ],
+)
+def test_an_ongoing_danger_elsewhere_still_undoes_the_resolution(text):
+    assert category(text) == "danger"

@@ -4,8 +4,8 @@
 
 import type { Token } from "./normalize";
 import { Index, parseTerm } from "./pattern";
-import { denied } from "./speech";
-import { MARKERS } from "./tables";
+import { denied, future, texterSubject } from "./speech";
+import { MARKERS, SPEECH } from "./tables";
 
 type Markers = keyof typeof MARKERS;
 const indexes = new Map<Markers, Index>();
@@ -34,7 +34,12 @@ export class Context {
   private stories: Set<number> | null = null;
   private everydays: Set<number> | null = null;
   private mishaps: Set<number> | null = null;
-  private ongoing: boolean | null = null;
+  // Sentence -> where the first "reportage sur", "a film about" in it ends.
+  private abouts: Map<number, number> | null = null;
+  // The sentences with an ongoing marker, and whether one of them tells
+  // something other than the visitor's own present.
+  private ongoing: Set<number> | null = null;
+  private ongoingDanger = false;
   private resolved = false;
   private earlier: Set<number> = new Set();
   private agreement: boolean | null = null;
@@ -57,6 +62,29 @@ export class Context {
     return this.stories.has(sentence);
   }
 
+  /** Whether the match at tokens[start:end] is what a film, a report or a book
+   * named before it in its sentence is about, with no word of the visitor's in it. */
+  about(start: number, end: number): boolean {
+    const tokens = this.tokens;
+    if (this.abouts === null) {
+      this.abouts = new Map();
+      for (const match of indexOf("story").find(tokens)) {
+        const sentence = tokens[match.start]!.sentence;
+        if (
+          match.end < tokens.length &&
+          SPEECH.about.has(tokens[match.end]!.text) &&
+          tokens[match.end]!.sentence === sentence &&
+          !denied(tokens, match.start, match.skipped)
+        ) {
+          this.abouts.set(sentence, Math.min(this.abouts.get(sentence) ?? match.end, match.end));
+        }
+      }
+    }
+    if (tokens.slice(start, end).some((token) => SPEECH.texterWords.has(token.text))) return false;
+    const after = this.abouts.get(tokens[start]!.sentence);
+    return after !== undefined && after <= start;
+  }
+
   /** Whether tokens[start:end] overlap an everyday phrase, or (with
    * `mishaps`) stand in a clause that tells a mishap. */
   everyday(start: number, end: number, mishaps = true): boolean {
@@ -72,14 +100,23 @@ export class Context {
     return this.mishaps.has(this.tokens[start]!.clause);
   }
 
-  /** Whether what is said in `clause` is told as past and resolved. */
-  past(clause: number): boolean {
+  /** Whether the match at tokens[start:end] is told as past and resolved: a
+   * threat or an intent told in the future is not resolved by a marker of the
+   * text, only by its own clause's "years ago". */
+  past(start: number, end: number): boolean {
+    const clause = this.tokens[start]!.clause;
+    const sentence = this.tokens[start]!.sentence;
     if (this.ongoing === null) {
-      this.ongoing = found("ongoing", this.tokens).length > 0;
+      const ongoing = found("ongoing", this.tokens);
+      this.ongoing = new Set(ongoing.map((i) => this.tokens[i]!.sentence));
+      this.ongoingDanger = ongoing.some((i) => !texterSubject(this.tokens, i));
       this.resolved = found("resolved", this.tokens).length > 0;
       this.earlier = new Set(found("earlier", this.tokens).map((i) => this.tokens[i]!.clause));
     }
-    if (this.ongoing) return false;
-    return this.resolved || this.earlier.has(clause);
+    // "Encore" says the danger goes on, unless it tells the visitor's own
+    // present in another sentence ("je pense encore à lui").
+    if (this.ongoingDanger || this.ongoing.has(sentence)) return false;
+    if (this.earlier.has(clause)) return true;
+    return this.resolved && !future(this.tokens, start, end);
   }
 }

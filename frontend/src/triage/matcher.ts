@@ -72,7 +72,7 @@ export class Matcher {
       const term = this.terms[found.key]!;
       const first = tokens[found.start]!;
       let reason: string | null = null;
-      if (denied(tokens, found.start, found.skipped)) {
+      if (denied(tokens, found.start, found.skipped, found.end)) {
         reason = "negated";
       } else {
         otherWords ??= others(tokens);
@@ -85,10 +85,15 @@ export class Matcher {
         ) {
           reason = "other_person";
         } else if (context.joke(first.sentence)) reason = "joke";
-        else if (reported && context.story(first.sentence)) reason = "story";
+        else if (
+          context.story(first.sentence) &&
+          (reported || (!term.namesTexter && context.about(found.start, found.end)))
+        ) {
+          reason = "story";
+        }
         // A mishap ("in the kitchen") sets aside suicide risk only: what he does to her there is danger.
         else if (context.everyday(found.start, found.end, term.category === SUICIDE)) reason = "everyday";
-        else if (context.past(first.clause)) reason = "past";
+        else if (context.past(found.start, found.end)) reason = "past";
       }
       hits.push({ term: term.text, category: term.category, language: term.language, counted: reason === null, reason });
     }

@@ -43,6 +43,8 @@ export function quoteSpans(text: readonly string[]): Map<number, number> {
     const before = i > 0 ? text[i - 1]! : " ";
     const after = i + 1 < text.length ? text[i + 1]! : " ";
     if (APOSTROPHES.has(ch) && isAlnum(before) && isAlnum(after)) continue;
+    // An apostrophe just after a French elided word standing alone ("t' es morte") closes no quote.
+    if (APOSTROPHES.has(ch) && afterElided(text, i)) continue;
     const single = SINGLE_QUOTES.has(ch);
     const top = stack[stack.length - 1];
     if (top !== undefined && OPENERS.get(top[0]) === ch && !(single && isSpace(before))) {
@@ -53,6 +55,17 @@ export function quoteSpans(text: readonly string[]): Map<number, number> {
     }
   }
   return spans;
+}
+
+/** Whether text[i] follows a French elided word that stands alone ("t'", "qu'"). */
+function afterElided(text: readonly string[], i: number): boolean {
+  for (const length of [1, 2]) {
+    const start = i - length;
+    if (start < 0) return false;
+    if (start > 0 && isAlnum(text[start - 1]!)) continue;
+    if (SPACED_ELISIONS.has(text.slice(start, i).join("").toLowerCase())) return true;
+  }
+  return false;
 }
 
 class Builder {

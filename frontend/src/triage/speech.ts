@@ -20,10 +20,30 @@ export function negated(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
-/** Whether a match is denied, by the words before it or by a negation in one of its gaps. */
-export function denied(tokens: readonly Token[], start: number, skipped: readonly number[] = []): boolean {
+/** Whether a match is denied, by the words before it, by a negation in one of
+ * its gaps, or (given its `end`) by a French negation just after it. */
+export function denied(
+  tokens: readonly Token[],
+  start: number,
+  skipped: readonly number[] = [],
+  end: number | null = null,
+): boolean {
   if (negated(tokens, start)) return true;
-  return skipped.some((i) => S.negations.has(tokens[i]!.text) && denies(tokens, i));
+  if (skipped.some((i) => S.negations.has(tokens[i]!.text) && denies(tokens, i))) return true;
+  return end !== null && negatedAfter(tokens, start, end);
+}
+
+/** Whether the match at tokens[start:end] is followed, in its clause and
+ * quotation, by a French negation that denies it ("je me coupe pas"). */
+export function negatedAfter(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end >= tokens.length || end <= start) return false;
+  const last = tokens[end - 1]!;
+  const after = tokens[end]!;
+  if (after.clause !== last.clause || after.quote !== last.quote) return false;
+  if (!S.afterNegations.has(after.text)) return false;
+  const following = end + 1 < tokens.length ? tokens[end + 1]!.text : "";
+  if (S.afterNegationUnless.has(following)) return false;
+  return denies(tokens, end);
 }
 
 function denies(tokens: readonly Token[], i: number): boolean {
@@ -67,6 +87,30 @@ function inCondition(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j > Math.max(-1, i - 1 - S.conditionReach); j--) {
     if (tokens[j]!.clause !== clause) return false;
     if (S.conditions.has(tokens[j]!.text)) return true;
+  }
+  return false;
+}
+
+/** Whether the match at tokens[start:end] is told in the future ("il va me tuer"). */
+export function future(tokens: readonly Token[], start: number, end: number): boolean {
+  if (tokens.slice(start, end).some((token) => S.future.has(token.text))) return true;
+  const first = tokens[start]!;
+  for (let i = start - 1; i > Math.max(-1, start - 1 - S.futureReach); i--) {
+    const token = tokens[i]!;
+    if (token.clause !== first.clause || token.quote !== first.quote || S.links.has(token.text)) return false;
+    if (S.future.has(token.text)) return true;
+  }
+  return false;
+}
+
+/** Whether the nearest subject before tokens[i], in its clause and up to a
+ * linking word, is the visitor ("je pense encore à lui", "I still miss him"). */
+export function texterSubject(tokens: readonly Token[], i: number): boolean {
+  const clause = tokens[i]!.clause;
+  for (let j = i - 1; j > Math.max(-1, i - 1 - S.subjectReach); j--) {
+    const token = tokens[j]!;
+    if (token.clause !== clause || S.links.has(token.text)) return false;
+    if (S.pronouns.has(token.text)) return S.firstPerson.has(token.text);
   }
   return false;
 }
