@@ -131,7 +131,8 @@ def clears_a_flag(server: ConsoleServer, browser: Any) -> None:
     # A new text redraws the conversation's header: the supervisor half-way
     # through the form keeps her place.
     text_in(server, "bon je vais aller me coucher", "+15145550301")
-    expect(page.get_by_text("bon je vais aller me coucher", exact=True)).to_be_visible(
+    thread = page.get_by_role("list", name="Messages")
+    expect(thread.get_by_text("bon je vais aller me coucher", exact=True)).to_be_visible(
         timeout=30_000
     )
     expect(first_reason).to_be_focused(timeout=30_000)
