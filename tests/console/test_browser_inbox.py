@@ -153,7 +153,9 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     expect(page.get_by_label("Chercher dans cette page")).to_be_visible()
     expect(crisis).to_contain_text("2 textes non lus")
     expect(related).to_contain_text("Cette personne a déjà écrit")
-    page.get_by_role("button", name="English").click()
+    # Back to English, once the server has it too (the page reloads below).
+    with page.expect_response(lambda r: r.url.endswith("/language") and r.ok):
+        page.get_by_role("button", name="English").click()
 
     # The server keeps what she read: after a reload, only the unread remain counted.
     page.reload()
