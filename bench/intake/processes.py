@@ -138,7 +138,9 @@ class FakeProvider:
     the welcome notices is not spent in the client's process, which keeps time."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("fork")
+        # Spawned, not forked: the caller may run threads (a test's servers),
+        # and a child forked from them can deadlock on a lock one of them held.
+        context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(target=_serve_fake, args=(child,), daemon=True)
         self._process.start()
