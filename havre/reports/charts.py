@@ -25,6 +25,8 @@ from havre.reports.wrapup import category_label
 
 WIDTH = 640
 BAR_AREA = 180
+# Room above the tallest column for the value written over it.
+TOP = 22
 LABEL_BAND = 28
 
 
@@ -245,7 +247,7 @@ def _columns(name: str, title: str, bars: Sequence[Bar], threshold: int) -> str:
                 _svg(
                     '<rect class="bar withheld" x="{}" y="{}" width="{}" height="{}"/>',
                     x,
-                    10 + BAR_AREA - height,
+                    TOP + BAR_AREA - height,
                     width,
                     height,
                 )
@@ -256,7 +258,7 @@ def _columns(name: str, title: str, bars: Sequence[Bar], threshold: int) -> str:
                 _svg(
                     '<rect class="bar" x="{}" y="{}" width="{}" height="{}"/>',
                     x,
-                    10 + BAR_AREA - height,
+                    TOP + BAR_AREA - height,
                     width,
                     height,
                 )
@@ -266,7 +268,7 @@ def _columns(name: str, title: str, bars: Sequence[Bar], threshold: int) -> str:
                 _svg(
                     '<text class="bar-value" x="{}" y="{}">{}</text>',
                     x + width / 2,
-                    10 + BAR_AREA - height - 4,
+                    TOP + BAR_AREA - height - 4,
                     _short(bar.value, threshold),
                 )
             )
@@ -275,12 +277,12 @@ def _columns(name: str, title: str, bars: Sequence[Bar], threshold: int) -> str:
                 _svg(
                     '<text class="axis-label" x="{}" y="{}">{}</text>',
                     x + width / 2,
-                    10 + BAR_AREA + 18,
+                    TOP + BAR_AREA + 18,
                     bar.label,
                 )
             )
     body = "".join(str(shape) for shape in shapes)
-    height = 10 + BAR_AREA + LABEL_BAND
+    height = TOP + BAR_AREA + LABEL_BAND
     return _figure(
         name,
         title,
