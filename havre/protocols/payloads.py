@@ -31,6 +31,7 @@ def notices_payload(program: Program) -> list[dict[str, Any]]:
         (row.notice, row.language): row.text for row in NoticeText.objects.filter(program=program)
     }
     notices = []
+    stored: list[ProtocolSettings] = []  # the program's settings, read once for every preview
     for key in NOTICES:
         defaults = {language: default_text(key, language) for language in LANGUAGES}
         texts = {language: own.get((key, language), defaults[language]) for language in LANGUAGES}
@@ -40,7 +41,8 @@ def notices_payload(program: Program) -> list[dict[str, Any]]:
                 "texts": texts,
                 # As the texter would read it now: placeholders filled with the program's values.
                 "previews": {
-                    language: fill(texts[language], program, language) for language in LANGUAGES
+                    language: fill(texts[language], program, language, stored=stored)
+                    for language in LANGUAGES
                 },
                 "defaults": defaults,
                 "edited": {language: (key, language) in own for language in LANGUAGES},
