@@ -22,12 +22,13 @@ from havre.console.desk_strings import DESK_STRINGS
 from havre.console.inbox_strings import INBOX_STRINGS
 from havre.console.records_strings import RECORDS_STRINGS
 from havre.conversations.strings import TEAM_WORK_STRINGS
+from havre.plurals import PLURAL_RULE_KEY, Count, plural_rule, texts
 from havre.protocols.strings import console_strings as protocol_strings
 from havre.reports.strings import console_strings as report_strings
 from havre.safety.strings import safety_strings
 from havre.triage.strings import console_strings as triage_strings
 
-STRINGS: dict[str, Promise] = {
+STRINGS: dict[str, Promise | Count] = {
     # page
     "page.title": _("Helpline console"),
     "page.skip": _("Skip to main content"),
@@ -96,8 +97,7 @@ STRINGS: dict[str, Promise] = {
     "waiting.still": _("No access yet."),
     # inbox
     "inbox.title": _("Open conversations"),
-    "inbox.count.one": _("{n} open conversation"),
-    "inbox.count.other": _("{n} open conversations"),
+    "inbox.count": Count("{n} open conversation", "{n} open conversations"),
     "inbox.empty": _("No open conversations. New texts appear here as they arrive."),
     "inbox.texter": _("Texter ending {digits}"),
     "inbox.texter_unknown": _("Texter (number locked)"),
@@ -287,7 +287,8 @@ def catalog(language: str) -> dict[str, str]:
             **triage_strings(),
             **protocol_strings(),
             **report_strings(),
-            **{key: str(text) for key, text in STRINGS.items()},
+            **texts(STRINGS),
+            PLURAL_RULE_KEY: plural_rule(language),
         }
 
 
@@ -298,6 +299,7 @@ def catalogs() -> dict[str, dict[str, str]]:
 
 def text(key: str) -> str:
     """One string in the active language, from this catalog or a contributed one."""
-    if key in STRINGS:
-        return str(STRINGS[key])
+    found = STRINGS.get(key)
+    if found is not None and not isinstance(found, Count):
+        return str(found)
     return catalog(translation.get_language() or settings.LANGUAGE_CODE)[key]

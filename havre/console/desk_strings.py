@@ -5,13 +5,18 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-DESK_STRINGS: dict[str, Promise] = {
+from havre.plurals import Count
+
+DESK_STRINGS: dict[str, Promise | Count] = {
     "header.menu": _("Menu"),
     "side.open": _("Tools and notes"),
     "side.title": _("About this conversation"),
     "side.back": _("Back to the conversation"),
-    "inbox.more.one": _("Show more: {n} conversation not shown"),
-    "inbox.more.other": _("Show more: {n} conversations not shown"),
+    # The lexicon editor's count of terms (the console's, as gettext's plural forms).
+    "lexicon.count": Count("{n} term", "{n} terms"),
+    "inbox.more": Count(
+        "Show more: {n} conversation not shown", "Show more: {n} conversations not shown"
+    ),
     # keyboard shortcuts
     "shortcuts.open": _("Keyboard shortcuts"),
     "shortcuts.title": _("Keyboard shortcuts"),

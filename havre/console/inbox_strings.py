@@ -4,30 +4,15 @@ from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
+from havre.plurals import Count
 
-def _plural(key: str, singular: str, plural: str) -> dict[str, Promise]:
-    """A count's two texts through gettext's plural forms (msgid_plural in the catalogue).
-
-    The browser picks `.one` or `.other` with the language's plural rule
-    (Intl.PluralRules); each is gettext's form for a number of that kind,
-    so French says "1 conversation" and "0 conversation" as its grammar does.
-    """
-    return {
-        f"{key}.one": ngettext_lazy(singular, plural, 1),
-        f"{key}.other": ngettext_lazy(singular, plural, 2),
-    }
-
-
-INBOX_STRINGS: dict[str, Promise] = {
-    **_plural("inbox.unread", "{n} unread text", "{n} unread texts"),
+INBOX_STRINGS: dict[str, Promise | Count] = {
+    "inbox.unread": Count("{n} unread text", "{n} unread texts"),
     "inbox.preview.you": _("You"),
     "inbox.preview.from": _("{who}: {text}"),
-    **_plural(
-        "inbox.count_filtered",
-        "{n} conversation shown of {total} open",
-        "{n} conversations shown of {total} open",
+    "inbox.count_filtered": Count(
+        "{n} conversation shown of {total} open", "{n} conversations shown of {total} open"
     ),
     "inbox.none_match": _("No open conversation matches these filters."),
     "inbox.filter.legend": _("Filter the list"),
@@ -45,8 +30,7 @@ INBOX_STRINGS: dict[str, Promise] = {
         "Looks only through what this page has decrypted: the numbers and last messages of "
         "the conversations shown so far. The server cannot search, because it cannot read them."
     ),
-    **_plural(
-        "inbox.search.unsearched",
+    "inbox.search.unsearched": Count(
         "{n} conversation not yet shown on this page was not searched.",
         "{n} conversations not yet shown on this page were not searched.",
     ),
@@ -60,12 +44,10 @@ INBOX_STRINGS: dict[str, Promise] = {
     ),
     "safety.block.confirm_yes": _("Yes, block and close"),
     "safety.block.confirm_no": _("Cancel"),
-    **_plural(
-        "team_work.shown_of",
-        "{n} conversation shown of {total}.",
-        "{n} conversations shown of {total}.",
+    "team_work.shown_of": Count(
+        "{n} conversation shown of {total}.", "{n} conversations shown of {total}."
     ),
-    **_plural("team_work.more_in_inbox", "Show it in the inbox", "Show all {n} in the inbox"),
+    "team_work.more_in_inbox": Count("Show it in the inbox", "Show all {n} in the inbox"),
     "team_work.note_by": _("Note by {author}"),
     "note.title": _("Note for the team"),
     "note.label": _("Write a note"),
@@ -77,8 +59,7 @@ INBOX_STRINGS: dict[str, Promise] = {
     "note.save": _("Save the note"),
     "note.saved": _("Note saved."),
     "note.failed": _("The note was not saved ({code})."),
-    **_plural(
-        "related.title",
+    "related.title": Count(
         "This texter wrote before (ongoing relationship):",
         "This texter wrote before, {n} times (ongoing relationship):",
     ),

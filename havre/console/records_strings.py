@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-RECORDS_STRINGS: dict[str, Promise] = {
+from havre.plurals import Count
+
+RECORDS_STRINGS: dict[str, Promise | Count] = {
     "records.nav": _("Records"),
     "records.title": _("Records"),
     "records.intro": _(
@@ -84,8 +86,7 @@ RECORDS_STRINGS: dict[str, Promise] = {
     "records.audit.system": _("Havre (automatic)"),
     "records.audit.none": _("No entry."),
     "records.audit.older": _("Older entries"),
-    "records.audit.shown.one": _("{n} entry shown."),
-    "records.audit.shown.other": _("{n} entries shown."),
+    "records.audit.shown": Count("{n} entry shown.", "{n} entries shown."),
     "records.audit.error": _("The audit log could not be loaded. Try again in a moment."),
     "records.audit.bad_dates": _("Choose dates: the first on or before the last."),
     "records.loading": _("Loading…"),

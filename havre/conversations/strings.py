@@ -3,7 +3,7 @@ of a conversation, staff support and the supervisor view.
 
 Merged into the console's catalog (havre/console/catalog.py); keys start
 with `team_work.`. Placeholders are written `{name}` and filled in by the
-browser; `.one` / `.other` pairs are chosen by the language's plural rule.
+browser; a `Count` becomes one key per plural form of the language (havre/plurals.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-_TEXTS: dict[str, Promise] = {
+from havre.plurals import Count
+
+_TEXTS: dict[str, Promise | Count] = {
     "nav": _("Supervision"),
     "loading": _("Loading…"),
     # the shift
@@ -25,15 +27,11 @@ _TEXTS: dict[str, Promise] = {
     "off_duty_now": _("You are off duty."),
     # the queue
     "queue_title": _("Queue"),
-    "waiting.one": _("{n} waiting"),
-    "waiting.other": _("{n} waiting"),
-    "in_crisis.one": _("{n} in crisis"),
-    "in_crisis.other": _("{n} in crisis"),
+    "waiting": Count("{n} waiting", "{n} waiting"),
+    "in_crisis": Count("{n} in crisis", "{n} in crisis"),
     "longest_wait": _("longest wait {wait}"),
-    "wait.one": _("{n} min"),
-    "wait.other": _("{n} min"),
-    "more_waiting.one": _("and {n} more waiting"),
-    "more_waiting.other": _("and {n} more waiting"),
+    "wait": Count("{n} min", "{n} min"),
+    "more_waiting": Count("and {n} more waiting", "and {n} more waiting"),
     "take_next": _("Take next"),
     "take_needs_duty": _("Go on duty to take conversations."),
     "take_at_cap": _("You hold {cap} conversations, your maximum."),
@@ -45,8 +43,10 @@ _TEXTS: dict[str, Promise] = {
     "badge_held": _("With {name}"),
     # pause after heavy conversations
     "pause_title": _("Time for a pause?"),
-    "pause_heavy.one": _("You marked {n} conversation as heavy in this shift."),
-    "pause_heavy.other": _("You marked {n} conversations as heavy in this shift."),
+    "pause_heavy": Count(
+        "You marked {n} conversation as heavy in this shift.",
+        "You marked {n} conversations as heavy in this shift.",
+    ),
     "pause_text": _(
         "Take a few minutes away from the screen, and ask a supervisor for a debrief "
         "when you are ready. Nobody else sees this."
@@ -104,8 +104,9 @@ _TEXTS: dict[str, Promise] = {
     # the supervisor view
     "supervision_title": _("Supervision"),
     "health": _("Queue health"),
-    "unanswered_count.one": _("{n} with no reply for over {minutes} min"),
-    "unanswered_count.other": _("{n} with no reply for over {minutes} min"),
+    "unanswered_count": Count(
+        "{n} with no reply for over {minutes} min", "{n} with no reply for over {minutes} min"
+    ),
     "none": _("None"),
     "staff_title": _("Staff"),
     "col_member": _("Member"),
@@ -156,4 +157,6 @@ _TEXTS: dict[str, Promise] = {
     "error.too_many_attempts": _("Too many tries. Wait a few minutes, then try again."),
 }
 
-TEAM_WORK_STRINGS: dict[str, Promise] = {f"team_work.{key}": text for key, text in _TEXTS.items()}
+TEAM_WORK_STRINGS: dict[str, Promise | Count] = {
+    f"team_work.{key}": text for key, text in _TEXTS.items()
+}

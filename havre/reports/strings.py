@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from havre.plurals import Count, texts
+
 
 def console_strings() -> dict[str, str]:
-    strings = {
+    strings: dict[str, str | Count] = {
         "nav": _("Reports"),
         "title": _("Reports"),
         "intro": _(
@@ -34,13 +36,12 @@ def console_strings() -> dict[str, str]:
         "health.busy": _("Busy: someone has waited over {calm} minutes."),
         "health.strained": _("Strained: someone has waited over {strained} minutes."),
         "health.strained_crisis": _("Strained: a crisis-flagged conversation is waiting."),
-        "health.waiting.one": _("{n} waiting"),
-        "health.waiting.other": _("{n} waiting"),
-        "health.crisis.one": _("{n} crisis-flagged waiting"),
-        "health.crisis.other": _("{n} crisis-flagged waiting"),
+        "health.waiting": Count("{n} waiting", "{n} waiting"),
+        "health.crisis": Count("{n} crisis-flagged waiting", "{n} crisis-flagged waiting"),
         "health.longest": _("longest wait {n} min"),
-        "health.unanswered.one": _("{n} with no reply for a while"),
-        "health.unanswered.other": _("{n} with no reply for a while"),
+        "health.unanswered": Count(
+            "{n} with no reply for a while", "{n} with no reply for a while"
+        ),
         "health.updated": _("updated {when}"),
         "threshold.label": _("Withhold counts under"),
         "threshold.hint": _(
@@ -57,4 +58,4 @@ def console_strings() -> dict[str, str]:
         ),
         "wrapup.not_saved": _("The conversation is closed, but its wrap-up was not saved."),
     }
-    return {f"reports.{key}": value for key, value in strings.items()}
+    return texts({f"reports.{key}": value for key, value in strings.items()})

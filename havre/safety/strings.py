@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from havre.plurals import Count, texts
+
 
 def _code_word() -> dict[str, str]:
     return {
@@ -41,7 +43,7 @@ def _code_word() -> dict[str, str]:
     }
 
 
-def _checkins() -> dict[str, str]:
+def _checkins() -> dict[str, str | Count]:
     return {
         "checkin.title": _("Check-ins"),
         "checkin.off": pgettext("check-ins", "off"),
@@ -50,10 +52,8 @@ def _checkins() -> dict[str, str]:
             "Nothing is ever sent to the texter on its own."
         ),
         "checkin.every_label": _("Remind me"),
-        "checkin.every_days.one": _("every day"),
-        "checkin.every_days.other": _("every {n} days"),
-        "checkin.every_hours.one": _("every hour"),
-        "checkin.every_hours.other": _("every {n} hours"),
+        "checkin.every_days": Count("every day", "every {n} days"),
+        "checkin.every_hours": Count("every hour", "every {n} hours"),
         "checkin.save": _("Save"),
         "checkin.saved": _("Check-ins saved."),
         "checkin.stop": _("Stop check-ins"),
@@ -168,5 +168,5 @@ def _errors() -> dict[str, str]:
 
 def safety_strings() -> dict[str, str]:
     """Every `safety.*` text, in the active language."""
-    texts = {**_code_word(), **_checkins(), **_blocks(), **_write_first(), **_errors()}
-    return {f"safety.{key}": value for key, value in texts.items()}
+    strings = {**_code_word(), **_checkins(), **_blocks(), **_write_first(), **_errors()}
+    return texts({f"safety.{key}": value for key, value in strings.items()})

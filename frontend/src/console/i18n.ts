@@ -2,13 +2,22 @@
 // (json_script), so switching language re-renders in place, without the
 // reload that would lock the keys.
 
+import { type PluralRule, parsePluralForms } from "./plural-forms";
+
 type Catalogue = Record<string, string>;
+
+/** The catalogue's key for the language's gettext Plural-Forms rule (havre/plurals.py). */
+const PLURAL_RULE_KEY = "plural_forms";
+// The messages' own language, English: what gettext applies without a catalogue.
+const SOURCE_RULE = "nplurals=2; plural=(n != 1);";
 
 let catalogues: Record<string, Catalogue> = {};
 let language = "en";
+const rules = new Map<string, PluralRule>();
 
 export function loadCatalogues(data: Record<string, Catalogue>, initial: string): void {
   catalogues = data;
+  rules.clear();
   setLanguage(initial);
 }
 
@@ -23,7 +32,10 @@ export function setLanguage(code: string): void {
 
 /** The text for `key`, with `{name}` placeholders filled in. Unknown keys show as themselves. */
 export function t(key: string, values: Record<string, string | number> = {}): string {
-  const text = catalogues[language]?.[key] ?? catalogues.en?.[key] ?? key;
+  return fill(catalogues[language]?.[key] ?? catalogues.en?.[key] ?? key, values);
+}
+
+function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
     return value === undefined ? whole : String(value);
@@ -34,10 +46,25 @@ export function has(key: string): boolean {
   return catalogues[language]?.[key] !== undefined || catalogues.en?.[key] !== undefined;
 }
 
-/** Picks `<key>.one` or `<key>.other` by the language's plural rule. */
+/**
+ * A count's text: `<key>.<form>`, the form gettext's Plural-Forms rule of the
+ * language gives `n` (the server writes one key per form of each count).
+ */
 export function tn(key: string, n: number, values: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(language).select(n) === "one" ? "one" : "other";
-  return t(`${key}.${form}`, { n, ...values });
+  const form = pluralRule(language)(n);
+  const inLanguage = catalogues[language]?.[`${key}.${form}`];
+  if (inLanguage !== undefined) return fill(inLanguage, { n, ...values });
+  // A key missing in this language falls back to English, with English's rule.
+  return t(`${key}.${pluralRule("en")(n)}`, { n, ...values });
+}
+
+function pluralRule(code: string): PluralRule {
+  let rule = rules.get(code);
+  if (rule === undefined) {
+    rule = parsePluralForms(catalogues[code]?.[PLURAL_RULE_KEY] ?? SOURCE_RULE);
+    rules.set(code, rule);
+  }
+  return rule;
 }
 
 /** Re-applies the catalogue to every element marked with data-t / data-t-<attribute>. */

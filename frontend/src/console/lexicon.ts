@@ -109,7 +109,7 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
     }
     const text = textOf(list.category, list.language);
     const count = linesOf(text).filter((line) => line.trim()).length;
-    const parts = [tn("triage.count", count)];
+    const parts = [tn("lexicon.count", count)];
     if (!sameTerms(text, list.terms)) parts.push(t("triage.state.unsaved"));
     else if (!list.edited) parts.push(t("triage.state.builtin"));
     else if (list.updated_by !== null) parts.push(t("triage.state.edited", { name: list.updated_by, when: formatWhen(list.updated_at) }));
