@@ -18,6 +18,7 @@ import pytest
 
 from havre.demo.seed import DEMO_STAFF
 from tests.browser.conftest import RunningServer
+from tests.console.test_browser import assert_accessible
 from tests.conftest import need
 
 pytestmark = pytest.mark.browser
@@ -50,10 +51,13 @@ def test_text_reply_and_nothing_readable_left_behind(demo_server: RunningServer,
     texter.get_by_label(f"Text to send from {NUMBER_TYPED}").fill(TEXT_IN)
     texter.locator(phone_id).get_by_role("button", name="Send").click()
     expect(texter.locator(f"{phone_id} .state")).to_have_text("Received by the helpline")
+    assert_accessible(texter, "demo simulator")
 
     console = chromium.new_context().new_page()
     console.goto(f"{demo_server.url}/console/")
     expect(console.get_by_text("Demonstration helpline").first).to_be_visible()
+    # The demo's banner is on every screen: the sign-in with it passes axe.
+    assert_accessible(console, "demo sign-in with its banner")
     console.get_by_role("textbox", name="Email").fill(advocate.email)
     console.get_by_role("textbox", name="Passphrase").fill(advocate.passphrase)
     console.get_by_role("button", name="Continue").click()
@@ -62,6 +66,8 @@ def test_text_reply_and_nothing_readable_left_behind(demo_server: RunningServer,
     row.click()
     messages = console.get_by_role("list", name="Messages")
     expect(messages.get_by_text(TEXT_IN)).to_be_visible()
+    expect(console.get_by_text("Demonstration helpline").first).to_be_visible()
+    assert_accessible(console, "demo conversation with its banner")
 
     console.get_by_role("textbox", name="Reply").fill(TEXT_OUT)
     console.get_by_role("button", name="Send reply").click()
