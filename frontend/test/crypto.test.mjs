@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { Aes128Gcm, CipherSuite, HkdfSha256 } from "@hpke/core";
+import { Aes128Gcm, CipherSuite, DhkemX25519HkdfSha256 as NativeKem, HkdfSha256 } from "@hpke/core";
 import { DhkemX25519HkdfSha256 } from "@hpke/dhkem-x25519";
 
 import vectors from "../../havre/vault/vectors.json" with { type: "json" };
@@ -155,5 +155,36 @@ describe("sealing in JavaScript", () => {
     assert.ok(c.isStrongEnough(c.DEFAULT_KDF_PARAMS));
     assert.ok(!c.isStrongEnough(c.kdfParamsFromDict(vectors.argon2id[0].params)));
     assert.throws(() => c.kdfParamsFromDict({ ...stored, algorithm: "pbkdf2" }), c.FormatError);
+  });
+});
+
+// Last in the file: from here on the module uses the JavaScript X25519.
+describe("the browser's X25519 and the JavaScript one", () => {
+  const info = c.messageInfo(vectors.program.id, "0b8e4f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b", "5ea1ed00-0000-4000-8000-000000000001", "in");
+
+  test("each opens the Python-made vectors and what the other sealed", async () => {
+    assert.equal(await c.x25519Kind(), "native");
+    const byNative = await c.seal(programPublic, utf8("je suis là"), info);
+    await assert.rejects(c.seal(new Uint8Array(32), utf8("x"), c.info()), c.FormatError);
+
+    c.useJavaScriptX25519();
+    assert.equal(await c.x25519Kind(), "javascript");
+    assert.deepEqual(await c.openSealed(programPrivate, byNative, info), utf8("je suis là"));
+    for (const vector of vectors.sealed) {
+      const key = vector.recipient === "member" ? memberPrivate : programPrivate;
+      const plaintext = await c.openSealed(key, c.b64d(vector.sealed), builders[vector.builder](...vector.args));
+      assert.deepEqual(plaintext, c.b64d(vector.plaintext), vector.name);
+    }
+    const byJavaScript = await c.seal(programPublic, utf8("on vous croit"), info);
+    await assert.rejects(c.seal(new Uint8Array(32), utf8("x"), c.info()), c.FormatError);
+    await assert.rejects(c.openSealed(memberPrivate, byJavaScript, info), c.FormatError);
+
+    const native = new CipherSuite({ kem: new NativeKem(), kdf: new HkdfSha256(), aead: new Aes128Gcm() });
+    const recipientKey = await native.kem.deserializePrivateKey(programPrivate.slice().buffer);
+    const opened = await native.open(
+      { recipientKey, enc: byJavaScript.slice(0, c.ENC_SIZE).buffer, info },
+      byJavaScript.slice(c.ENC_SIZE).buffer,
+    );
+    assert.deepEqual(c.unpad(new Uint8Array(opened)), utf8("on vous croit"));
   });
 });
