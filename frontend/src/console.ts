@@ -893,10 +893,13 @@ class ConsolePage implements DeskView {
     if (desk === null) return;
     this.#showPane("conversation");
     if (desk.open?.id !== id) this.#thread.switching();
+    const before = document.activeElement;
     await desk.select(id);
     await this.#thread.settled();
-    // Once its title is there, so that a screen reader says which conversation opened.
-    if (this.#desk === desk && desk.open?.id === id) byId("conversation-title").focus();
+    // Once its title is there, so that a screen reader says which conversation opened;
+    // unless she has already moved on in it (the messages can take a while to open).
+    const moved = document.activeElement !== before && byId("conversation").contains(document.activeElement);
+    if (this.#desk === desk && desk.open?.id === id && !moved) byId("conversation-title").focus();
   }
 }
 
