@@ -17,6 +17,7 @@ import pytest
 
 from tests.console.test_browser import (
     ConsoleServer,
+    assert_accessible,
     serve_console,
     sign_in,
     with_browser,
@@ -33,15 +34,6 @@ def desk_server(tmp_path: Path) -> Iterator[ConsoleServer]:
     # A server per test: a second sign-in within the same 30 s would reuse a spent code.
     with serve_console(tmp_path, "tests.console.desk_setup") as server:
         yield server
-
-
-def assert_accessible(page: Any, where: str) -> None:
-    """axe-core finds nothing at all, whatever its impact."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    found = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in violations]
-    assert found == [], f"{where}: {found}"
 
 
 def in_view(page: Any, selector: str) -> bool:

@@ -54,7 +54,7 @@ export class EmergencyControls {
       return;
     }
     const parts: (Node | string)[] = [
-      el("p", { class: "emergency-title" }, el("strong", {}, t("protocols.emergency.banner"))),
+      el("p", { class: "emergency-title", id: "emergency-banner-title" }, el("strong", {}, t("protocols.emergency.banner"))),
       el(
         "p",
         {},

@@ -29,7 +29,8 @@ export class SupervisionPanel {
     this.#body = el("div", { class: "supervision-body" });
     this.#status = el("p", { class: "supervision-status", role: "status" });
     container.replaceChildren(
-      el("section", { class: "supervision", "aria-labelledby": "supervision-title" }, el("h2", { id: "supervision-title" }, t("team_work.supervision_title")), this.#status, this.#body),
+      // Not a landmark of its own: the view around it is the "Supervision" region.
+      el("div", { class: "supervision" }, el("h2", { id: "supervision-title" }, t("team_work.supervision_title")), this.#status, this.#body),
     );
   }
 
