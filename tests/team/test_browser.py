@@ -86,8 +86,10 @@ def one_shift(server: ConsoleServer, browser: Any) -> None:
     expect(notes).to_contain_text(NOTE)
     expect(bea.locator("#shift-bar")).to_contain_text("1 of 3 conversations")
 
-    # Alice takes the next one, then ends her shift through the walk-through.
-    alice.get_by_role("button", name="Take next").click()
+    # Alice takes the next one with the keyboard (t), then ends her shift
+    # through the walk-through.
+    alice.locator("#main").focus()
+    alice.keyboard.press("t")
     expect(alice.get_by_role("heading", name=re.compile("Texter ending 0202"))).to_be_visible()
     alice.get_by_role("button", name="End shift…").click()
     walk = alice.get_by_role("dialog", name="End your shift")
