@@ -18,8 +18,8 @@ import pytest
 
 from havre.demo.seed import DEMO_STAFF
 from tests.browser.conftest import RunningServer
-from tests.console.test_browser import assert_accessible
 from tests.conftest import need
+from tests.console.test_browser import assert_accessible
 
 pytestmark = pytest.mark.browser
 
