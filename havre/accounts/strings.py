@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from havre.plurals import Count
+from havre.plurals import texts as plural_texts
+
 
 def _common() -> dict[str, str]:
     return {
@@ -247,7 +250,7 @@ def team_strings() -> dict[str, str]:
 
 def account_strings() -> dict[str, str]:
     """The member's own account area (`console/account.ts`)."""
-    texts = {
+    texts: dict[str, str | Count] = {
         "nav": _("My account"),
         "heading": _("My account"),
         "passphrase_heading": _("Change my passphrase"),
@@ -286,12 +289,12 @@ def account_strings() -> dict[str, str]:
         "passkey_added": _("The security key is added."),
         "last_factor": _("This is your last second factor: add another before removing it."),
         "codes_heading": _("Recovery codes"),
-        "codes_left": _("{count} unused recovery code(s) left."),
+        "codes_left": Count("{n} unused recovery code left.", "{n} unused recovery codes left."),
         "codes_make": _("Make new recovery codes"),
         "codes_replace": _("New codes replace the old ones, which stop working."),
         "error": _("That did not work. Try again."),
     }
-    return {"account." + key: value for key, value in texts.items()}
+    return plural_texts({"account." + key: value for key, value in texts.items()})
 
 
 def console_strings() -> dict[str, str]:

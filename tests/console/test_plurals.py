@@ -62,6 +62,7 @@ def test_the_features_counts_are_forms_too():
             "safety.checkin.every_hours",
             "inbox.more",
             "lexicon.count",
+            "account.codes_left",
         ):
             assert {f"{key}.0", f"{key}.1"} <= shown.keys(), (language, key)
     # The old pairs chosen by the browser's own plural rules are gone, but for
@@ -88,6 +89,8 @@ def test_french_says_zero_and_one_in_the_singular_and_english_only_one():
     assert read(en, "en", "inbox.count", 1) == "1 open conversation"
     assert read(fr, "fr", "records.audit.shown", 0) == fr["records.audit.shown.0"].format(n=0)
     assert read(en, "en", "records.audit.shown", 0) == "0 entries shown."
+    assert read(fr, "fr", "account.codes_left", 1) == "Il reste 1 code de secours inutilisé."
+    assert read(fr, "fr", "account.codes_left", 9) == "Il reste 9 codes de secours inutilisés."
 
 
 def test_a_count_expands_to_the_active_languages_forms():

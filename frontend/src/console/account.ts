@@ -13,7 +13,7 @@ import {
   createPasskey,
 } from "../session";
 import { el } from "./dom";
-import { currentLanguage, formatWhen, t } from "./i18n";
+import { currentLanguage, formatWhen, t, tn } from "./i18n";
 
 interface Passkey {
   id: string;
@@ -215,7 +215,7 @@ export class AccountArea {
     });
     codes.append(
       el("h3", {}, t("account.codes_heading")),
-      el("p", { id: "account-codes-left" }, t("account.codes_left").replace("{count}", String(factors.recovery_codes_left))),
+      el("p", { id: "account-codes-left" }, tn("account.codes_left", factors.recovery_codes_left)),
       el("p", { class: "hint" }, t("account.codes_replace")),
       make,
     );
