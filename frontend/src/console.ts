@@ -18,7 +18,7 @@ import { CrisisAlerts, isCrisisEndEvent, isCrisisEvent, setFlagClearer } from ".
 import { Desk, type DeskView } from "./console/desk";
 import { byId, el } from "./console/dom";
 import { Gate } from "./console/gate";
-import { currentLanguage, loadCatalogues, setLanguage, t, translatePage } from "./console/i18n";
+import { currentLanguage, loadCatalogues, setLanguage, t, tn, translatePage } from "./console/i18n";
 import { IdleLock } from "./console/idle";
 import { type LexiconEditor, mountLexiconEditor } from "./console/lexicon";
 import { LiveConnection, type LiveState } from "./console/live";
@@ -688,6 +688,7 @@ class ConsolePage implements DeskView {
         byId("team-panel"),
         reader.keyring,
         (key) => t(key),
+        (key, n) => tn(key, n),
         () => void this.#keysChanged(),
       );
     }

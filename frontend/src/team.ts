@@ -15,6 +15,8 @@ import { rotateKey } from "./team-keys";
 export { ownFingerprint } from "./session";
 
 export type Translate = (key: string) => string;
+/** A count's text by gettext's plural forms, `{n}` filled in (the console's `tn`). */
+export type TranslateCount = (key: string, n: number) => string;
 
 interface Member {
   id: string;
@@ -72,6 +74,7 @@ export function mountTeamPanel(
   container: HTMLElement,
   keyring: Keyring,
   t: Translate,
+  tn: TranslateCount,
   onKeysChanged: () => void = () => undefined,
 ): TeamPanel {
   const status = el("p", { role: "status", class: "team-status" });
@@ -278,7 +281,7 @@ export function mountTeamPanel(
           problem.textContent = reason.startsWith("team.") ? errorText(t, error) : fill(t("team.deactivate_refused"), { name, reason });
           return;
         }
-        say(fill(t("team.deactivate_done"), { name, count: String(answer.handed_on) }));
+        say(`${fill(t("team.deactivate_done"), { name })} ${tn("team.handed_on", answer.handed_on)}`);
         await release();
         // Parting with a key holder starts a new epoch in the same flow: the
         // console's banner takes over, as it does in every admin's console.

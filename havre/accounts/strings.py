@@ -110,7 +110,7 @@ def session_strings() -> dict[str, str]:
 
 def team_strings() -> dict[str, str]:
     """For the admins' team panel (`team.ts`)."""
-    texts = {
+    texts: dict[str, str | Count] = {
         "heading": _("Team"),
         "loading": _("Loading…"),
         "col_member": _("Member"),
@@ -213,7 +213,8 @@ def team_strings() -> dict[str, str]:
         ),
         "deactivate_queue": _("the queue"),
         "deactivate_go": _("Deactivate {name}"),
-        "deactivate_done": _("{name} is deactivated; {count} conversation(s) handed on."),
+        "deactivate_done": _("{name} is deactivated."),
+        "handed_on": Count("{n} conversation handed on.", "{n} conversations handed on."),
         "deactivate_refused": _("{name} cannot be deactivated: {reason}"),
         "refused.last_admin": _("this is the last administrator."),
         "refused.not_yourself": _("you cannot deactivate yourself."),
@@ -245,7 +246,7 @@ def team_strings() -> dict[str, str]:
         "cancel": _("Cancel"),
         **_common(),
     }
-    return {"team." + key: value for key, value in texts.items()}
+    return plural_texts({"team." + key: value for key, value in texts.items()})
 
 
 def account_strings() -> dict[str, str]:

@@ -63,6 +63,7 @@ def test_the_features_counts_are_forms_too():
             "inbox.more",
             "lexicon.count",
             "account.codes_left",
+            "team.handed_on",
         ):
             assert {f"{key}.0", f"{key}.1"} <= shown.keys(), (language, key)
     # The old pairs chosen by the browser's own plural rules are gone, but for

@@ -130,6 +130,12 @@ def parting_rotation_and_reset(server: ConsoleServer, browser: Any) -> None:
     expect(bea_row).to_contain_text("signed out everywhere at once")
     assert_accessible(admin, "deactivation")
     bea_row.locator(".team-deactivate-confirm").click()
+    # The count of conversations handed on agrees with its number (a gettext plural).
+    expect(admin.locator(".team-status")).to_have_text(
+        re.compile(
+            r".+ is deactivated\. (1 conversation|(0|[2-9]|\d\d+) conversations) handed on\."
+        )
+    )
 
     # The same flow goes on to the new program key, made in this browser.
     admin.locator("#rotate-go").click(timeout=30_000)
