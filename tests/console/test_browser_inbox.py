@@ -18,7 +18,7 @@ from tests.console.test_browser import (
     ConsoleServer,
     assert_accessible,
     serve_console,
-    sign_in,
+    signed_in_page,
     with_browser,
 )
 
@@ -58,17 +58,8 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
     setup = server.setup
-    context = browser.new_context(
-        locale="en-US", timezone_id="UTC", viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    sent: list[str] = []
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("request", lambda request: sent.append(f"{request.url}\n{request.post_data or ''}"))
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
-    page.goto(f"{server.url}/console/")
-    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    page = signed_in_page(server, browser, {"width": 1280, "height": 900})
+    sent, problems = page.sent, page.problems
 
     # Each row's last message, opened here, and how many texts this member has not read.
     maison, crisis, returning = row(page, "0111"), row(page, "0222"), row(page, "0333")
@@ -196,7 +187,7 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
 
     assert [item for item in sent if "Threats, weapon" in item] == []
     assert problems == []
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
@@ -214,14 +205,8 @@ def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(
 def capped_lists(server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
-    setup = server.setup
-    flagged = int(setup["flagged"])
-    context = browser.new_context(
-        locale="en-US", timezone_id="UTC", viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    page.goto(f"{server.url}/console/")
-    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    flagged = int(server.setup["flagged"])
+    page = signed_in_page(server, browser, {"width": 390, "height": 844})
     expect(page.locator("#inbox-count")).to_have_text(
         f"{flagged + 1} open conversations", timeout=30_000
     )
@@ -238,4 +223,4 @@ def capped_lists(server: ConsoleServer, browser: Any) -> None:
     expect(page.locator("#inbox-count")).to_have_text(
         f"{flagged} conversations shown of {flagged + 1} open"
     )
-    context.close()
+    page.context.close()
