@@ -59,13 +59,18 @@ def json_body(request: HttpRequest) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def body(request: HttpRequest, reason: str = "bad_request") -> dict[str, Any]:
-    """The request's JSON object (an empty body reads as {}), or BadRequestError(reason)."""
+def body(
+    request: HttpRequest, reason: str = "bad_request", *, strict: bool = False
+) -> dict[str, Any]:
+    """The request's JSON object, or BadRequestError(reason).
+
+    An empty body reads as {}, unless `strict`.
+    """
     try:
         empty = not request.body
     except RequestDataTooBig:
         raise BadRequestError(reason) from None
-    data = {} if empty else json_body(request)
+    data = {} if empty and not strict else json_body(request)
     if data is None:
         raise BadRequestError(reason)
     return data
@@ -123,13 +128,7 @@ def named_with_body[M](
 
     The 400 says `reason`. An empty body reads as {}, unless `strict`.
     """
-    found = named_or_404(named)
-    if not strict:
-        return found, body(request, reason)
-    data = json_body(request)
-    if data is None:
-        raise BadRequestError(reason)
-    return found, data
+    return named_or_404(named), body(request, reason, strict=strict)
 
 
 KEY_REQUIRED = "key_required"
