@@ -8,7 +8,7 @@ every request and websocket frame is recorded and searched for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +37,14 @@ SECRETS = (
 )
 
 
-@pytest.fixture
-def inbox_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    with serve_console(tmp_path, "tests.console.browser_inbox_setup") as server:
-        yield server
+def played(tmp_path: Path, setup: str, flow: Callable[[ConsoleServer, Any], None]) -> None:
+    """`flow` in Chromium, against a console server seeded by the set-up module `setup`."""
+    with serve_console(tmp_path, setup) as server:
+        with_browser(lambda browser: flow(server, browser))
 
 
-def test_inbox_previews_unread_filters_search_and_earlier_conversations(
-    inbox_server: ConsoleServer,
-) -> None:
-    with_browser(lambda browser: inbox_flow(inbox_server, browser))
+def test_inbox_previews_unread_filters_search_and_earlier_conversations(tmp_path: Path) -> None:
+    played(tmp_path, "tests.console.browser_inbox_setup", inbox_flow)
 
 
 def row(page: Any, digits: str) -> Any:
@@ -190,16 +188,8 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     page.context.close()
 
 
-@pytest.fixture
-def surge_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    with serve_console(tmp_path, "tests.console.browser_surge_setup") as server:
-        yield server
-
-
-def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(
-    surge_server: ConsoleServer,
-) -> None:
-    with_browser(lambda browser: capped_lists(surge_server, browser))
+def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(tmp_path: Path) -> None:
+    played(tmp_path, "tests.console.browser_surge_setup", capped_lists)
 
 
 def capped_lists(server: ConsoleServer, browser: Any) -> None:
