@@ -180,7 +180,10 @@ def staff_api(*methods: str, key: bool = False) -> Callable[[MemberView], View]:
 
 
 def json_view(view: View) -> View:
-    """Turn `BadRequestError` into a 400 answer (sign-in views, which may be anonymous)."""
+    """Answer `BadRequestError` with 400 and `NotFoundError` with 404, outside `staff_api`.
+
+    For the sign-in views (which may be anonymous) and the admins' team views.
+    """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -188,6 +191,8 @@ def json_view(view: View) -> View:
             return view(request, *args, **kwargs)
         except BadRequestError as exc:
             return error(exc.reason, 400)
+        except NotFoundError:
+            return error("not_found", 404)
 
     return wrapper
 
