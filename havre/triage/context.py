@@ -216,9 +216,16 @@ knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scout
 sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
 aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
 (kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
-rope|ropes ~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
-corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
+rope|ropes ~~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
+corde|cordes ~~ (escalade|grimpe|grimper|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
 antibiotic|antibiotics|antibiotique|antibiotiques
+{medicine} ~~ (antibiotic|antibiotics|antibiotique|antibiotiques)
+(cover letter|cover letters|application letters|lettre de motivation|lettres de motivation)
+(date|day) for (the|a|my|our|her|his) (party|wedding|birthday|trip|holiday|meeting|appointment|exam|move|interview)
+(date|jour) pour (la|le|notre|mon|ma|son|sa) (fête|mariage|anniversaire|voyage|vacances|rendez vous|examen|déménagement|entretien)
+(burden|poids|fardeau) ~ (team|colleagues|coworkers|équipe|collègues)
+(door|doors|porte|portes) ~~ (my own key|ma propre clé|i have a key|i have my key|j'ai ma clé|j'ai une clé)
+(ferme|fermé|verrouille|lock|locks|locked) ~ (parce que|because) ~ (quartier|neighbourhood|neighborhood|safe|sûr|burglars|cambrioleurs|voleurs)
 (like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
 comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
 pistolet à colle|eau|clous|peinture
@@ -262,6 +269,9 @@ got divorced
 we split up
 we broke up
 moved away
+lives abroad
+vit à l'étranger
+habite à l'étranger
 lives in another
 passed away
 have not seen him since

@@ -1537,7 +1537,7 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
-(more|less|better|happier|easier|lighter|simpler|richer|calmer) ~ without me
+(more|less|better|happier|easier|lighter|simpler|richer|calmer|fine) ~ without me
 nothing ~ (ever will|will ever help|will ever change|ever helps)
 i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
 (took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
@@ -1596,7 +1596,7 @@ rope ~ (i know what for|i know what it is for|know what it is for)
 """
 
 SENTENCE_SUICIDE_FR = """
-(plus|moins|mieux|heureux|heureuse|heureuses|tranquilles|libres|soulagés) ~ sans moi
+(plus|moins|mieux|meilleure|meilleur|heureux|heureuse|heureuses|tranquilles|libres|soulagés|bien) ~ sans moi
 rien ~ (aidera jamais|changera jamais|va jamais aider)
 je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
 (pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
@@ -1760,11 +1760,133 @@ il|elle|y|ils|{partner} ~ (me faire mon affaire|me régler mon compte|me faire m
 il|elle|y|ils|{partner} ~ me ~ séquestr*|enferm*|barr* ~ (depuis|jours|semaines|toute la journée|toute la nuit)
 """
 
+# Readings across sentences: a plan, a farewell, hopelessness or a burden
+# told in short sentences ("I have the pills. Tonight."), with "~~" (up to
+# twelve words that may run over a sentence end, never out of a
+# quotation). Each joins what no one sentence says alone: a means and a
+# time, a letter and being ready, a place and not coming back.
+ACROSS_SUICIDE_EN = """
+i ~ have|got|bought|saved|collected|hid|hidden|stashed ~ pills|rope|gun|razor|blades|{medicine} ~~ (tonight|tomorrow night|this weekend|it is time|i am ready|going to do it)
+i ~ have|got|bought|saved|collected|hid|hidden|stashed ~ pills|rope|gun|razor|blades|{medicine} ~~ when (everyone is asleep|everyone sleeps|they are asleep|they are gone)
+i ~ (wrote|written|write|finished|left) ~ (letters|letter|notes|note) ~~ (i am ready|ready now|goodbye|it is time|i am done|for after)
+(bridge|roof|rooftop|cliff|tracks|overpass|ledge) ~~ (i will not come back|i am not coming back|will not be coming back|never come back)
+(i have decided|i decided|my mind is made up|i made up my mind) ~~ (nobody|no one|nothing) ~ (will stop me|can stop me|is going to stop me)
+(i have everything i need|i have all i need|got everything i need|i have all i need) ~~ pills|rope|gun|blade|razor|{medicine}
+{medicine} ~~ (how many it takes|how many to take|how many would do it|how many it would take)
+(gun|rifle|shotgun|pistol|handgun) ~~ (where the key is|where the keys are|the code to|where the bullets are|where he keeps the bullets)
+(never going to stop|will never stop|never stops|never going to end|will never end|never ends) ~~ i ~ (do not want to|can not) ~ (do this anymore|keep going|be here)
+(empty|numb|hollow|dead inside) ~~ (i just want it to stop|i want it all to stop|i want everything to stop|i just want it to end|i want it all to end)
+(left for me|what is left|nothing left) ~~ (nothing|no one|nobody) ~~ (i am done|i am finished|it is over for me)
+deserve|deserves ~ (better than me|a mother who is not me|a mom who is not me|a father who is not me|a better mother|a better father) ~~ (be fine|get over it|better off|without me)
+(they would|they will|everyone would|everyone will) ~ (cry|miss me|be sad) ~~ (easier|better off|lighter|simpler)
+i ~ (think|thinking|thought|want|going to|gonna|urge) ~ (jump|jumping) ~~ (roof|bridge|cliff|balcony|ledge|building|overpass|floor)
+(gave|giving|give|given) ~ (my cat|my dog|my pets|my things|my stuff|my plants|away) ~~ (will not need|will not be needing|not going to need|no longer need)
+(going to|gonna|want to|about to|will) ~ (take them all|take all of them|take it all|take the lot|swallow them all|take every one of them|take the whole box|take the whole bottle)
+{medicine}|pills|rope|gun|blade|razor|charcoal ~~ when ~ (at work|away|out|asleep|gone|alone|nobody is home|no one is home|the house is empty)
+charcoal ~~ (tape|duct tape|seal|the car|the bathroom|the garage)
+(how much|how many|what dose) ~ {medicine}|insulin ~~ (i have enough|i have that much|i have more than that|got enough)
+my life ~ (is over|is ruined|is finished|is pointless|is worthless|means nothing|is a waste|is not worth living)
+i ~ (have given up|gave up|give up|am giving up) ~ (on everything|on life|on myself|on living|on the future|on me)
+(no|zero) hope ~ (left|anymore|for me|at all)
+(every day|each day|everyday) ~ (worse|harder) ~~ i ~ (can not keep doing this|can not do this|can not go on|can not keep going|can not take it)
+(nobody|no one) ~ (would|will) ~ (miss me|notice i am gone|notice if i died|notice if i was gone|care if i died|care if i was gone)
+i ~ (ruin|ruining|ruined|wreck|wrecking|destroy|destroying) ~ (everyone|everybody|their|my family|my kids|my children|people) ~ (life|lives)
+i am ~ (just|only) ~ (in the way|a problem|trouble|a nuisance|a waste of space)
+(relieved|relief) ~ (if i|when i) ~ (died|was dead|were dead|was gone|were gone|disappeared|killed myself)
+(whole thing planned|all planned|planned it all|planned everything|it all planned|planned it out|planned out) ~~ (nobody|no one) ~ (home|will be home|around|here)
+(i have a plan|i have got a plan|i got a plan) (and|and i have|and i got) ~ (what i need|everything i need|the means|the stuff) ~ (to do it|for it)
+{medicine}|meds ~ (would do it|will do it|would do the job|would be enough to|would kill)
+(wake up|waking up|woke up|wake) ~ (wishing|wish|hoping|hope) ~ (i had not|i did not|i would not|i was dead|i was not|i never)
+i ~ (cause|bring|make) ~ (nothing but|only) ~ (problems|trouble|pain|misery|stress) ~ (everyone|everybody|my family|people|those)
+(find us|find me|track us down|track me down) ~~ (kids|children|{child}) ~ (first|will be first|go first)
+rope|gun|pills|{medicine} ~~ i know (which tree|which beam|which bridge|which building|where to go|the spot)
+(going to do it|gonna do it) (this weekend|tonight|tomorrow|on friday|on saturday|on sunday) (when|while|once)
+(the dose|how much) ~ (i need|i would need|it takes) ~ (i have got it|i have it|got it all|i have it all|i have enough)
+(existing|exist) ~ (not living|but not living|without living)
+(trapped|stuck) ~ (in my own life|in my life|in this life)
+i am ~ (a lost cause|beyond help|beyond saving|past saving|unfixable)
+(no fixing me|i can not be fixed|nobody can help me|no one can help me|nothing can help me)
+i am ~ (dragging|pulling|bringing) ~ (everyone|everybody|my family|them|you all|people) ~ down
+all i do is ~ (cost|hurt|disappoint|burden|let down|ruin|upset) ~ (everyone|everybody|my family|my kids|people|them)
+"""
+
+ACROSS_SUICIDE_FR = """
+je ~ ai|acheté|gardé|récupéré|caché|planqué ~ corde|fusil|lame|lames|rasoir|{medicine} ~~ (ce soir|cette nuit|demain soir|ce week end|ce est le moment|je suis prête|je suis prêt)
+je ~ ai|acheté|gardé|récupéré|caché|planqué ~ corde|fusil|lame|lames|rasoir|{medicine} ~~ (quand tout le monde dort|quand ils dormiront|je vais le faire)
+je ~ (écrit|écrites|fini|laissé) ~ (lettres|lettre|mots|mot) ~~ (je suis prête|je suis prêt|prête maintenant|prêt maintenant|adieu|ce est le moment|ce est l'heure|pour après)
+(pont|toit|falaise|voie ferrée|rails|viaduc) ~~ (je reviens pas|je reviendrai pas|je rentrerai pas|je reviendrai plus|je reviens plus)
+(ce est décidé|je ai décidé|je suis décidée|je suis décidé|ma décision est prise) ~~ (personne me arrêtera|personne va me arrêter|personne peut me arrêter|rien me arrêtera|rien va me arrêter)
+(je ai tout ce qu'il faut|je ai tout ce dont je ai besoin|je ai tout ce que il me faut) ~~ cachets|corde|fusil|lame|rasoir|{medicine}
+{medicine} ~~ (combien il en faut|combien en prendre|combien il faut en prendre|combien il en faudrait)
+(fusil|pistolet|carabine|flingue|arme) ~~ (je sais où est la clé|je sais où sont les clés|je connais le code|je sais où sont les balles|où il range les balles)
+(arrêtera jamais|va jamais arrêter|arrête jamais|finira jamais|finit jamais) ~~ je ~ (veux plus|peux plus) ~ (faire ça|être là|continuer)
+(vide|vidée|vidé|morte à l'intérieur|mort à l'intérieur|ressens plus rien) ~~ (je veux juste que ça se arrête|je veux que ça se arrête|je veux que tout se arrête|que ça finisse|que tout finisse)
+(me reste quoi|reste quoi|reste plus rien) ~~ (rien|personne) ~~ (ce est fini pour moi|je suis finie|je suis fini|ce est fini)
+méritent|mérite ~ (mieux que moi|une autre mère|un autre père|une meilleure mère|un meilleur père) ~~ (se en remettront|se en remettra|seraient mieux|sans moi|iraient bien)
+(ils|elles|tout le monde) ~ (pleureraient|pleureront|pleurerait|pleurera|seraient tristes) ~~ (plus facile|plus simple|plus légère|mieux sans)
+je ~ (pense|pensé|envie|veux|vais) ~ (sauter|me jeter) ~~ (toit|pont|falaise|balcon|fenêtre|immeuble|viaduc|étage)
+(donné|donne|donner) ~ (mon chat|mon chien|mes animaux|mes affaires|mes plantes|mes choses) ~~ (aurai plus besoin|en aurai plus besoin|aurai pas besoin)
+(vais|veux|voudrais|va) ~ (toutes les prendre|tous les prendre|tout prendre|les prendre toutes|les prendre tous|tout avaler|toute la boîte|tout le flacon)
+{medicine}|corde|fusil|lame|rasoir|charbon ~~ quand ~ (au travail|partie|parti|absente|absent|dort|dorment|seule|seul|personne)
+charbon ~~ (scotch|adhésif|ruban|calfeutrer|la voiture|la salle de bain|le garage)
+(combien|quelle dose|la dose) ~ {medicine}|insuline ~~ (je en ai assez|je en ai autant|je en ai plus que ça|je ai ce qu'il faut)
+ma vie ~ (est finie|est foutue|est fichue|est terminée|est gâchée|a plus de sens|a aucun sens|vaut rien|sert à rien|vaut pas la peine)
+je ~ (abandonne|ai abandonné|baisse les bras|ai baissé les bras|ai tout lâché|lâche tout)
+(plus|aucun|pas) ~ (de espoir|espoir) ~ (pour moi|me reste|reste|du tout)
+(chaque jour|tous les jours) ~ (pire|plus dur|plus difficile) ~~ je ~ (peux plus|en peux plus|veux plus|tiens plus)
+personne ~ (me regretterait|me regrettera|me pleurerait|me pleurera|remarquerait mon absence|verrait mon absence)
+je ~ (gâche|pourris|ruine|bousille|détruis|gâché|pourri|ruiné|bousillé|détruit) ~ (la vie|leur vie|leurs vies|vie de|vies de)
+je suis ~ (de trop|un boulet|un problème pour tout le monde|une charge|dans le chemin)
+(soulagée|soulagé|soulagés|soulagées|soulagement) ~ (si je|quand je) ~ (mourais|étais morte|étais mort|disparaissais|étais plus là|me tuais)
+(tout prévu|tout planifié|tout organisé|tout calculé) ~~ personne ~ (maison|là|sera là)
+(je ai un plan) (et|et je ai) ~ (ce qu'il faut|tout ce qu'il faut|ce qu'il me faut|les moyens) ~ (pour le faire|pour ça)
+{medicine} ~ (feraient le affaire|ferait le affaire|suffiraient|suffirait|tueraient|tuerait)
+(réveille|réveillée|réveillé|réveiller) ~ (regrettant|regrette|déçue|déçu|en souhaitant) ~ (réveillée|réveillé|réveiller|vivante|vivant|pas|plus)
+je ~ (cause|apporte|amène|attire) ~ que ~ (des problèmes|du malheur|des ennuis|du mal|de la peine) ~ (tout le monde|ma famille|mes proches|autour de moi)
+(nous retrouver|me retrouver|nous retrouvera|me retrouvera) ~~ (petits|enfants|{child}) ~ (premiers|premier|en premier)
+(nous retrouver|me retrouver|nous retrouvera|me retrouvera) ~~ (commencer par eux|commencera par eux|commencer par les petits|commencer par les enfants)
+corde|fusil|cachets|{medicine} ~~ je sais (quel arbre|quelle poutre|quel pont|quel immeuble|où aller|le endroit)
+(vais le faire|va le faire) (ce week end|ce soir|demain|vendredi|samedi|dimanche) (quand|pendant que|une fois que)
+(la dose|combien) ~ (qu'il me faut|il me faut|il faut|il faudrait) ~ (je la ai|je le ai|je les ai|je en ai assez|je ai tout)
+(je existe) ~ (mais je vis pas|mais je vis plus|sans vivre)
+(piégée|piégé|coincée|coincé|prisonnière|prisonnier) ~ (dans ma propre vie|dans ma vie|dans cette vie)
+je suis ~ (un cas désespéré|une cause perdue|irrécupérable|perdue d'avance|perdu d'avance)
+(on peut rien pour moi|personne peut me aider|rien peut me aider|rien peut me sauver)
+je ~ (entraîne|tire|traîne) ~ (tout le monde|ma famille|les autres|mes proches) ~ (vers le bas|au fond)
+je ~ (coûte|fais|apporte) que ~ (argent|peine|problèmes|mal|honte|malheur) ~ (ma famille|tout le monde|mes proches|mes enfants)
+"""
+
+ACROSS_DANGER_EN = """
+he|she|they|{partner} ~ locked|locks|bolted|barricaded|kept|keeps|keeping|holding|held ~~ (can not get out|can not go anywhere|can not leave|stuck in here|i am trapped|no way out)
+(door|doors) ~ (locked|bolted|padlocked) ~ (from the outside|from outside)
+he|she|they|{partner} ~ (kept|keeps|keeping|holding|held) me ~ (inside|indoors|in the house|locked up|locked in|in here) ~ (days|weeks|hours|since)
+he|she|they|{partner} ~ (said|says|told|threatened|swore|warned|promised) ~ (never see|never get to see|not see|never find) ~ {child}|kids|children
+{child}|kids|children ~~ (never see them again|never see her again|never see him again|never see them|never find them)
+he|she|they|{partner} ~ (threatened|threatens|threatening) ~ (to hurt|to harm|to kill|to hit|to touch|to drown) ~ {child}|kids|children|baby
+he|she|they|{partner} ~ (blocking|blocks|blocked|stands in front of|standing in front of) ~ (the door|the exit|the doorway|the stairs)
+(handle|handles|lock|locks) ~ (off|removed|changed|taken off) ~~ (can not get out|can not leave|can not open|stuck|trapped)
+he|she|they|{partner} ~ (get rid of me|getting rid of me|take me out|eliminate me|wipe me out)
+he|she|they|{partner} ~ (drive us all|drive us|crash us|drive the car|drive the kids) ~ (off|into) ~ (bridge|river|lake|wall|tree|cliff|traffic)
+"""
+
+ACROSS_DANGER_FR = """
+il|elle|y|ils|{partner} ~ garde|gardait|enfermée|enfermé|verrouillé|barré|barrée|séquestrée ~~ je ~ (peux pas sortir|peux plus sortir|peux aller nulle part|suis coincée|suis bloquée)
+(porte|portes) ~ (fermée|fermées|verrouillée|verrouillées|barrée|barrées|bloquée|bloquées) ~ (de l'extérieur|de dehors|par dehors)
+il|elle|y|ils|{partner} ~ me ~ (garde|gardé|retient|retenue|tient) ~ (à l'intérieur|enfermée|enfermé|dedans) ~ (jours|semaines|heures|depuis)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ enfants|petits|{child} ~ (paieront|paiera|payeront|payera|vont payer|va payer|vont le payer)
+{child}|enfants|petits ~~ (les reverrai jamais|les reverras jamais|la reverrai jamais|le reverrai jamais|les reverrai plus|les retrouverai jamais)
+il|elle|ils|{partner} ~ (menacé|menace|menaçait) ~ (faire du mal|tuer|frapper|enlever|toucher|noyer) ~ {child}|enfants|petits|bébé
+il|elle|y|ils|{partner} ~ (bloque|bloquait|bloqué|barre|barrait) ~ (la porte|la sortie|le passage|l'escalier)
+(poignée|poignées|serrure|serrures) ~ (enlevé|enlevée|retiré|retirée|changé|changée|démonté|démontée) ~~ (peux pas sortir|peux plus sortir|peux pas ouvrir|coincée|coincé|bloquée)
+il|elle|y|ils|{partner} ~ (se débarrasser de moi|débarrasser de moi|me supprimer|me éliminer|me buter|me dégommer)
+il|elle|y|ils|{partner} ~ (nous jeter|nous foncer|nous envoyer|nous balancer|foncer) ~ (du pont|dans la rivière|dans le lac|dans un mur|contre un arbre|dans le ravin|dans le fossé)
+"""
+
 TEXTS: dict[tuple[str, str], str] = {
-    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN,
-    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR,
-    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN,
-    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR,
+    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN + ACROSS_SUICIDE_EN,
+    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR + ACROSS_SUICIDE_FR,
+    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN + ACROSS_DANGER_EN,
+    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR + ACROSS_DANGER_FR,
 }
 
 

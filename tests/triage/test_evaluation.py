@@ -226,3 +226,27 @@ def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
         recall, precision, _ = crisis_figures(pairs)
         assert recall >= 0.75, text
         assert precision >= 0.85, text
+
+
+def test_the_texts_told_across_sentences_are_read_as_tuned():
+    """A regression guard for the texts written for the readings across sentences.
+
+    Written in batches, each measured once before the readings it was used
+    for (tests/triage/eval/README.md); it is development data, not a measure.
+    """
+    text = report("development_across")
+    print("\n" + text)
+    across = part("development_across")
+    assert len(across) >= 250
+    assert len({t.text for t in across}) == len(across), "a text appears twice"
+    earlier = part("development") + part("held_out") + part("development_2") + part("development_3")
+    assert not {t.text for t in across} & {t.text for t in earlier + part("development_4")}
+    for language in (*LANGUAGES, None):
+        pairs = [
+            p
+            for p in assessed("development_across")
+            if language is None or p[0].language == language
+        ]
+        recall, precision, _ = crisis_figures(pairs)
+        assert recall >= 0.93, text
+        assert precision >= 0.97, text

@@ -93,7 +93,9 @@ def test_a_double_tilde_reads_across_the_short_sentences_a_plan_is_told_in():
         expected = None if text == "i have the pills" else SUICIDE
         assert category(text, m) == expected, text
     # Twelve words at most, never out of a quotation.
-    far = "i have the pills. one two three four five six seven eight nine ten eleven twelve thirteen"
+    far = (
+        "i have the pills. one two three four five six seven eight nine ten eleven twelve thirteen"
+    )
     assert category(far + ". tonight", m) is None
     assert category('i have the pills. she said "tonight"', m) is None
     # The words after the gap stay in the sentence it lands in.
