@@ -269,6 +269,20 @@ got divorced
 we split up
 we broke up
 moved away
+went to jail
+went to prison
+doing # years
+got # years
+serving # years
+clean for
+i moved on
+no contact since
+est allé en prison
+a pris # ans
+prend # ans
+divorce prononcé
+aucun contact
+clean depuis
 lives abroad
 vit à l'étranger
 habite à l'étranger

@@ -64,7 +64,12 @@ EDGES = [
 # cannot match (left out the same way on both sides).
 EDITED = {
     ("suicide", "en"): ["overdos*", "took ## {medicine}", "(go on|keep going) ... no more", "ki"],
-    ("suicide", "fr"): ["toutes mes {medicine}", "# cachets", "...", "je ~ ai ~ cachets ~~ ce soir ~ tout"],
+    ("suicide", "fr"): [
+        "toutes mes {medicine}",
+        "# cachets",
+        "...",
+        "je ~ ai ~ cachets ~~ ce soir ~ tout",
+    ],
     ("danger", "en"): ["he ... kill me", "a|b|c gun", "{nothing}", "he ~ grabb* ~ my neck|throat"],
     ("danger", "fr"): ["il|elle ... tuer", "me ... étrangl*", "##"],
 }
