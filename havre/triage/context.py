@@ -93,6 +93,13 @@ roman
 téléfilm
 dessin animé
 jeu vidéo
+jeux vidéo
+video games
+fortnite
+minecraft
+roblox
+call of duty
+chante|chantait|chantonne|sings|sang|singing
 play
 theatre
 character
@@ -221,6 +228,10 @@ corde|cordes ~~ (escalade|grimpe|grimper|bateau|camping|balançoire|linge|tente|
 antibiotic|antibiotics|antibiotique|antibiotiques
 {medicine} ~~ (antibiotic|antibiotics|antibiotique|antibiotiques)
 (cover letter|cover letters|application letters|lettre de motivation|lettres de motivation)
+à tue tête
+(on the roof|sur le toit) ~ (fixing|repairing|cleaning|réparer|répare|nettoyer|nettoie|gutter|gutters|gouttière|gouttières|antenna|antenne|shingles|tuiles)
+(locked|lock|locks|fermé|ferme|verrouillé) ~ (door|porte) ~ (so the dog|so the cat|pour pas que le chien|pour pas que le chat|pour que le chien)
+{weapon} ~ (at the range|au club de tir|in a gun safe|in a safe at|dans un coffre au)
 (date|day) for (the|a|my|our|her|his) (party|wedding|birthday|trip|holiday|meeting|appointment|exam|move|interview)
 (date|jour) pour (la|le|notre|mon|ma|son|sa) (fête|mariage|anniversaire|voyage|vacances|rendez vous|examen|déménagement|entretien)
 (burden|poids|fardeau) ~ (team|colleagues|coworkers|équipe|collègues)
@@ -379,6 +390,26 @@ back in
 at the time
 ce était en #
 that was in #
+"""
+
+# An ongoing marker beside one of these (at most `FEELING_REACH` words
+# apart, in its clause) tells how the past still weighs on the texter ("ça
+# m'affecte encore", "it still haunts me", "I still think about it"): her
+# own present, not that the danger goes on.
+FEELING_REACH = 2
+FEELING = """
+affect*
+haunt*
+nightmare*
+flashback*
+traumati*
+think about|of
+thinking about|of
+affecte|affectent|affecté|affectée
+hante|hantent|hanté|hantée
+cauchemar*
+pense à|au|aux
+repense*
 """
 
 ONGOING = """
@@ -540,7 +571,8 @@ class Context:
         clause = self.tokens[start].clause
         sentence = self.tokens[start].sentence
         if self._ongoing is None:
-            ongoing = _found(ONGOING, self.tokens)
+            feeling = frozenset(_found(FEELING, self.tokens))
+            ongoing = [i for i in _found(ONGOING, self.tokens) if not self._felt(i, feeling)]
             self._ongoing = frozenset(self.tokens[i].sentence for i in ongoing)
             self._ongoing_danger = any(not speech.texter_subject(self.tokens, i) for i in ongoing)
             self._resolved = bool(_found(RESOLVED, self.tokens))
@@ -549,12 +581,21 @@ class Context:
             )
         # "Encore" says the danger goes on, unless it tells the texter's own
         # present in another sentence ("on est divorcés depuis 2016. je pense
-        # encore à lui").
+        # encore à lui") or how the past still weighs on her ("ça m'affecte
+        # encore").
         if self._ongoing_danger or sentence in self._ongoing:
             return False
         if clause in self._earlier:
             return True
         return self._resolved and not speech.future(self.tokens, start, end)
+
+    def _felt(self, i: int, feeling: frozenset[int]) -> bool:
+        """Whether the ongoing marker at i stands beside a feeling marker of its clause."""
+        clause = self.tokens[i].clause
+        return any(
+            j in feeling and self.tokens[j].clause == clause
+            for j in range(max(0, i - FEELING_REACH), i + FEELING_REACH + 1)
+        )
 
 
 def marker_lists() -> dict[str, list[str]]:
@@ -567,5 +608,6 @@ def marker_lists() -> dict[str, list[str]]:
         "resolved": _lines(RESOLVED),
         "earlier": _lines(EARLIER),
         "ongoing": _lines(ONGOING),
+        "feeling": _lines(FEELING),
         "agreement": _lines(AGREEMENT),
     }

@@ -116,6 +116,7 @@ def tables() -> dict[str, Any]:
             "texter_words": _words(speech.TEXTER_WORDS),
         },
         "markers": context.marker_lists(),
+        "context": {"feeling_reach": context.FEELING_REACH},
         "matcher": {"categories": list(matcher.CATEGORIES), "rank": matcher.RANK},
     }
 

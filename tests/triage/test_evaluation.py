@@ -225,7 +225,7 @@ def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
         pairs = [p for p in assessed("held_out_4") if language is None or p[0].language == language]
         recall, precision, _ = crisis_figures(pairs)
         assert recall >= 0.78, text
-        assert precision >= 0.87, text
+        assert precision >= 0.90, text
 
 
 def test_the_texts_told_across_sentences_are_read_as_tuned():

@@ -31,6 +31,7 @@ export const SMS = map(data.sms.sms);
 export const SMS_HELD = map(data.sms.sms_held);
 
 export const PATTERN = data.pattern;
+export const CONTEXT = data.context;
 export const GAP_SIGNS = set(data.pattern.gap_signs);
 export const WIDE_GAP_SIGNS = set(data.pattern.wide_gap_signs);
 export const ACROSS_GAP_SIGNS = set(data.pattern.across_gap_signs);
