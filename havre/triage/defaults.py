@@ -1601,24 +1601,24 @@ i ~ took|swallowed|taken|popped|downed ~ ## ~ pills|{medicine}
 (sh|self harm|self harmed|selfharm|self harming) again
 (fresh|new) ~ (cuts|ones|wounds|marks) ~ (on my|wrist|wrists|arm|arms|thigh|thighs)
 i ~ (scratch|scratched|scratching|pick|picked) ~ (till|until|til) ~ (my skin|skin|it bleeds|i bleed)
-(blades|razor|razors) ~ (used them|used it|using them) ~ (twice|again|every|this week|last night)
+(blades|razor|razors) ~~ (used them|used it|using them) ~ (twice|again|every|this week|last night)
 {medicine} ~ (hurt|painful) ~ (fall asleep|die|just sleep|just go to sleep)
 (is|are|would|will) ~ # ~ {medicine} ~ (be enough|enough|do it|kill me)
 i am ~ (on the overpass|on the bridge|on the tracks|at the edge|on the ledge|on the top floor|on the railway|on the roof)
 (on the roof|top of the building|top floor) ~ (of my building|of the building|windy up here|so high up)
-(train|trains) ~ (where to stand|where to lie|where to go|exactly where)
+(train|trains) ~~ (where to stand|where to lie|where to go|exactly where)
 (this is my last message|my last message|my last text|last time you will hear)
 (who gets what|who gets my|who will get my)
 (everything is sorted now|everything is sorted|all sorted now|everything is in order now)
 (letter|note) ~ (explaining everything|that explains everything|explaining it all)
 (goodbye before|say goodbye before|tell someone goodbye)
 (done trying|done hoping|done with all of it|done with everything|done fighting)
-(want it to stop|want it all to stop|want it to end) (permanently|forever|for good|for ever)
+(want it to stop|want it all to stop|want it to end) ~~ (permanently|forever|for good|for ever)
 (taking up space|waste of space|waste of air|taking up air)
 (would move on fast|would move on quickly|would get over it fast|would forget me fast)
 (was not|were not|was no longer) in the picture
 (pray|praying|ask|asking|beg|begging) ~ (god|jesus|allah|the universe) ~ (to take me|take me|takes me)
-sewerslide|sewer slide|unaliving|unalived
+(sewerslide|sewer slide|unaliving|unalived)
 """
 
 SENTENCE_SUICIDE_FR = """
@@ -1697,7 +1697,7 @@ je me suis (recoupée|recoupé|re coupée|re coupé|rescarifiée)
 je suis ~ (sur le viaduc|sur le pont|au dernier étage|au bord|sur les rails|sur la voie ferrée|sur le toit|sur le parapet)
 (assise|assis|debout|couchée|couché|allongée|allongé) ~ (sur|au bord de) ~ (la voie ferrée|les rails|le pont|le viaduc|le toit|le parapet|la rambarde)
 (monté|montée) ~ (au|en haut|sur le toit|dernier) ~~ (fenêtre|vide|sauter|bord|ouvre en grand)
-(train|trains|rer|métro) ~ (où me mettre|où me coucher|où me placer|exactement où)
+(train|trains|rer|métro) ~~ (où me mettre|où me coucher|où me placer|exactement où)
 (mon dernier message|ce est mon dernier message|dernière fois que je vous écris|dernière fois que je écris)
 (qui reçoit quoi|qui aura quoi|qui récupère quoi|liste de qui)
 (tout est réglé|tout est en ordre|tout est rangé|tout est arrangé) maintenant
@@ -1705,7 +1705,7 @@ je suis ~ (sur le viaduc|sur le pont|au dernier étage|au bord|sur les rails|sur
 (arrête|arrêter|arrêté) de me battre ~ (pour de bon|pour toujours|définitivement)
 rien va jamais ~ (se arranger|changer|aller mieux|se améliorer)
 (si je me réveille pas|si je me réveille plus|si je me réveillais pas) ~ (pas grave|égal|tant mieux|tant pis)
-(que ça se arrête|que tout se arrête|que ça finisse) (pour toujours|pour de bon|définitivement)
+(que ça se arrête|que tout se arrête|que ça finisse) ~~ (pour toujours|pour de bon|définitivement)
 (prends de la place|prendre de la place|prends la place|gaspille de le air|gaspiller de le air)
 (si je étais pus|si je étais plus|si je étais pas) (dans le portrait|dans le décor|dans le paysage|dans le tableau)
 (coûte trop|coûte cher) ~ (à tout le monde|à ma famille|à mes parents)
