@@ -382,6 +382,9 @@ quand je étais
 quand on était
 quand on vivait
 quand je avais
+à (quinze|seize|dix sept|dix huit|dix neuf|vingt|vingt ans|trente|#) ans
+in my (teens|twenties|thirties|early twenties|late teens)
+(dans ma|dans mes) (vingtaine|trentaine|adolescence|vingt ans)
 ado je
 je étais ado
 à le époque

@@ -1537,7 +1537,7 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
-(more|less|better|happier|easier|lighter|simpler|richer|calmer|fine) ~ without me
+(more|less|better|happier|easier|lighter|simpler|richer|calmer|fine|manage) ~ without me
 nothing ~ (ever will|will ever help|will ever change|ever helps)
 i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
 (took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
@@ -1619,10 +1619,15 @@ i am ~ (on the overpass|on the bridge|on the tracks|at the edge|on the ledge|on 
 (was not|were not|was no longer) in the picture
 (pray|praying|ask|asking|beg|begging) ~ (god|jesus|allah|the universe) ~ (to take me|take me|takes me)
 (sewerslide|sewer slide|unaliving|unalived)
+(cashed out|emptied|gave away|sent) ~ (my savings|savings|all my money|my money) ~~ (prescription|pills|bottles|{medicine}|rope|gun)
+(counting|counted|count) ~ (what is left|what is in|the pills|them) ~ (cabinet|drawer|bottle|box) ~~ (enough|would be enough|would do it)
+(do not have anything left to give|have nothing left to give|nothing left to give)
+(costing|cost|costs) ~ (everyone|everybody|my family) ~ (everything|so much|too much)
+(let go of the wheel|letting go of the wheel|into oncoming traffic|swerve into a truck)
 """
 
 SENTENCE_SUICIDE_FR = """
-(plus|moins|mieux|meilleure|meilleur|heureux|heureuse|heureuses|tranquilles|libres|soulagés|bien) ~ sans moi
+(plus|moins|mieux|meilleure|meilleur|heureux|heureuse|heureuses|tranquilles|libres|soulagés|bien|sortiraient|débrouilleraient) ~ sans moi
 rien ~ (aidera jamais|changera jamais|va jamais aider)
 je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
 (pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
@@ -1713,6 +1718,13 @@ rien va jamais ~ (se arranger|changer|aller mieux|se améliorer)
 (méritent|mérite) ~ (une maman|une mère|un papa|un père) ~ (pas cassée|pas cassé|pas brisée|qui est pas cassée|en meilleur état)
 (à cause de moi) ~~ (sans moi|si je étais pas là|si je existais pas)
 (demande|prie|supplie) ~ (dieu|bon dieu|jésus|allah|le seigneur) ~ (me reprendre|de me reprendre|me prendre|me rappeler|de me rappeler)
+(vidé|donné|envoyé) ~ (mon compte épargne|mes économies|tout mon argent|mon argent) ~~ (ordonnance|cachets|boîtes|{medicine}|corde|fusil)
+(compte|compté|comptais) ~ (ce qui reste|ce qu'il y a|les cachets) ~ (armoire|tiroir|boîte|pharmacie) ~~ (suffirait|suffira|assez)
+(plus rien à donner|rien à donner à personne)
+(coûte|coûté) ~ (tout le monde|ma famille) ~ (tout|trop|si cher)
+(noté|écrit|laissé) ~ (les mots de passe|mes mots de passe|les codes|mes codes)
+(assise|assis|debout) ~ au bord ~ (pendant une heure|pendant des heures|encore|longtemps)
+(lâcher le volant|lâche le volant|en face dans un camion|contre un camion)
 """
 
 SENTENCE_DANGER_EN = """
@@ -1777,6 +1789,14 @@ he|she|they|{partner} ~ (pillow|cushion) ~ (over my face|on my face|over my mout
 (bruises|marks|fingerprints|finger marks) ~ (on my neck|on my throat|around my neck)
 (it is me next|me next|i am next)
 he|she|they|{partner} ~ (stabbed|stuck|drove|plunged) ~ (the couch|the wall|the table|the door|the mattress|the pillow) ~ (next to me|near my head|beside me|next to my head)
+(i|you) will not ~ (see|make it to|live to see|be around for) ~ (christmas|summer|my birthday|your birthday|the new year|next year|spring|the hearing)
+he|she|they|{partner} ~ kids|children|{child} ~ (mommy|mummy|mom|mum|mama) ~ (going away|gone|disappear|not be around|dead|in heaven)
+he|she|they|{partner} ~ (changed the locks|kept the only key|took the only key)
+(my head|me) ~ (against|into) ~ (the fridge|the wall|the door|the floor|the counter|the table|the sink)
+(he has nothing to lose|he has got nothing to lose|he is got nothing to lose|nothing left to lose)
+(his car|his truck|his van) ~ (pulled into|just pulled|just arrived|pulling into|outside) ~ (driveway|the house|the lot|the street)
+(he is not supposed to be here|not allowed to be here|not supposed to know where i)
+he|she|they|{partner} ~ (sleeps with|keeps|keeping|hides|put) ~ {weapon} ~ (under his pillow|under the pillow|by the bed|under the mattress)
 """
 
 SENTENCE_DANGER_FR = """
@@ -1856,6 +1876,14 @@ il|elle|y|ils|{partner} ~ (coussin|oreiller) ~ (sur mon visage|sur le visage|sur
 (ce est moi la prochaine|moi la prochaine|moi après|je suis la suivante)
 il|elle|y|ils|{partner} ~ (planté|enfoncé) ~ (le canapé|le mur|la table|la porte|le matelas|le oreiller) ~ (à côté de moi|près de ma tête|à côté de ma tête)
 il|elle|y|ils|{partner} ~ (découper|découpe|va découper|égorger) ~ (celui|celle|quelqu un|le gars|toi|moi|me)
+il|elle|y|ils|{partner} ~ enfants|petits|{child} ~ maman ~ (partir pour toujours|disparaître|plus là|morte|partir pour de bon|au ciel)
+il|elle|y|ils|{partner} ~ (changé les serrures|gardé la seule clé|pris la seule clé)
+(ma tête|moi) ~ contre ~ (le frigo|le mur|la porte|le sol|le comptoir|la table|le évier)
+(plus rien à perdre|rien à perdre) ~~ (capable|me tuer|tuer|me)
+je sais de quoi il est capable
+(sa voiture|son camion|son char) ~ (vient de arriver|vient d'arriver|arrive|garée) ~ (allée|devant|rue|parking|maison)
+(il a pas le droit de être ici|il a pas le droit de être là|pas censé savoir où je)
+il|elle|y|ils|{partner} ~ (dort avec|garde|cache|mis) ~ {weapon} ~ (sous le oreiller|sous son oreiller|à côté du lit|sous le matelas)
 """
 
 # Readings across sentences: a plan, a farewell, hopelessness or a burden

@@ -258,8 +258,8 @@ def test_the_fourth_writers_parts_are_split_once_and_measured():
 
     Its development part may be tuned on; its held-out part is measured only.
     The floors are where the lists stand on each part (held-out: recall 0.77
-    and precision 0.92 in each language, from 0.74 en and 0.72 fr, 0.91, on
-    arrival), so that a change cannot quietly lose what the lists found.
+    and precision 0.92 or more in each language, from 0.74 en and 0.72 fr,
+    0.91, on arrival), so that a change cannot quietly lose what the lists found.
     """
     development, held = part("development_5"), part("held_out_5")
     print("\n" + report("development_5") + "\n" + report("held_out_5"))
@@ -280,7 +280,7 @@ def test_the_fourth_writers_parts_are_split_once_and_measured():
     assert len({t.text for t in every} & {t.text for t in earlier}) <= 5
     for name, recall_floor, precision_floor in (
         ("development_5", 0.90, 0.97),
-        ("held_out_5", 0.75, 0.90),
+        ("held_out_5", 0.75, 0.91),
     ):
         text = report(name)
         for language in (*LANGUAGES, None):
