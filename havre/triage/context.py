@@ -100,6 +100,7 @@ minecraft
 roblox
 call of duty
 chante|chantait|chantonne|sings|sang|singing
+(jouent|jouer|joue|jouait|play|playing|plays|played) (au loup|à chat|tag|cops and robbers|aux gendarmes et aux voleurs|à la guerre|war)
 play
 theatre
 character

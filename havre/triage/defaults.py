@@ -1797,6 +1797,10 @@ he|she|they|{partner} ~ (changed the locks|kept the only key|took the only key)
 (his car|his truck|his van) ~ (pulled into|just pulled|just arrived|pulling into|outside) ~ (driveway|the house|the lot|the street)
 (he is not supposed to be here|not allowed to be here|not supposed to know where i)
 he|she|they|{partner} ~ (sleeps with|keeps|keeping|hides|put) ~ {weapon} ~ (under his pillow|under the pillow|by the bed|under the mattress)
+(sleep with one eye open|watch your back|your time is up|your days are numbered|tick tock|last thing you will ever do|last thing you ever do)
+(make you disappear|make you vanish|get rid of you|put you in the ground|put you in a hole|wipe you off the map)
+you will not ~ (live to|live long enough|make it to|survive)
+(enjoy|hug|kiss) ~ (the kids|your kids|the children|your children|your son|your daughter) ~ (while you can|while you still can)
 """
 
 SENTENCE_DANGER_FR = """
@@ -1884,6 +1888,10 @@ je sais de quoi il est capable
 (sa voiture|son camion|son char) ~ (vient de arriver|vient d'arriver|arrive|garée) ~ (allée|devant|rue|parking|maison)
 (il a pas le droit de être ici|il a pas le droit de être là|pas censé savoir où je)
 il|elle|y|ils|{partner} ~ (dort avec|garde|cache|mis) ~ {weapon} ~ (sous le oreiller|sous son oreiller|à côté du lit|sous le matelas)
+(dors avec un oeil ouvert|fais gaffe à toi|ton heure est venue|tes jours sont comptés|tic tac|dernière chose que tu feras)
+(te faire disparaître|te faire disparaitre|te rayer de la carte|te mettre sous terre|régler ton compte)
+tu ~ (vivras pas|survivras pas|tiendras pas|verras pas) ~ (jusque|jusqu|longtemps|le procès|le jugement)
+profite ~ (des enfants|de tes enfants|de tes gosses|des petits|de ta fille|de ton fils) ~ (tant que tu peux|tant que tu le peux|pendant que tu peux|tant que tu les as)
 """
 
 # Readings across sentences: a plan, a farewell, hopelessness or a burden
