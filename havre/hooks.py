@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from asgiref.sync import sync_to_async
 from django.core import signals
@@ -87,8 +87,11 @@ class WebhookHandler(ASGIHandler):
         set_script_prefix(get_script_prefix(scope))
         signals.request_started.send(sender=self.__class__, scope=scope)
         request, error_response = self.create_request(scope, body_file)
-        response = self.get_response(request) if request is not None else error_response
-        assert response is not None
+        response: HttpResponseBase
+        if request is None:
+            response = cast(HttpResponseBase, error_response)
+        else:
+            response = self.get_response(request)
         if not response.streaming:
             # Its body is whole already. Closing sends request_finished, which
             # closes (or pools) the thread's database connection.
