@@ -5,7 +5,7 @@ token or language: its view verifies the signature, parses the payload and
 makes one call into the inbound pipeline. Django's ASGI handler would first
 take it through the console's middleware, most of which runs its sync half
 in a thread of its own, and would give each request a new thread to run the
-view in: on the busiest path, most of a text's cost went into crossing
+view in: on the busiest path, a third of a text's cost went into crossing
 between the event loop and threads.
 
 This handler runs the whole request (the URL resolution, the view and the
