@@ -40,6 +40,8 @@ HOSTILE = {
     "emoji": "😂💊🔪" * 3000,
     # Sentence readings ("~"): every word starts or continues one, in one sentence.
     "wide gaps": "he grabbed my i took all my il me a serré je ai pris tout " * 400,
+    # Readings across sentences ("~~"): every short sentence starts one.
+    "across sentences": "i have the pills. je ai les cachets. tonight " * 600,
 }
 
 
@@ -51,6 +53,8 @@ def _evaluation_texts() -> list[str]:
         "development_2.tsv",
         "development_3.tsv",
         "development_4.tsv",
+        "development_across.tsv",
+        "development_5.tsv",
     ):
         with (EVAL / name).open(encoding="utf-8", newline="") as handle:
             rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)

@@ -18,15 +18,28 @@ from django.conf import settings  # noqa: E402
 from havre.bodylimit import BodyLimit  # noqa: E402
 from havre.config import ensure_data_dir  # noqa: E402
 from havre.console.routing import websocket_urlpatterns  # noqa: E402
+from havre.hooks import Receive, Scope, Send, WebhookHandler, is_webhook  # noqa: E402
 from havre.proxies import TrustedProxies  # noqa: E402
 
 if settings.HAVRE_CONFIG_PROBLEMS:
     raise SystemExit("Havre will not start:\n  " + "\n  ".join(settings.HAVRE_CONFIG_PROBLEMS))
 ensure_data_dir()
 
+# Webhooks take a short way of their own (havre.hooks); every other request
+# goes through the whole of settings.MIDDLEWARE.
+webhooks = WebhookHandler(threads=settings.HAVRE_WEBHOOK_THREADS)
+
+
+async def http(scope: Scope, receive: Receive, send: Send) -> None:
+    if is_webhook(scope):
+        await webhooks(scope, receive, send)
+    else:
+        await django_asgi_app(scope, receive, send)
+
+
 router = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": http,
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

@@ -348,6 +348,9 @@ HAVRE_BODY_LIMITS = {
     "": 16 * 1024,
 }
 HAVRE_MAX_MESSAGE_CHARS = 4096
+# Threads that serve providers' webhooks in each app process (havre.hooks):
+# the most webhooks that hold a database connection at once.
+HAVRE_WEBHOOK_THREADS = 8
 
 # The console's lock and the server's idle expiry of a session, for programs
 # made from now on; each program's admins change their own.

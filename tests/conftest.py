@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from havre.accounts.models import Program, Role, User
 from havre.conversations.models import Channel
@@ -80,6 +81,13 @@ def program_b(keys_b: ProgramKeys) -> Program:
 @pytest.fixture
 def program_a_private_key(keys_a: ProgramKeys) -> bytes:
     return keys_a.private_key
+
+
+def signed_in(user: User) -> Client:
+    """A test client signed in as `user`, both factors passed, as the APIs' tests use."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def staff_member(keys: ProgramKeys | Program, email: str, role: Role) -> User:

@@ -10,6 +10,8 @@ line's entry point (which must set the mode before Django reads settings).
 from __future__ import annotations
 
 import ast
+import re
+import tomllib
 from pathlib import Path
 
 from importlinter import cli
@@ -27,6 +29,20 @@ ALLOWED = {
 def test_apps_depend_downward_only(monkeypatch):
     monkeypatch.chdir(ROOT)
     assert cli.lint_imports(config_filename="pyproject.toml", no_cache=True, no_logo=True) == 0
+
+
+def test_every_module_of_the_package_has_its_layer():
+    """A module left out of the contract would go unchecked, whatever it imports."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = config["tool"]["importlinter"]["contracts"]
+    layered = {name for layer in contract["layers"] for name in re.split(r"\s*\|\s*", layer)}
+    modules = {
+        f"havre.{path.stem if path.is_file() else path.name}"
+        for path in PACKAGE.iterdir()
+        if (path.suffix == ".py" and path.stem not in {"__init__", "__main__"})
+        or (path.is_dir() and (path / "__init__.py").exists())
+    }
+    assert modules - layered == set()
 
 
 def havre_imports_inside_functions() -> set[tuple[str, str, str]]:

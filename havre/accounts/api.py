@@ -11,6 +11,9 @@ knows what a member is, so that every API above can import it.
   `BadRequestError` (a 400) when it is not what the endpoint takes.
 - `in_program(member, queryset, pk)`: one object of the member's own program,
   so that another program's id answers 404 exactly like one that does not exist.
+- `named_or_404` / `named_with_body`: an endpoint's prelude, what its URL
+  names (the member's conversation, a colleague) or `NotFoundError` (a 404),
+  then the JSON body or a 400.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ class BadRequestError(Exception):
         self.reason = reason
 
 
+class NotFoundError(Exception):
+    """What the URL names is not in the member's program; answered with 404 "not_found"."""
+
+
 def error(reason: str, status: int, **extra: Any) -> JsonResponse:
     return JsonResponse({"error": reason, **extra}, status=status)
 
@@ -52,13 +59,18 @@ def json_body(request: HttpRequest) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def body(request: HttpRequest, reason: str = "bad_request") -> dict[str, Any]:
-    """The request's JSON object (an empty body reads as {}), or BadRequestError(reason)."""
+def body(
+    request: HttpRequest, reason: str = "bad_request", *, strict: bool = False
+) -> dict[str, Any]:
+    """The request's JSON object, or BadRequestError(reason).
+
+    An empty body reads as {}, unless `strict`.
+    """
     try:
         empty = not request.body
     except RequestDataTooBig:
         raise BadRequestError(reason) from None
-    data = {} if empty else json_body(request)
+    data = {} if empty and not strict else json_body(request)
     if data is None:
         raise BadRequestError(reason)
     return data
@@ -102,6 +114,23 @@ def in_program[M: Model](member: User, queryset: QuerySet[M], pk: uuid.UUID) -> 
     return queryset.filter(program_id=member.program_id, pk=pk).first()
 
 
+def named_or_404[M](named: M | None) -> M:
+    """What the endpoint's URL names, as its lookup found it, or NotFoundError."""
+    if named is None:
+        raise NotFoundError
+    return named
+
+
+def named_with_body[M](
+    request: HttpRequest, named: M | None, reason: str = "bad_request", *, strict: bool = False
+) -> tuple[M, dict[str, Any]]:
+    """An endpoint's prelude: what its URL names or a 404, then its JSON object or a 400.
+
+    The 400 says `reason`. An empty body reads as {}, unless `strict`.
+    """
+    return named_or_404(named), body(request, reason, strict=strict)
+
+
 KEY_REQUIRED = "key_required"
 
 type View = Callable[..., HttpResponse]
@@ -117,7 +146,8 @@ def staff_api(*methods: str, key: bool = False) -> Callable[[MemberView], View]:
     """Session-authenticated JSON endpoint answering only `methods`; the view gets the member.
 
     Django's CSRF middleware has already checked POSTs by the time this runs.
-    A `BadRequestError` raised by the view is answered with 400.
+    A `BadRequestError` raised by the view is answered with 400, a
+    `NotFoundError` with 404.
 
     With `key=True` (every act on a texter), a member who does not hold the
     current program key is answered 403 `key_required` before the view reads
@@ -141,6 +171,8 @@ def staff_api(*methods: str, key: bool = False) -> Callable[[MemberView], View]:
                 return view(request, member, *args, **kwargs)
             except BadRequestError as exc:
                 return error(exc.reason, 400)
+            except NotFoundError:
+                return error("not_found", 404)
 
         return never_cache(wrapper)
 
@@ -148,7 +180,10 @@ def staff_api(*methods: str, key: bool = False) -> Callable[[MemberView], View]:
 
 
 def json_view(view: View) -> View:
-    """Turn `BadRequestError` into a 400 answer (sign-in views, which may be anonymous)."""
+    """Answer `BadRequestError` with 400 and `NotFoundError` with 404, outside `staff_api`.
+
+    For the sign-in views (which may be anonymous) and the admins' team views.
+    """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -156,6 +191,8 @@ def json_view(view: View) -> View:
             return view(request, *args, **kwargs)
         except BadRequestError as exc:
             return error(exc.reason, 400)
+        except NotFoundError:
+            return error("not_found", 404)
 
     return wrapper
 

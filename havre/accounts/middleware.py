@@ -9,14 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 
-class StaffLanguageMiddleware:
-    """Each staff member reads the console in the language they chose.
+class BothWaysMiddleware:
+    """A middleware that runs the way its chain does: on threads, or on the event loop.
 
-    Runs before authentication middleware, so it reads the session's language
-    (set at sign-in and when the member changes it), falling back to the
-    browser's preference on public pages. Async-capable, so that under ASGI
-    a request crosses to a thread once, for its view, not for each
-    middleware that only knows threads.
+    Under ASGI a request then crosses to a thread once, for its view, not for
+    each middleware that only knows threads. A subclass writes the request's
+    passage twice, `call_sync` and `__acall__`, and Django picks by the chain.
     """
 
     sync_capable = True
@@ -31,6 +29,24 @@ class StaffLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         if self.is_async:
             return self.__acall__(request)
+        return self.call_sync(request)
+
+    def call_sync(self, request: HttpRequest) -> HttpResponse:
+        raise NotImplementedError
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        raise NotImplementedError
+
+
+class StaffLanguageMiddleware(BothWaysMiddleware):
+    """Each staff member reads the console in the language they chose.
+
+    Runs before authentication middleware, so it reads the session's language
+    (set at sign-in and when the member changes it), falling back to the
+    browser's preference on public pages.
+    """
+
+    def call_sync(self, request: HttpRequest) -> HttpResponse:
         session = getattr(request, "session", None)
         self._activate(request, session.get("havre_language") if session is not None else None)
         response = self.get_response(request)

@@ -16,10 +16,9 @@ locked.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.sessions.backends.base import SessionBase
@@ -27,6 +26,7 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
+from havre.accounts.middleware import BothWaysMiddleware
 from havre.accounts.models import MemberSession, User
 from havre.events import end_sockets_on_commit, member_group, session_group
 
@@ -87,30 +87,19 @@ def end_sessions(user: User, *, keep: str | None = None) -> int:
     return len(keys)
 
 
-class IdleExpiryMiddleware:
+class IdleExpiryMiddleware(BothWaysMiddleware):
     """Signs out a session that outlived the console's lock (after authentication).
 
-    Async-capable: under ASGI a request passes without a hop to a thread
-    (a webhook has no session at all); only a signed-in member's request
-    looks her session up.
+    Under ASGI a request passes without a hop to a thread (a webhook has no
+    session at all); only a signed-in member's request looks her session up.
     """
 
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest) -> Any:
-        if self.is_async:
-            return self.__acall__(request)
+    def call_sync(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if isinstance(user, User) and is_idle_expired(request.session):
             logout(request)
-        return self.get_response(request)
+        response: HttpResponse = self.get_response(request)
+        return response
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
         auser = getattr(request, "auser", None)

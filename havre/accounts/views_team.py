@@ -13,7 +13,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from havre.accounts import actions, epochs, factors, links, resets
 from havre.accounts import grants as keyring
-from havre.accounts.api import admin_required, body, error, json_view, raw, text, whole
+from havre.accounts.api import (
+    admin_required,
+    body,
+    error,
+    json_view,
+    named_or_404,
+    raw,
+    text,
+    whole,
+)
 from havre.accounts.models import Program, Role, User
 from havre.vault.formats import KEY_SIZE, b64e
 from havre.vault.models import Grant
@@ -154,9 +163,7 @@ def grants(request: HttpRequest, admin: User) -> HttpResponse:
         return error("bad_epoch", 400)
     sealed = raw(data, "sealed_key", keyring.SEALED_KEY_SIZE)
     # Someone in another program is answered as if they did not exist.
-    member = _member_of(admin, data.get("user_id"))
-    if member is None:
-        return error("not_found", 404)
+    member = named_or_404(_member_of(admin, data.get("user_id")))
     try:
         keyring.grant(admin, member, epoch, sealed)
     except keyring.GrantRefusedError as exc:
@@ -191,9 +198,7 @@ def program_security(request: HttpRequest, admin: User) -> HttpResponse:
 @json_view
 @admin_required
 def reset_passphrase(request: HttpRequest, admin: User, user_id: uuid.UUID) -> HttpResponse:
-    member = _member_of(admin, user_id)
-    if member is None:
-        return error("not_found", 404)
+    member = named_or_404(_member_of(admin, user_id))
     try:
         token = resets.issue_passphrase_reset(admin, member)
     except resets.ResetRefusedError as exc:
@@ -205,9 +210,7 @@ def reset_passphrase(request: HttpRequest, admin: User, user_id: uuid.UUID) -> H
 @json_view
 @admin_required
 def reset_second_factor(request: HttpRequest, admin: User, user_id: uuid.UUID) -> HttpResponse:
-    member = _member_of(admin, user_id)
-    if member is None:
-        return error("not_found", 404)
+    member = named_or_404(_member_of(admin, user_id))
     try:
         token = factors.reset_second_factor(admin, member)
     except factors.FactorError as exc:

@@ -16,7 +16,17 @@ import uuid
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from havre.accounts.api import BadRequestError, body, error, in_program, staff_api, text, whole
+from havre.accounts.api import (
+    BadRequestError,
+    body,
+    error,
+    in_program,
+    named_or_404,
+    named_with_body,
+    staff_api,
+    text,
+    whole,
+)
 from havre.accounts.models import User
 from havre.chat import actions
 from havre.chat.models import ChatSession
@@ -76,10 +86,7 @@ def _web_chat(member: User, conversation_id: uuid.UUID) -> tuple[Conversation, C
 
 @staff_api("GET", key=True)
 def visitor(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _web_chat(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    _conversation, session = found
+    _conversation, session = named_or_404(_web_chat(member, conversation_id))
     return JsonResponse(
         {
             "public_key": formats.b64e(bytes(session.visitor_public_key)),
@@ -91,11 +98,7 @@ def visitor(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> H
 
 @staff_api("POST", key=True)
 def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _web_chat(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    conversation, _session = found
-    data = body(request)
+    (conversation, _session), data = named_with_body(request, _web_chat(member, conversation_id))
     try:
         message_id = uuid.UUID(text(data, "message_id", 36))
     except ValueError:

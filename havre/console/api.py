@@ -21,7 +21,7 @@ from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.gzip import gzip_page
 
-from havre.accounts.api import error, in_program, json_body, staff_api
+from havre.accounts.api import error, in_program, named_or_404, named_with_body, staff_api
 from havre.accounts.models import User
 from havre.audit.actions import record_once_within
 from havre.audit.models import Entry
@@ -57,13 +57,13 @@ def conversation(request: HttpRequest, member: User, conversation_id: uuid.UUID)
         after = int(raw)
     # The conversation is read before its messages: a message committed in
     # between then shows up in this answer or under a later seq, never in neither.
-    found = in_program(
-        member,
-        payloads.with_reading(payloads.conversation_queryset(member.program_id), member),
-        conversation_id,
+    found = named_or_404(
+        in_program(
+            member,
+            payloads.with_reading(payloads.conversation_queryset(member.program_id), member),
+            conversation_id,
+        )
     )
-    if found is None:
-        return error("not_found", 404)
     if after is None:
         # The console asks without `after` when it opens the conversation;
         # its later fetches, for what changed, are not openings.
@@ -93,11 +93,10 @@ def _closed_by_a_block(conversation: Conversation) -> bool:
 @staff_api("POST")
 def read(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """The member has the conversation on screen up to `seq`: her unread count starts after it."""
-    found = payloads.member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    data = json_body(request)
-    seq = data.get("seq") if data is not None else None
+    found, data = named_with_body(
+        request, payloads.member_conversation(member, conversation_id), "invalid_seq", strict=True
+    )
+    seq = data.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
         return error("invalid_seq", 400)
     stored = reading.mark_read(found, member=member, seq=seq)
@@ -106,12 +105,9 @@ def read(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Http
 
 @staff_api("POST", key=True)
 def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = payloads.member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    data = json_body(request)
-    if data is None:
-        return error("invalid_json", 400)
+    found, data = named_with_body(
+        request, payloads.member_conversation(member, conversation_id), "invalid_json", strict=True
+    )
     body, sealed_text, number = data.get("body"), data.get("body_sealed"), data.get("number")
     epoch = data.get("epoch")
     if not (isinstance(body, str) and isinstance(sealed_text, str) and isinstance(number, str)):
@@ -159,9 +155,7 @@ def reply(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 
 @staff_api("POST", key=True)
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = payloads.member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(payloads.member_conversation(member, conversation_id))
     try:
         actions.close_conversation(found, by=member)
     except actions.ConversationClosed as exc:
@@ -177,9 +171,7 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 def retry(
     request: HttpRequest, member: User, conversation_id: uuid.UUID, message_id: uuid.UUID
 ) -> HttpResponse:
-    found = payloads.member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(payloads.member_conversation(member, conversation_id))
     try:
         message = actions.retry_send(found, message_id, by=member)
     except actions.MessageNotFound as exc:
@@ -202,12 +194,9 @@ def retry(
 @staff_api("POST", key=True)
 def ongoing(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """`{"ongoing": true}` marks an ongoing relationship; `false` ends it (and erases, if closed)."""
-    found = payloads.member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    data = json_body(request)
-    if data is None:
-        return error("invalid_json", 400)
+    found, data = named_with_body(
+        request, payloads.member_conversation(member, conversation_id), "invalid_json", strict=True
+    )
     wanted = data.get("ongoing")
     if not isinstance(wanted, bool):
         return error("invalid_ongoing", 400)

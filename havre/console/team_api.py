@@ -8,17 +8,22 @@ advocates.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError
 from django.db.models import Count, Min, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from havre.accounts import epochs
-from havre.accounts.api import error, staff_api
+from havre.accounts.api import (
+    BadRequestError,
+    body,
+    error,
+    named_or_404,
+    named_with_body,
+    staff_api,
+)
 from havre.accounts.models import Program, User
 from havre.console import team_payloads as shapes
 from havre.conversations import queueing
@@ -39,7 +44,7 @@ from havre.conversations.actions.team_errors import (
     NoteRequired,
 )
 from havre.conversations.models import Conversation, HeavyMark, Note, Participant
-from havre.conversations.payloads import person
+from havre.conversations.payloads import member_conversation, person
 from havre.vault.formats import FormatError, b64d
 
 # The queue endpoint lists this many waiting conversations (and counts them all).
@@ -49,43 +54,25 @@ LIST_SHOWN = 10
 MAX_HANDOFFS = 100
 
 
-class BadRequest(Exception):  # noqa: N818
-    pass
-
-
-def _body(request: HttpRequest) -> dict[str, Any]:
-    try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, RequestDataTooBig):
-        raise BadRequest from None
-    if not isinstance(data, dict):
-        raise BadRequest
-    return data
-
-
 def _uuid(value: object) -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise BadRequest from None
+        raise BadRequestError from None
 
 
 def _note(value: object) -> team.SealedNote | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise BadRequest
+        raise BadRequestError
     epoch, sealed = value.get("epoch"), value.get("body_sealed")
     if not isinstance(epoch, int) or isinstance(epoch, bool) or not isinstance(sealed, str):
-        raise BadRequest
+        raise BadRequestError
     try:
         return team.SealedNote(id=_uuid(value.get("id")), sealed=b64d(sealed), epoch=epoch)
     except FormatError:
-        raise BadRequest from None
-
-
-def _conversation(member: User, conversation_id: uuid.UUID) -> Conversation | None:
-    return Conversation.objects.filter(pk=conversation_id, program_id=member.program_id).first()
+        raise BadRequestError from None
 
 
 def _colleague(member: User, user_id: object) -> User | None:
@@ -154,13 +141,7 @@ def conversation_team(
     request: HttpRequest, member: User, conversation_id: uuid.UUID
 ) -> HttpResponse:
     """Who is in a conversation, its notes (sealed), and whether the member marked it heavy."""
-    found = (
-        Conversation.objects.filter(pk=conversation_id, program_id=member.program_id)
-        .select_related("assigned_to")
-        .first()
-    )
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(member_conversation(member, conversation_id))
     joined = Participant.objects.filter(conversation=found, left_at__isnull=True).select_related(
         "user"
     )
@@ -232,16 +213,11 @@ def take_next(request: HttpRequest, member: User) -> HttpResponse:
 @staff_api("POST")
 def set_duty(request: HttpRequest, member: User) -> HttpResponse:
     """`{"on_duty": true}`, or `{"on_duty": false, "handoffs": [...]}` at the end of a shift."""
-    try:
-        data = _body(request)
-        on_duty = data.get("on_duty")
-        if not isinstance(on_duty, bool):
-            raise BadRequest
-        handoffs = [] if on_duty else _handoffs(member, data.get("handoffs", []))
-    except BadRequest:
-        return error("bad_request", 400)
-    except LookupError:
-        return error("not_found", 404)
+    data = body(request)
+    on_duty = data.get("on_duty")
+    if not isinstance(on_duty, bool):
+        raise BadRequestError
+    handoffs = [] if on_duty else _handoffs(member, data.get("handoffs", []))
     try:
         if on_duty:
             duty.go_on_duty(member)
@@ -256,16 +232,14 @@ def set_duty(request: HttpRequest, member: User) -> HttpResponse:
 
 def _handoffs(member: User, raw: object) -> list[duty.Handoff]:
     if not isinstance(raw, list) or len(raw) > MAX_HANDOFFS:
-        raise BadRequest
+        raise BadRequestError
     handoffs = []
     for item in raw:
         if not isinstance(item, dict):
-            raise BadRequest
+            raise BadRequestError
         to = None
         if item.get("to") is not None:
-            to = _colleague(member, item["to"])
-            if to is None:
-                raise LookupError
+            to = named_or_404(_colleague(member, item["to"]))
         handoffs.append(
             duty.Handoff(
                 conversation_id=_uuid(item.get("conversation")),
@@ -279,22 +253,14 @@ def _handoffs(member: User, raw: object) -> list[duty.Handoff]:
 @staff_api("POST")
 def transfer(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """`{"to": user id or null for the queue, "note": sealed note or null, "override": false}`."""
-    found = _conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    try:
-        data = _body(request)
-        note = _note(data.get("note"))
-        override = data.get("override", False)
-        if not isinstance(override, bool):
-            raise BadRequest
-    except BadRequest:
-        return error("bad_request", 400)
+    found, data = named_with_body(request, member_conversation(member, conversation_id))
+    note = _note(data.get("note"))
+    override = data.get("override", False)
+    if not isinstance(override, bool):
+        raise BadRequestError
     to = None
     if data.get("to") is not None:
-        to = _colleague(member, data["to"])
-        if to is None:
-            return error("not_found", 404)
+        to = named_or_404(_colleague(member, data["to"]))
     try:
         action = team.transfer(found, by=member, to=to, note=note, override=override)
     except ActionError as exc:
@@ -307,15 +273,10 @@ def transfer(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> 
 @staff_api("POST", key=True)
 def write_note(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """`{"note": sealed note}`: a staff note of kind "note" on the conversation."""
-    found = _conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    try:
-        note = _note(_body(request).get("note"))
-        if note is None:
-            raise BadRequest
-    except BadRequest:
-        return error("bad_request", 400)
+    found, data = named_with_body(request, member_conversation(member, conversation_id))
+    note = _note(data.get("note"))
+    if note is None:
+        raise BadRequestError
     try:
         stored = notes.write_note(found, by=member, note=note)
     except ActionError as exc:
@@ -327,9 +288,7 @@ def write_note(request: HttpRequest, member: User, conversation_id: uuid.UUID) -
 
 @staff_api("POST")
 def join(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(member_conversation(member, conversation_id))
     try:
         participants.join(found, member)
     except ActionError as exc:
@@ -339,9 +298,7 @@ def join(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Http
 
 @staff_api("POST")
 def leave(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(member_conversation(member, conversation_id))
     try:
         participants.leave(found, member)
     except ActionError as exc:
@@ -351,15 +308,10 @@ def leave(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 
 @staff_api("POST")
 def heavy(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = _conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    try:
-        marked = _body(request).get("heavy")
-        if not isinstance(marked, bool):
-            raise BadRequest
-    except BadRequest:
-        return error("bad_request", 400)
+    found, data = named_with_body(request, member_conversation(member, conversation_id))
+    marked = data.get("heavy")
+    if not isinstance(marked, bool):
+        raise BadRequestError
     try:
         support.mark_heavy(found, member, marked)
     except ActionError as exc:
@@ -378,15 +330,12 @@ def settings(request: HttpRequest, member: User) -> HttpResponse:
     """Supervisors: `{"max_conversations": 3, "auto_assign": false, "no_reply_minutes": 10}`."""
     if not member.is_supervisor:
         return error("forbidden", 403)
-    try:
-        data = _body(request)
-        cap = _integer(data.get("max_conversations"))
-        minutes = _integer(data.get("no_reply_minutes"))
-        auto = data.get("auto_assign")
-        if not isinstance(auto, bool):
-            raise BadRequest
-    except BadRequest:
-        return error("bad_request", 400)
+    data = body(request)
+    cap = _integer(data.get("max_conversations"))
+    minutes = _integer(data.get("no_reply_minutes"))
+    auto = data.get("auto_assign")
+    if not isinstance(auto, bool):
+        raise BadRequestError
     try:
         caseload.set_program_caseload(
             member.program,
@@ -405,14 +354,9 @@ def member_cap(request: HttpRequest, member: User, user_id: uuid.UUID) -> HttpRe
     """Supervisors: `{"max_conversations": 4}`, or null to follow the program's cap."""
     if not member.is_supervisor:
         return error("forbidden", 403)
-    colleague = _colleague(member, user_id)
-    if colleague is None:
-        return error("not_found", 404)
-    try:
-        raw = _body(request).get("max_conversations")
-        cap = None if raw is None else _integer(raw)
-    except BadRequest:
-        return error("bad_request", 400)
+    colleague, data = named_with_body(request, _colleague(member, user_id))
+    raw = data.get("max_conversations")
+    cap = None if raw is None else _integer(raw)
     try:
         caseload.set_member_cap(colleague, by=member, cap=cap)
     except ActionError as exc:
@@ -422,7 +366,7 @@ def member_cap(request: HttpRequest, member: User, user_id: uuid.UUID) -> HttpRe
 
 def _integer(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadRequest
+        raise BadRequestError
     return value
 
 
@@ -431,13 +375,8 @@ def deactivate(request: HttpRequest, member: User, user_id: uuid.UUID) -> HttpRe
     """An admin parts with a member: conversations back to the queue or to `to`."""
     if not member.is_admin:
         return error("forbidden", 403)
-    try:
-        data = _body(request)
-    except BadRequest:
-        return error("invalid_json", 400)
-    leaving = _colleague(member, user_id)
-    if leaving is None:
-        return error("not_found", 404)
+    data = body(request, "invalid_json")
+    leaving = named_or_404(_colleague(member, user_id))
     to = None
     if data.get("to") not in (None, ""):
         to = _colleague(member, data.get("to"))

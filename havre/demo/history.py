@@ -22,7 +22,8 @@ from django.utils import timezone
 
 from havre.accounts.models import Program, Role, User
 from havre.audit.models import Entry
-from havre.conversations.models import Channel, Conversation, Delivery, Direction, Message, Status
+from havre.conversations.actions.sealed import store_line
+from havre.conversations.models import Channel, Conversation, Delivery, Direction, Status
 from havre.protocols.defaults import OUT_OF_HOURS
 from havre.protocols.language import detect_language
 from havre.reports.models import WrapUp
@@ -214,40 +215,29 @@ def _text(
     clock: _Clock,
     author: User | None = None,
 ) -> None:
-    message_id = uuid.uuid4()
-    seq = clock.next()
-    Message.objects.create(
-        id=message_id,
-        conversation=conversation,
-        channel=conversation.channel,
+    store_line(
+        conversation,
+        epoch,
         direction=direction,
-        epoch=epoch,
-        body_sealed=sealing.seal_message(epoch, conversation.pk, message_id, direction, text),
         status=Delivery.RECEIVED if direction == Direction.INBOUND else Delivery.DELIVERED,
+        seq=clock.next(),
+        text=text,
         author=author,
-        seq=seq,
-        updated_seq=seq,
-        created_at=when,
-        status_at=when,
+        at=when,
     )
 
 
 def _notice(
     conversation: Conversation, epoch: Epoch, notice: str, when: datetime, clock: _Clock
 ) -> None:
-    seq = clock.next()
-    Message.objects.create(
-        conversation=conversation,
-        channel=conversation.channel,
+    store_line(
+        conversation,
+        epoch,
         direction=Direction.OUTBOUND,
-        epoch=epoch,
-        body_sealed=b"",
-        notice=notice,
         status=Delivery.DELIVERED,
-        seq=seq,
-        updated_seq=seq,
-        created_at=when,
-        status_at=when,
+        seq=clock.next(),
+        notice=notice,
+        at=when,
     )
 
 

@@ -7,7 +7,6 @@ real provider. Replies the helpline sends to the fake are shown here.
 
 from __future__ import annotations
 
-import json
 import logging
 
 import httpx
@@ -18,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from havre.accounts.api import error, json_body
 from havre.demo.fake import demo_fake
 from havre.demo.simulator import default_phones, demo_channel, normalise_phone
 from havre.demo.strings import simulator_strings
@@ -50,29 +50,22 @@ def simulator(request: HttpRequest) -> HttpResponse:
     return render(request, "demo/simulator.html", context)
 
 
-def _error(code: str, status: int) -> JsonResponse:
-    return JsonResponse({"error": code}, status=status)
-
-
 @require_POST
 def send(request: HttpRequest) -> JsonResponse:
     _demo_only()
-    try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return _error("bad_request", 400)
-    if not isinstance(data, dict):
-        return _error("bad_request", 400)
+    data = json_body(request)
+    if data is None:
+        return error("bad_request", 400)
     phone = normalise_phone(data.get("phone"))
     body = data.get("body", "")
     photo = data.get("photo", False) is True
     if phone is None:
-        return _error("invalid_phone", 400)
+        return error("invalid_phone", 400)
     if not isinstance(body, str) or len(body) > MAX_TEXT or not (body.strip() or photo):
-        return _error("invalid_text", 400)
+        return error("invalid_text", 400)
     channel = demo_channel()
     if channel is None:
-        return _error("no_channel", 409)
+        return error("no_channel", 409)
     fake = demo_fake()
     form = fake.inbound_form(
         webhook_urls(channel)["sms"],
@@ -86,7 +79,7 @@ def send(request: HttpRequest) -> JsonResponse:
         response = fake.post_inbound(form)
     except httpx.HTTPError as exc:
         logger.warning("simulator: the webhook was unreachable (%s)", type(exc).__name__)
-        return _error("unreachable", 502)
+        return error("unreachable", 502)
     return JsonResponse(
         {"phone": phone, "status": response.status_code, "sid": form.params["MessageSid"]}
     )
@@ -100,7 +93,7 @@ def messages(request: HttpRequest) -> JsonResponse:
     try:
         after = max(0, int(request.GET.get("after", "0")))
     except ValueError:
-        return _error("bad_request", 400)
+        return error("bad_request", 400)
     fake = demo_fake()
     found = fake.conversation(phones[:MAX_PHONES], after=after)
     return JsonResponse(

@@ -88,15 +88,18 @@ def receive_inbound(
     category = assess.category(channel.program, body)
     text = within_limit(text)
     for attempt in range(ATTEMPTS):
-        stored = already_stored(channel, provider_id)
-        if stored is not None:
-            return stored, False
         arrival = seal(text, e164)
         try:
             message = store(text, arrival, e164, category)
         except (StaleArrival, IntegrityError):
-            # A concurrent delivery of the same message, or a first message
-            # from the same number, won the race: look again, seal again.
+            # A retried webhook whose text is stored already (the message's
+            # unique provider id refused it, and the transaction left nothing),
+            # or a first message from the same number won the race: look
+            # again, seal again. Retries are rare: the text every webhook
+            # brings is not looked up first.
+            stored = already_stored(channel, provider_id)
+            if stored is not None:
+                return stored, False
             if attempt == ATTEMPTS - 1:
                 raise
             continue

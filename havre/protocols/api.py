@@ -11,7 +11,7 @@ import uuid
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from havre.accounts.api import error, json_body, staff_api
+from havre.accounts.api import body, error, named_with_body, staff_api
 from havre.accounts.models import User
 from havre.conversations import actions as conversation_actions
 from havre.conversations.actions.language import UnknownLanguageError, set_texter_language
@@ -39,8 +39,7 @@ def settings(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def notice_texts(request: HttpRequest, member: User, notice: str) -> HttpResponse:
-    data = json_body(request)
-    texts = data.get("texts") if data is not None else None
+    texts = body(request, "invalid_json", strict=True).get("texts")
     if not isinstance(texts, dict):
         return error("invalid_json", 400)
     try:
@@ -52,9 +51,7 @@ def notice_texts(request: HttpRequest, member: User, notice: str) -> HttpRespons
 
 @staff_api("POST")
 def hours(request: HttpRequest, member: User) -> HttpResponse:
-    data = json_body(request)
-    if data is None:
-        return error("invalid_json", 400)
+    data = body(request, "invalid_json", strict=True)
     try:
         actions.set_hours(
             member,
@@ -69,9 +66,7 @@ def hours(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def numbers(request: HttpRequest, member: User) -> HttpResponse:
-    data = json_body(request)
-    if data is None:
-        return error("invalid_json", 400)
+    data = body(request, "invalid_json", strict=True)
     try:
         actions.set_emergency_numbers(member, data.get("numbers"))
     except actions.ProtocolError as exc:
@@ -81,9 +76,7 @@ def numbers(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def quick_replies(request: HttpRequest, member: User) -> HttpResponse:
-    data = json_body(request)
-    if data is None:
-        return error("invalid_json", 400)
+    data = body(request, "invalid_json", strict=True)
     try:
         if data.get("reset") is True:
             actions.reset_quick_replies(member)
@@ -96,8 +89,8 @@ def quick_replies(request: HttpRequest, member: User) -> HttpResponse:
 
 @staff_api("POST")
 def emergency(request: HttpRequest, member: User) -> HttpResponse:
-    data = json_body(request)
-    if data is None or not isinstance(data.get("on"), bool):
+    data = body(request, "invalid_json", strict=True)
+    if not isinstance(data.get("on"), bool):
         return error("invalid_json", 400)
     try:
         if data["on"]:
@@ -109,18 +102,11 @@ def emergency(request: HttpRequest, member: User) -> HttpResponse:
     return JsonResponse(payloads.summary(member.program))
 
 
-def _number(request: HttpRequest) -> str | None:
-    data = json_body(request)
-    number = data.get("number") if data is not None else None
-    return number if isinstance(number, str) else None
-
-
 @staff_api("POST", key=True)
 def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
-    found = member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    data = json_body(request) or {}
+    found, data = named_with_body(
+        request, member_conversation(member, conversation_id), "invalid_notice"
+    )
     notice, number = data.get("notice"), data.get("number")
     if notice not in NOTICES or not isinstance(number, str):
         return error("invalid_notice", 400)
@@ -141,11 +127,11 @@ def send_notice(request: HttpRequest, member: User, conversation_id: uuid.UUID) 
 @staff_api("POST", key=True)
 def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """Close with the closing notice; the browser sends the number it decrypted."""
-    found = member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    number = _number(request)
-    if number is None:
+    found, data = named_with_body(
+        request, member_conversation(member, conversation_id), "invalid_number"
+    )
+    number = data.get("number")
+    if not isinstance(number, str):
         return error("invalid_number", 400)
     try:
         actions.close_with_notice(found, by=member, number=number)
@@ -161,10 +147,10 @@ def close(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> Htt
 @staff_api("POST")
 def texter_language(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """An advocate sets the texter's language: her notices and quick replies follow it."""
-    found = member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
-    language = (json_body(request) or {}).get("language")
+    found, data = named_with_body(
+        request, member_conversation(member, conversation_id), "invalid_language"
+    )
+    language = data.get("language")
     try:
         changed = set_texter_language(found, by=member, language=str(language))
     except UnknownLanguageError:

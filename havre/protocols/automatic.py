@@ -80,9 +80,9 @@ def replies_for(arrival: Arrival) -> list[str]:
         else AutomaticReplies.objects.filter(conversation=conversation).first()
     )
     replies: list[str] = []
-    mode = emergency.current(conversation.program_id)
+    mode = emergency.current_id(conversation.program_id)
     if mode is not None:
-        if told is None or told.emergency_id != mode.pk:
+        if told is None or told.emergency_id != mode:
             replies.append(EMERGENCY)
     else:
         now = clock.now()
@@ -122,7 +122,7 @@ def after_arrival(arrival: Arrival, replied: Collection[str]) -> None:
     if OUT_OF_HOURS in sent:
         told.out_of_hours_at = now
     if EMERGENCY in sent:
-        told.emergency = emergency.current(arrival.conversation.program_id)
+        told.emergency_id = emergency.current_id(arrival.conversation.program_id)
     if MEDIA in sent:
         told.media_explained_at = now
     told.save(force_insert=arrival.new_conversation)

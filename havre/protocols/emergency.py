@@ -13,3 +13,12 @@ def current(program_id: uuid.UUID) -> EmergencyMode | None:
         .select_related("started_by")
         .first()
     )
+
+
+def current_id(program_id: uuid.UUID) -> int | None:
+    """The id of the program's emergency mode, if on: what every arrival asks, in one small read."""
+    return (
+        EmergencyMode.objects.filter(program_id=program_id, ended_at__isnull=True)
+        .values_list("pk", flat=True)
+        .first()
+    )

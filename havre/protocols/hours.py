@@ -148,8 +148,16 @@ class Hours:
 
 
 def hours_for(program: Program) -> Hours:
-    stored = ProtocolSettings.of(program)
-    return Hours.from_stored(stored.time_zone, stored.schedule, stored.holidays)
+    # Only the three fields that make the hours: every arrival asks.
+    stored = (
+        ProtocolSettings.objects.filter(program=program)
+        .values_list("time_zone", "schedule", "holidays")
+        .first()
+    )
+    if stored is None:
+        built_in = ProtocolSettings(program=program)
+        stored = (built_in.time_zone, built_in.schedule, built_in.holidays)
+    return Hours.from_stored(*stored)
 
 
 def is_open(program: Program, at: datetime) -> bool:

@@ -14,7 +14,15 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 
-from havre.accounts.api import BadRequestError, body, error, in_program, staff_api, whole
+from havre.accounts.api import (
+    BadRequestError,
+    body,
+    error,
+    in_program,
+    named_or_404,
+    staff_api,
+    whole,
+)
 from havre.accounts.models import User
 from havre.conversations.actions.errors import ActionError
 from havre.conversations.models import Conversation
@@ -137,11 +145,9 @@ def wrapup_options(request: HttpRequest, member: User) -> HttpResponse:
 @staff_api("POST", key=True)
 def record_wrapup(request: HttpRequest, member: User, conversation_id: uuid.UUID) -> HttpResponse:
     """The codes chosen when the conversation closed (an optional step after closing)."""
-    conversation = in_program(
-        member, Conversation.objects.select_related("program"), conversation_id
+    conversation = named_or_404(
+        in_program(member, Conversation.objects.select_related("program"), conversation_id)
     )
-    if conversation is None:
-        return error("not_found", 404)
     try:
         saved = wrapup.record_wrapup(conversation, by=member, codes=body(request).get("codes"))
     except wrapup.WrapUpError as exc:

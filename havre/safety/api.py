@@ -15,7 +15,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from havre.accounts.api import BadRequestError, error, json_body, staff_api
+from havre.accounts.api import (
+    BadRequestError,
+    body,
+    error,
+    named_or_404,
+    named_with_body,
+    staff_api,
+)
 from havre.accounts.models import User
 from havre.conversations import payloads
 from havre.conversations.actions.errors import ActionError, ConversationClosed, StaleEpoch
@@ -34,13 +41,6 @@ CONFLICTS = (ConversationClosed, StaleEpoch, safety.NumberBlocked, safety.BlockR
 
 
 INVALID = "invalid_request"
-
-
-def _body(request: HttpRequest) -> dict[str, Any]:
-    data = json_body(request)
-    if data is None:
-        raise BadRequestError(INVALID)
-    return data
 
 
 def _sealed(data: dict[str, Any], name: str) -> bytes:
@@ -89,11 +89,11 @@ def _conversation_action(
     request: HttpRequest, member: User, conversation_id: uuid.UUID, act: Act
 ) -> HttpResponse:
     """Runs `act(conversation, data)` on one of the member's conversations."""
-    found = member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found, data = named_with_body(
+        request, member_conversation(member, conversation_id), INVALID, strict=True
+    )
     try:
-        act(found, _body(request))
+        act(found, data)
     except BadRequestError:
         return error("invalid_request", 400)
     except ActionError as exc:
@@ -112,9 +112,7 @@ def code_word(request: HttpRequest, member: User, conversation_id: uuid.UUID) ->
             )
 
         return _conversation_action(request, member, conversation_id, act)
-    found = member_conversation(member, conversation_id)
-    if found is None:
-        return error("not_found", 404)
+    found = named_or_404(member_conversation(member, conversation_id))
     if found.code_word_sealed is None or found.code_word_epoch is None:
         return error("no_code_word", 404)
     return JsonResponse(
@@ -240,7 +238,7 @@ def channels(request: HttpRequest, member: User) -> HttpResponse:
 def write_first(request: HttpRequest, member: User) -> HttpResponse:
     """Open (or find) the conversation to write first in; the message then goes as a reply."""
     try:
-        data = _body(request)
+        data = body(request, INVALID, strict=True)
         channel = (
             Channel.objects.select_related("program")
             .filter(pk=_uuid(data.get("channel")), program_id=member.program_id)

@@ -1,13 +1,17 @@
-"""Django's SQLite backend, each transaction let in through the process's write gate.
+"""Django's SQLite backend, each write let in through the process's write gate.
 
 `ENGINE: "havre.sqlite"` in embedded mode. A transaction takes the gate
 before `BEGIN IMMEDIATE` and leaves it once committed, rolled back or its
-connection closed. Statements outside a transaction are single writes that
-SQLite's busy handler serves as before.
+connection closed. A write outside any transaction (a queryset's update, a
+single save) takes it for its one statement: one that met the lock instead
+would sleep in SQLite's busy handler, and a transaction that found the lock
+held by it would sleep there too, holding the gate, with every other writer
+queued behind it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import OperationalError
@@ -19,6 +23,8 @@ from havre.sqlite.gate import WriteGate, gate_for, idle_connections_for
 WRITE_WAIT_SECONDS = 10.0
 # Open connections kept for the next request, per process and database file.
 IDLE_CONNECTIONS = 8
+# How a statement that writes begins.
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -28,6 +34,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self._havre_gate: WriteGate | None = None
         options = self.settings_dict.get("OPTIONS", {})
         self._havre_write_wait = float(options.get("write_wait", WRITE_WAIT_SECONDS))
+        self.execute_wrappers.append(_gated_write)
 
     def get_connection_params(self) -> dict[str, Any]:
         params = super().get_connection_params()
@@ -47,12 +54,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         return idle_connections_for(opened_as, IDLE_CONNECTIONS)
 
     def _start_transaction_under_autocommit(self) -> None:
-        if self._havre_gate is None:
-            # By the name in use now: tests swap in their own database.
-            gate = gate_for(str(self.settings_dict["NAME"]))
-            if not gate.acquire(self._havre_write_wait):
-                raise OperationalError("database is locked (waited for the write gate)")
-            self._havre_gate = gate
+        self._enter_gate()
         try:
             super()._start_transaction_under_autocommit()  # type: ignore[misc]
         except BaseException:
@@ -95,7 +97,34 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _in_sqlite_transaction(self) -> bool:
         return self.connection is not None and bool(self.connection.in_transaction)
 
+    def _enter_gate(self) -> None:
+        if self._havre_gate is None:
+            # By the name in use now: tests swap in their own database.
+            gate = gate_for(str(self.settings_dict["NAME"]))
+            if not gate.acquire(self._havre_write_wait):
+                raise OperationalError("database is locked (waited for the write gate)")
+            self._havre_gate = gate
+
     def _leave_gate(self) -> None:
         gate, self._havre_gate = self._havre_gate, None
         if gate is not None:
             gate.release()
+
+
+def _gated_write(
+    execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]
+) -> Any:
+    """A write outside any transaction, let in through the gate for its one statement."""
+    wrapper: DatabaseWrapper = context["connection"]
+    if (
+        wrapper._havre_gate is not None
+        or wrapper.in_atomic_block
+        or wrapper._in_sqlite_transaction()
+        or not sql.lstrip()[:6].upper().startswith(WRITES)
+    ):
+        return execute(sql, params, many, context)
+    wrapper._enter_gate()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        wrapper._leave_gate()

@@ -93,6 +93,14 @@ roman
 téléfilm
 dessin animé
 jeu vidéo
+jeux vidéo
+video games
+fortnite
+minecraft
+roblox
+call of duty
+chante|chantait|chantonne|sings|sang|singing
+(jouent|jouer|joue|jouait|play|playing|plays|played) (au loup|à chat|tag|cops and robbers|aux gendarmes et aux voleurs|à la guerre|war)
 play
 theatre
 character
@@ -216,9 +224,20 @@ knot|knots|noeud|noeuds ~ (sailing|boat|scouts|scout|climbing|voile|bateau|scout
 sharpen*|cleaned|cleaning|washed|washing ~ knife|knives ~ for ~ (dinner|thanksgiving|christmas|cooking|the roast|the turkey|the party|a barbecue|the bbq)
 aiguis*|nettoy*|lavé|lave ~ couteau|couteaux ~ pour ~ (le réveillon|le repas|le dîner|le souper|noël|la cuisine|le rôti|la dinde|le barbecue|la fête)
 (kicked|slammed|pushed|banged|swung) (the|a|my|our) door (shut|closed)
-rope|ropes ~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
-corde|cordes ~ (escalade|grimpe|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
+rope|ropes ~~ (climbing|boat|camping|swing|laundry|tent|dog|horse)
+corde|cordes ~~ (escalade|grimpe|grimper|bateau|camping|balançoire|linge|tente|chien|cheval|à sauter)
 antibiotic|antibiotics|antibiotique|antibiotiques
+{medicine} ~~ (antibiotic|antibiotics|antibiotique|antibiotiques)
+(cover letter|cover letters|application letters|lettre de motivation|lettres de motivation)
+à tue tête
+(on the roof|sur le toit) ~ (fixing|repairing|cleaning|réparer|répare|nettoyer|nettoie|gutter|gutters|gouttière|gouttières|antenna|antenne|shingles|tuiles)
+(locked|lock|locks|fermé|ferme|verrouillé) ~ (door|porte) ~ (so the dog|so the cat|pour pas que le chien|pour pas que le chat|pour que le chien)
+{weapon} ~ (at the range|au club de tir|in a gun safe|in a safe at|dans un coffre au)
+(date|day) for (the|a|my|our|her|his) (party|wedding|birthday|trip|holiday|meeting|appointment|exam|move|interview)
+(date|jour) pour (la|le|notre|mon|ma|son|sa) (fête|mariage|anniversaire|voyage|vacances|rendez vous|examen|déménagement|entretien)
+(burden|poids|fardeau) ~ (team|colleagues|coworkers|équipe|collègues)
+(door|doors|porte|portes) ~~ (my own key|ma propre clé|i have a key|i have my key|j'ai ma clé|j'ai une clé)
+(ferme|fermé|verrouille|lock|locks|locked) ~ (parce que|because) ~ (quartier|neighbourhood|neighborhood|safe|sûr|burglars|cambrioleurs|voleurs)
 (like|as) (the|my) (doctor|nurse|pharmacist) (said|told|prescribed|says)
 comme (le|la|mon|ma) (médecin|docteur|pharmacien|pharmacienne) (a dit|me a dit|a prescrit|le a dit)
 pistolet à colle|eau|clous|peinture
@@ -262,6 +281,23 @@ got divorced
 we split up
 we broke up
 moved away
+went to jail
+went to prison
+doing # years
+got # years
+serving # years
+clean for
+i moved on
+no contact since
+est allé en prison
+a pris # ans
+prend # ans
+divorce prononcé
+aucun contact
+clean depuis
+lives abroad
+vit à l'étranger
+habite à l'étranger
 lives in another
 passed away
 have not seen him since
@@ -347,6 +383,9 @@ quand je étais
 quand on était
 quand on vivait
 quand je avais
+à (quinze|seize|dix sept|dix huit|dix neuf|vingt|vingt ans|trente|#) ans
+in my (teens|twenties|thirties|early twenties|late teens)
+(dans ma|dans mes) (vingtaine|trentaine|adolescence|vingt ans)
 ado je
 je étais ado
 à le époque
@@ -355,6 +394,26 @@ back in
 at the time
 ce était en #
 that was in #
+"""
+
+# An ongoing marker beside one of these (at most `FEELING_REACH` words
+# apart, in its clause) tells how the past still weighs on the texter ("ça
+# m'affecte encore", "it still haunts me", "I still think about it"): her
+# own present, not that the danger goes on.
+FEELING_REACH = 2
+FEELING = """
+affect*
+haunt*
+nightmare*
+flashback*
+traumati*
+think about|of
+thinking about|of
+affecte|affectent|affecté|affectée
+hante|hantent|hanté|hantée
+cauchemar*
+pense à|au|aux
+repense*
 """
 
 ONGOING = """
@@ -516,7 +575,8 @@ class Context:
         clause = self.tokens[start].clause
         sentence = self.tokens[start].sentence
         if self._ongoing is None:
-            ongoing = _found(ONGOING, self.tokens)
+            feeling = frozenset(_found(FEELING, self.tokens))
+            ongoing = [i for i in _found(ONGOING, self.tokens) if not self._felt(i, feeling)]
             self._ongoing = frozenset(self.tokens[i].sentence for i in ongoing)
             self._ongoing_danger = any(not speech.texter_subject(self.tokens, i) for i in ongoing)
             self._resolved = bool(_found(RESOLVED, self.tokens))
@@ -525,12 +585,21 @@ class Context:
             )
         # "Encore" says the danger goes on, unless it tells the texter's own
         # present in another sentence ("on est divorcés depuis 2016. je pense
-        # encore à lui").
+        # encore à lui") or how the past still weighs on her ("ça m'affecte
+        # encore").
         if self._ongoing_danger or sentence in self._ongoing:
             return False
         if clause in self._earlier:
             return True
         return self._resolved and not speech.future(self.tokens, start, end)
+
+    def _felt(self, i: int, feeling: frozenset[int]) -> bool:
+        """Whether the ongoing marker at i stands beside a feeling marker of its clause."""
+        clause = self.tokens[i].clause
+        return any(
+            j in feeling and self.tokens[j].clause == clause
+            for j in range(max(0, i - FEELING_REACH), i + FEELING_REACH + 1)
+        )
 
 
 def marker_lists() -> dict[str, list[str]]:
@@ -543,5 +612,6 @@ def marker_lists() -> dict[str, list[str]]:
         "resolved": _lines(RESOLVED),
         "earlier": _lines(EARLIER),
         "ongoing": _lines(ONGOING),
+        "feeling": _lines(FEELING),
         "agreement": _lines(AGREEMENT),
     }

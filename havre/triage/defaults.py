@@ -1537,7 +1537,7 @@ me|nous tuera|tuerait|butera|buterait|crèvera|égorgera|étranglera|frappera|d�
 # words matches in any phrasing rather than one fixed phrase. Each line is an
 # ordinary term; docs/triage.md ("Readings of a whole sentence") lists them.
 SENTENCE_SUICIDE_EN = """
-(more|less|better|happier|easier|lighter|simpler|richer|calmer) ~ without me
+(more|less|better|happier|easier|lighter|simpler|richer|calmer|fine|manage) ~ without me
 nothing ~ (ever will|will ever help|will ever change|ever helps)
 i ~ (found|kept|hid|hidden|hiding|keeping) ~ (gun|guns|revolver|pistol|rifle|handgun|shotgun|firearm)
 (took|swallowed|taken) ~ (the rest of|what was left of|the last of) ~ {medicine}
@@ -1593,10 +1593,41 @@ already (took|taken|swallowed|downed) (the|all the|all my|all of the|the whole) 
 (papers|affairs|bills|accounts) ~ (in order|sorted|paid|settled) ~ (for after|after i am gone|when i am gone|for when i am gone)
 (never|not) ~ (hear from me again|hear from me ever again|hear of me again|see me again)
 rope ~ (i know what for|i know what it is for|know what it is for)
+(did|done) something stupid ~ (with|w) ~ (the pills|pills|my pills|{medicine}|the knife|a knife|the blade|a belt|the rope)
+i ~ took|swallowed|taken|popped|downed ~ ## ~ pills|{medicine}
+(tried|attempted) ~ (last night|yesterday|this morning|again) ~ (with|w) ~ (a belt|the belt|a scarf|a rope|the rope|pills|the pills|a cord)
+(next time|tonight|this time) ~ (i will not mess it up|i will not fail|i will get it right|i will do it right|i will not screw it up)
+(er|hospital|stomach pumped|psych ward) ~ (i just want to finish it|finish what i started|try again|do it properly)
+(sh|self harm|self harmed|selfharm|self harming) again
+(fresh|new) ~ (cuts|ones|wounds|marks) ~ (on my|wrist|wrists|arm|arms|thigh|thighs)
+i ~ (scratch|scratched|scratching|pick|picked) ~ (till|until|til) ~ (my skin|skin|it bleeds|i bleed)
+(blades|razor|razors) ~~ (used them|used it|using them) ~ (twice|again|every|this week|last night)
+{medicine} ~ (hurt|painful) ~ (fall asleep|die|just sleep|just go to sleep)
+(is|are|would|will) ~ # ~ {medicine} ~ (be enough|enough|do it|kill me)
+i am ~ (on the overpass|on the bridge|on the tracks|at the edge|on the ledge|on the top floor|on the railway|on the roof)
+(on the roof|top of the building|top floor) ~ (of my building|of the building|windy up here|so high up)
+(train|trains) ~~ (where to stand|where to lie|where to go|exactly where)
+(this is my last message|my last message|my last text|last time you will hear)
+(who gets what|who gets my|who will get my)
+(everything is sorted now|everything is sorted|all sorted now|everything is in order now)
+(letter|note) ~ (explaining everything|that explains everything|explaining it all)
+(goodbye before|say goodbye before|tell someone goodbye)
+(done trying|done hoping|done with all of it|done with everything|done fighting)
+(want it to stop|want it all to stop|want it to end) ~~ (permanently|forever|for good|for ever)
+(taking up space|waste of space|waste of air|taking up air)
+(would move on fast|would move on quickly|would get over it fast|would forget me fast)
+(was not|were not|was no longer) in the picture
+(pray|praying|ask|asking|beg|begging) ~ (god|jesus|allah|the universe) ~ (to take me|take me|takes me)
+(sewerslide|sewer slide|unaliving|unalived)
+(cashed out|emptied|gave away|sent) ~ (my savings|savings|all my money|my money) ~~ (prescription|pills|bottles|{medicine}|rope|gun)
+(counting|counted|count) ~ (what is left|what is in|the pills|them) ~ (cabinet|drawer|bottle|box) ~~ (enough|would be enough|would do it)
+(do not have anything left to give|have nothing left to give|nothing left to give)
+(costing|cost|costs) ~ (everyone|everybody|my family) ~ (everything|so much|too much)
+(let go of the wheel|letting go of the wheel|into oncoming traffic|swerve into a truck)
 """
 
 SENTENCE_SUICIDE_FR = """
-(plus|moins|mieux|heureux|heureuse|heureuses|tranquilles|libres|soulagés) ~ sans moi
+(plus|moins|mieux|meilleure|meilleur|heureux|heureuse|heureuses|tranquilles|libres|soulagés|bien|sortiraient|débrouilleraient) ~ sans moi
 rien ~ (aidera jamais|changera jamais|va jamais aider)
 je ~ (trouvé|gardé|caché|récupéré|garde|cache) ~ (fusil|revolver|pistolet|carabine|flingue|gun)
 (pris|avalé) ~ (le reste de|ce qui restait de|les derniers) ~ {medicine}
@@ -1658,6 +1689,42 @@ je ~ (marche|avance|rentre|entre|descends) dans ~ (la rivière|le fleuve|le lac|
 (pu capable|plus capable) ~ (de vivre|de continuer|de toffer|de endurer|de tenir)
 je ~ (vais|veux|voudrais|pense) ~ (me jeter|sauter|me noyer) ~ (lagune|fleuve|puits|rivière|canal|lac|mer)
 je ~ (veux|voudrais|vais|aimerais) ~ (quitter ce monde|partir de ce monde|laisser ce monde|rejoindre mes ancêtres|rejoindre ma mère|rejoindre mon père)
+(fait|fais) une (bêtise|connerie|grosse bêtise) ~ (avec|aux) ~ (les cachets|cachets|mes cachets|{medicine}|le couteau|la lame|la ceinture|la corde)
+je ~ pris|avalé|bouffé|gobé ~ ## ~ {medicine}
+(essayé|tenté) ~ (hier soir|hier|ce matin|encore) ~ avec ~ (le foulard|un foulard|une ceinture|la ceinture|une corde|la corde|des cachets|les cachets|un câble)
+(essayé|tenté) ~~ (je ferai mieux|je raterai pas|je vais pas rater|je vais réussir|je me louperai pas|je me raterai pas)
+(urgences|hôpital|lavage de estomac|lavage d'estomac) ~~ (finir ce que je ai commencé|terminer ce que je ai commencé|recommencer|finir le travail)
+(avalé|pris) ~ {medicine} ~~ (coeur bat bizarre|coeur bat trop vite|coeur bat fort|je me sens bizarre|tout tourne|engourdie|engourdi)
+(ouvert|entaillé|coupé|tailladé) ~ (le bras|les bras|le poignet|les poignets|la cuisse|trop profond) ~~ (saigner|saigne|saignent|pansement)
+je me suis (recoupée|recoupé|re coupée|re coupé|rescarifiée)
+(rechute|rechuté|recommencé) ~~ (compas|lame|lames|cutter|rasoir|me couper|me scarifier|coupée|coupé)
+(la dose|dose|quantité) (qui tue|mortelle|létale|pour mourir)
+je suis ~ (sur le viaduc|sur le pont|au dernier étage|au bord|sur les rails|sur la voie ferrée|sur le toit|sur le parapet)
+(assise|assis|debout|couchée|couché|allongée|allongé) ~ (sur|au bord de) ~ (la voie ferrée|les rails|le pont|le viaduc|le toit|le parapet|la rambarde)
+(monté|montée) ~ (au|en haut|sur le toit|dernier) ~~ (fenêtre|vide|sauter|bord|ouvre en grand)
+(train|trains|rer|métro) ~~ (où me mettre|où me coucher|où me placer|exactement où)
+(mon dernier message|ce est mon dernier message|dernière fois que je vous écris|dernière fois que je écris)
+(qui reçoit quoi|qui aura quoi|qui récupère quoi|liste de qui)
+(tout est réglé|tout est en ordre|tout est rangé|tout est arrangé) maintenant
+(lettre|mot) ~ (qui explique tout|pour tout expliquer|expliquant tout)
+(arrête|arrêter|arrêté) de me battre ~ (pour de bon|pour toujours|définitivement)
+rien va jamais ~ (se arranger|changer|aller mieux|se améliorer)
+(si je me réveille pas|si je me réveille plus|si je me réveillais pas) ~ (pas grave|égal|tant mieux|tant pis)
+(que ça se arrête|que tout se arrête|que ça finisse) ~~ (pour toujours|pour de bon|définitivement)
+(prends de la place|prendre de la place|prends la place|gaspille de le air|gaspiller de le air)
+(si je étais pus|si je étais plus|si je étais pas) (dans le portrait|dans le décor|dans le paysage|dans le tableau)
+(coûte trop|coûte cher) ~ (à tout le monde|à ma famille|à mes parents)
+(le jour où je serai plus là|quand je serai plus là|une fois que je serai partie) ~ (respirer|soulagés|soulagées|tranquilles|libres)
+(méritent|mérite) ~ (une maman|une mère|un papa|un père) ~ (pas cassée|pas cassé|pas brisée|qui est pas cassée|en meilleur état)
+(à cause de moi) ~~ (sans moi|si je étais pas là|si je existais pas)
+(demande|prie|supplie) ~ (dieu|bon dieu|jésus|allah|le seigneur) ~ (me reprendre|de me reprendre|me prendre|me rappeler|de me rappeler)
+(vidé|donné|envoyé) ~ (mon compte épargne|mes économies|tout mon argent|mon argent) ~~ (ordonnance|cachets|boîtes|{medicine}|corde|fusil)
+(compte|compté|comptais) ~ (ce qui reste|ce qu'il y a|les cachets) ~ (armoire|tiroir|boîte|pharmacie) ~~ (suffirait|suffira|assez)
+(plus rien à donner|rien à donner à personne)
+(coûte|coûté) ~ (tout le monde|ma famille) ~ (tout|trop|si cher)
+(noté|écrit|laissé) ~ (les mots de passe|mes mots de passe|les codes|mes codes)
+(assise|assis|debout) ~ au bord ~ (pendant une heure|pendant des heures|encore|longtemps)
+(lâcher le volant|lâche le volant|en face dans un camion|contre un camion)
 """
 
 SENTENCE_DANGER_EN = """
@@ -1703,6 +1770,37 @@ he|she|they|{partner} ~ held|hold|holds|holding|dangled|dangling|hung ~ {child} 
 he|she|they|{partner} ~ smash*|broke|break*|ripped|destroyed|took|hid ~ phone|phones|landline ~ (cant call|can not call|cannot call|no way to call|call anyone|call for help)
 next time ~ he|she|{partner} ~ (kill|kills|will kill|gonna kill|going to kill) ~ (her|him|them|me|us)
 (door|doors) ~ (locked|bolted) ~ (he has the|he has the keys|he keeps the|he took the) ~ key|keys
+(i will|i am going to|gonna|i would|i will be) ~ (slit|cut|snap|crush|bury|burn) ~ (your throat|your neck|your face|you)
+(never find|no one will find|nobody will find|no one will ever find) ~ (your body|you|what is left of you)
+(enjoy your last days|your last days|your last day|last days of your life)
+(i will|i would|i am going to) ~ (be dead|end up dead) ~ (before|by|after)
+(none of us|nobody|no one|you|we) ~ (will make it|going to make it|will live) ~ (to summer|to christmas|to the hearing|to the end of|to next)
+(worse and worse|more and more violent|more and more often|angrier and angrier)
+(went|gone|going) from ~ (yelling|shouting|pushing|throwing|grabbing) ~ to ~ (hitting|punching|choking|beating|throwing|slapping)
+(used to be|was|it was) ~ (once a month|once a week|rare|every few months|sometimes) ~ (now|now it is) ~ (every day|every night|daily|every week|all the time)
+(never hit me|never touched me|never laid a hand on me) ~ (before|until) ~ (pregnan*|the baby|now)
+(goes for|punches|punched|kicks|kicked|hits|aims for) ~ (my belly|my bump|my pregnant belly)
+(i will|i am going to|gonna|i would|i think i will) ~ (end up dead|end up in a body bag|end up killed|not get out of this alive|not make it out alive)
+(not getting out of this alive|not going to get out of this alive|not make it out of here alive|not leave here alive)
+(almost killed|nearly killed|almost killing|nearly killing) ~ (his ex|his wife|a man|someone|his girlfriend|a guy|his last)
+(his truck|his car|his van|he is) ~ (in the lot|in the parking lot|outside my work|outside the building|parked outside|outside my house|downstairs)
+he|she|they|{partner} ~ (texting|texted|wrote|sent|messaged) ~ (see you soon|i am coming|coming for you|i am outside|i know where you are)
+he|she|they|{partner} ~ (pillow|cushion) ~ (over my face|on my face|over my mouth)
+(bruises|marks|fingerprints|finger marks) ~ (on my neck|on my throat|around my neck)
+(it is me next|me next|i am next)
+he|she|they|{partner} ~ (stabbed|stuck|drove|plunged) ~ (the couch|the wall|the table|the door|the mattress|the pillow) ~ (next to me|near my head|beside me|next to my head)
+(i|you) will not ~ (see|make it to|live to see|be around for) ~ (christmas|summer|my birthday|your birthday|the new year|next year|spring|the hearing)
+he|she|they|{partner} ~ kids|children|{child} ~ (mommy|mummy|mom|mum|mama) ~ (going away|gone|disappear|not be around|dead|in heaven)
+he|she|they|{partner} ~ (changed the locks|kept the only key|took the only key)
+(my head|me) ~ (against|into) ~ (the fridge|the wall|the door|the floor|the counter|the table|the sink)
+(he has nothing to lose|he has got nothing to lose|he is got nothing to lose|nothing left to lose)
+(his car|his truck|his van) ~ (pulled into|just pulled|just arrived|pulling into|outside) ~ (driveway|the house|the lot|the street)
+(he is not supposed to be here|not allowed to be here|not supposed to know where i)
+he|she|they|{partner} ~ (sleeps with|keeps|keeping|hides|put) ~ {weapon} ~ (under his pillow|under the pillow|by the bed|under the mattress)
+(sleep with one eye open|watch your back|your time is up|your days are numbered|tick tock|last thing you will ever do|last thing you ever do)
+(make you disappear|make you vanish|get rid of you|put you in the ground|put you in a hole|wipe you off the map)
+you will not ~ (live to|live long enough|make it to|survive)
+(enjoy|hug|kiss) ~ (the kids|your kids|the children|your children|your son|your daughter) ~ (while you can|while you still can)
 """
 
 SENTENCE_DANGER_FR = """
@@ -1758,13 +1856,171 @@ me|nous ~ chicott*|bastonn*|fouett*|chicote
 (ceinture|fouet|chicotte|chicote|câble) ~ (chaque soir|chaque jour|tous les soirs|tous les jours|chaque nuit)
 il|elle|y|ils|{partner} ~ (me faire mon affaire|me régler mon compte|me faire mon compte|me faire la peau|me casser la tête|me mettre six pieds sous terre)
 il|elle|y|ils|{partner} ~ me ~ séquestr*|enferm*|barr* ~ (depuis|jours|semaines|toute la journée|toute la nuit)
+(je vais|je te|je vais te|tu vas) ~ (te faire la peau|te enterrer|te égorger|te buter|te crever|te défoncer|te finir|te massacrer)
+(te trouverai|te retrouverai|te trouve|te retrouve) ~ (te enterre|te tue|te bute|te crève|te égorge)
+(tu te réveilleras pas|tu te réveilleras plus|tu te réveillerais pas|tu verras pas le|tu passeras pas)
+(profite de tes derniers jours|tes derniers jours|tes dernières heures)
+(je serai|je serais|tu seras|tu serais) ~ (morte|mort) ~ (avant|de ici|pour)
+(je|tu) ~ (verrais pas|verras pas|verrai pas|passerai pas|passeras pas|passerais pas) ~ (le été|noël|le hiver|le printemps|la fin de|le mois|le nouvel an)
+(reviendraient|reviendront|reviendrez|reviendras|rentreront|rentreraient) ~ (pas|plus) ~ (vivants|vivantes|vivant|vivante|en vie)
+(de pire en pire|de plus en plus violent|de plus en plus violente|de plus en plus souvent)
+(passé de|passée de) ~ (crier|hurler|insulter|pousser|menacer) ~ (à|a) ~ (frapper|me frapper|cogner|étrangler|lancer|me cogner)
+(avant ce était|avant) ~ (une fois par mois|une fois par semaine|rare|de temps en temps) ~ (maintenant|mtn) ~ (tous les jours|chaque jour|chaque soir|tous les soirs)
+(jamais touchée|jamais frappée|jamais touché|jamais levé la main) ~ avant ~ (la grossesse|le bébé|maintenant)
+(vise|frappe|cogne|tape|vise toujours) ~ (mon ventre)
+(je vais|je va|je vas) ~ (finir morte|finir mort|y rester|y passer|finir dans un cercueil)
+(sortirai|sortira|sortirais) pas ~ (vivante|vivant|de ça vivante|de ici vivante|en vie)
+(failli tuer|presque tué|manqué de tuer) ~ (son ex|sa femme|un homme|quelqu un|sa copine|un gars)
+(sa voiture|son camion|son char|il est) ~ (sur le parking|devant le immeuble|en bas de chez moi|devant chez moi|devant le boulot|dans le stationnement)
+il|elle|y|ils|{partner} ~ tourne autour ~ (de le immeuble|de la maison|de chez moi|de le boulot)
+il|elle|y|ils|{partner} ~ (écrit|envoie|texte|textes|sms) ~ (à tout de suite|je arrive|je viens te chercher|je suis en bas|je sais où tu es)
+il|elle|y|ils|{partner} ~ (casser|cassé|briser|brisé|pété|défoncé|fracassé) ~ (la vitre|les vitres|le carreau|les carreaux|la baie vitrée)
+il|elle|y|ils|{partner} ~ (coussin|oreiller) ~ (sur mon visage|sur le visage|sur ma bouche|sur la bouche)
+(bleus|marques|traces) ~ (sur le cou|sur mon cou|au cou|sur la gorge|autour du cou|autour de le cou)
+(ce est moi la prochaine|moi la prochaine|moi après|je suis la suivante)
+il|elle|y|ils|{partner} ~ (planté|enfoncé) ~ (le canapé|le mur|la table|la porte|le matelas|le oreiller) ~ (à côté de moi|près de ma tête|à côté de ma tête)
+il|elle|y|ils|{partner} ~ (découper|découpe|va découper|égorger) ~ (celui|celle|quelqu un|le gars|toi|moi|me)
+il|elle|y|ils|{partner} ~ enfants|petits|{child} ~ maman ~ (partir pour toujours|disparaître|plus là|morte|partir pour de bon|au ciel)
+il|elle|y|ils|{partner} ~ (changé les serrures|gardé la seule clé|pris la seule clé)
+(ma tête|moi) ~ contre ~ (le frigo|le mur|la porte|le sol|le comptoir|la table|le évier)
+(plus rien à perdre|rien à perdre) ~~ (capable|me tuer|tuer|me)
+je sais de quoi il est capable
+(sa voiture|son camion|son char) ~ (vient de arriver|vient d'arriver|arrive|garée) ~ (allée|devant|rue|parking|maison)
+(il a pas le droit de être ici|il a pas le droit de être là|pas censé savoir où je)
+il|elle|y|ils|{partner} ~ (dort avec|garde|cache|mis) ~ {weapon} ~ (sous le oreiller|sous son oreiller|à côté du lit|sous le matelas)
+(dors avec un oeil ouvert|fais gaffe à toi|ton heure est venue|tes jours sont comptés|tic tac|dernière chose que tu feras)
+(te faire disparaître|te faire disparaitre|te rayer de la carte|te mettre sous terre|régler ton compte)
+tu ~ (vivras pas|survivras pas|tiendras pas|verras pas) ~ (jusque|jusqu|longtemps|le procès|le jugement)
+profite ~ (des enfants|de tes enfants|de tes gosses|des petits|de ta fille|de ton fils) ~ (tant que tu peux|tant que tu le peux|pendant que tu peux|tant que tu les as)
+"""
+
+# Readings across sentences: a plan, a farewell, hopelessness or a burden
+# told in short sentences ("I have the pills. Tonight."), with "~~" (up to
+# twelve words that may run over a sentence end, never out of a
+# quotation). Each joins what no one sentence says alone: a means and a
+# time, a letter and being ready, a place and not coming back.
+ACROSS_SUICIDE_EN = """
+i ~ have|got|bought|saved|collected|hid|hidden|stashed ~ pills|rope|gun|razor|blades|{medicine} ~~ (tonight|tomorrow night|this weekend|it is time|i am ready|going to do it)
+i ~ have|got|bought|saved|collected|hid|hidden|stashed ~ pills|rope|gun|razor|blades|{medicine} ~~ when (everyone is asleep|everyone sleeps|they are asleep|they are gone)
+i ~ (wrote|written|write|finished|left) ~ (letters|letter|notes|note) ~~ (i am ready|ready now|goodbye|it is time|i am done|for after)
+(bridge|roof|rooftop|cliff|tracks|overpass|ledge) ~~ (i will not come back|i am not coming back|will not be coming back|never come back)
+(i have decided|i decided|my mind is made up|i made up my mind) ~~ (nobody|no one|nothing) ~ (will stop me|can stop me|is going to stop me)
+(i have everything i need|i have all i need|got everything i need|i have all i need) ~~ pills|rope|gun|blade|razor|{medicine}
+{medicine} ~~ (how many it takes|how many to take|how many would do it|how many it would take)
+(gun|rifle|shotgun|pistol|handgun) ~~ (where the key is|where the keys are|the code to|where the bullets are|where he keeps the bullets)
+(never going to stop|will never stop|never stops|never going to end|will never end|never ends) ~~ i ~ (do not want to|can not) ~ (do this anymore|keep going|be here)
+(empty|numb|hollow|dead inside) ~~ (i just want it to stop|i want it all to stop|i want everything to stop|i just want it to end|i want it all to end)
+(left for me|what is left|nothing left) ~~ (nothing|no one|nobody) ~~ (i am done|i am finished|it is over for me)
+deserve|deserves ~ (better than me|a mother who is not me|a mom who is not me|a father who is not me|a better mother|a better father) ~~ (be fine|get over it|better off|without me)
+(they would|they will|everyone would|everyone will) ~ (cry|miss me|be sad) ~~ (easier|better off|lighter|simpler)
+i ~ (think|thinking|thought|want|going to|gonna|urge) ~ (jump|jumping) ~~ (roof|bridge|cliff|balcony|ledge|building|overpass|floor)
+(gave|giving|give|given) ~ (my cat|my dog|my pets|my things|my stuff|my plants|away) ~~ (will not need|will not be needing|not going to need|no longer need)
+(going to|gonna|want to|about to|will) ~ (take them all|take all of them|take it all|take the lot|swallow them all|take every one of them|take the whole box|take the whole bottle)
+{medicine}|pills|rope|gun|blade|razor|charcoal ~~ when ~ (at work|away|out|asleep|gone|alone|nobody is home|no one is home|the house is empty)
+charcoal ~~ (tape|duct tape|seal|the car|the bathroom|the garage)
+(how much|how many|what dose) ~ {medicine}|insulin ~~ (i have enough|i have that much|i have more than that|got enough)
+my life ~ (is over|is ruined|is finished|is pointless|is worthless|means nothing|is a waste|is not worth living)
+i ~ (have given up|gave up|give up|am giving up) ~ (on everything|on life|on myself|on living|on the future|on me)
+(no|zero) hope ~ (left|anymore|for me|at all)
+(every day|each day|everyday) ~ (worse|harder) ~~ i ~ (can not keep doing this|can not do this|can not go on|can not keep going|can not take it)
+(nobody|no one) ~ (would|will) ~ (miss me|notice i am gone|notice if i died|notice if i was gone|care if i died|care if i was gone)
+i ~ (ruin|ruining|ruined|wreck|wrecking|destroy|destroying) ~ (everyone|everybody|their|my family|my kids|my children|people) ~ (life|lives)
+i am ~ (just|only) ~ (in the way|a problem|trouble|a nuisance|a waste of space)
+(relieved|relief) ~ (if i|when i) ~ (died|was dead|were dead|was gone|were gone|disappeared|killed myself)
+(whole thing planned|all planned|planned it all|planned everything|it all planned|planned it out|planned out) ~~ (nobody|no one) ~ (home|will be home|around|here)
+(i have a plan|i have got a plan|i got a plan) (and|and i have|and i got) ~ (what i need|everything i need|the means|the stuff) ~ (to do it|for it)
+{medicine}|meds ~ (would do it|will do it|would do the job|would be enough to|would kill)
+(wake up|waking up|woke up|wake) ~ (wishing|wish|hoping|hope) ~ (i had not|i did not|i would not|i was dead|i was not|i never)
+i ~ (cause|bring|make) ~ (nothing but|only) ~ (problems|trouble|pain|misery|stress) ~ (everyone|everybody|my family|people|those)
+(find us|find me|track us down|track me down) ~~ (kids|children|{child}) ~ (first|will be first|go first)
+rope|gun|pills|{medicine} ~~ i know (which tree|which beam|which bridge|which building|where to go|the spot)
+(going to do it|gonna do it) (this weekend|tonight|tomorrow|on friday|on saturday|on sunday) (when|while|once)
+(the dose|how much) ~ (i need|i would need|it takes) ~ (i have got it|i have it|got it all|i have it all|i have enough)
+(existing|exist) ~ (not living|but not living|without living)
+(trapped|stuck) ~ (in my own life|in my life|in this life)
+i am ~ (a lost cause|beyond help|beyond saving|past saving|unfixable)
+(no fixing me|i can not be fixed|nobody can help me|no one can help me|nothing can help me)
+i am ~ (dragging|pulling|bringing) ~ (everyone|everybody|my family|them|you all|people) ~ down
+all i do is ~ (cost|hurt|disappoint|burden|let down|ruin|upset) ~ (everyone|everybody|my family|my kids|people|them)
+"""
+
+ACROSS_SUICIDE_FR = """
+je ~ ai|acheté|gardé|récupéré|caché|planqué ~ corde|fusil|lame|lames|rasoir|{medicine} ~~ (ce soir|cette nuit|demain soir|ce week end|ce est le moment|je suis prête|je suis prêt)
+je ~ ai|acheté|gardé|récupéré|caché|planqué ~ corde|fusil|lame|lames|rasoir|{medicine} ~~ (quand tout le monde dort|quand ils dormiront|je vais le faire)
+je ~ (écrit|écrites|fini|laissé) ~ (lettres|lettre|mots|mot) ~~ (je suis prête|je suis prêt|prête maintenant|prêt maintenant|adieu|ce est le moment|ce est l'heure|pour après)
+(pont|toit|falaise|voie ferrée|rails|viaduc) ~~ (je reviens pas|je reviendrai pas|je rentrerai pas|je reviendrai plus|je reviens plus)
+(ce est décidé|je ai décidé|je suis décidée|je suis décidé|ma décision est prise) ~~ (personne me arrêtera|personne va me arrêter|personne peut me arrêter|rien me arrêtera|rien va me arrêter)
+(je ai tout ce qu'il faut|je ai tout ce dont je ai besoin|je ai tout ce que il me faut) ~~ cachets|corde|fusil|lame|rasoir|{medicine}
+{medicine} ~~ (combien il en faut|combien en prendre|combien il faut en prendre|combien il en faudrait)
+(fusil|pistolet|carabine|flingue|arme) ~~ (je sais où est la clé|je sais où sont les clés|je connais le code|je sais où sont les balles|où il range les balles)
+(arrêtera jamais|va jamais arrêter|arrête jamais|finira jamais|finit jamais) ~~ je ~ (veux plus|peux plus) ~ (faire ça|être là|continuer)
+(vide|vidée|vidé|morte à l'intérieur|mort à l'intérieur|ressens plus rien) ~~ (je veux juste que ça se arrête|je veux que ça se arrête|je veux que tout se arrête|que ça finisse|que tout finisse)
+(me reste quoi|reste quoi|reste plus rien) ~~ (rien|personne) ~~ (ce est fini pour moi|je suis finie|je suis fini|ce est fini)
+méritent|mérite ~ (mieux que moi|une autre mère|un autre père|une meilleure mère|un meilleur père) ~~ (se en remettront|se en remettra|seraient mieux|sans moi|iraient bien)
+(ils|elles|tout le monde) ~ (pleureraient|pleureront|pleurerait|pleurera|seraient tristes) ~~ (plus facile|plus simple|plus légère|mieux sans)
+je ~ (pense|pensé|envie|veux|vais) ~ (sauter|me jeter) ~~ (toit|pont|falaise|balcon|fenêtre|immeuble|viaduc|étage)
+(donné|donne|donner) ~ (mon chat|mon chien|mes animaux|mes affaires|mes plantes|mes choses) ~~ (aurai plus besoin|en aurai plus besoin|aurai pas besoin)
+(vais|veux|voudrais|va) ~ (toutes les prendre|tous les prendre|tout prendre|les prendre toutes|les prendre tous|tout avaler|toute la boîte|tout le flacon)
+{medicine}|corde|fusil|lame|rasoir|charbon ~~ quand ~ (au travail|partie|parti|absente|absent|dort|dorment|seule|seul|personne)
+charbon ~~ (scotch|adhésif|ruban|calfeutrer|la voiture|la salle de bain|le garage)
+(combien|quelle dose|la dose) ~ {medicine}|insuline ~~ (je en ai assez|je en ai autant|je en ai plus que ça|je ai ce qu'il faut)
+ma vie ~ (est finie|est foutue|est fichue|est terminée|est gâchée|a plus de sens|a aucun sens|vaut rien|sert à rien|vaut pas la peine)
+je ~ (abandonne|ai abandonné|baisse les bras|ai baissé les bras|ai tout lâché|lâche tout)
+(plus|aucun|pas) ~ (de espoir|espoir) ~ (pour moi|me reste|reste|du tout)
+(chaque jour|tous les jours) ~ (pire|plus dur|plus difficile) ~~ je ~ (peux plus|en peux plus|veux plus|tiens plus)
+personne ~ (me regretterait|me regrettera|me pleurerait|me pleurera|remarquerait mon absence|verrait mon absence)
+je ~ (gâche|pourris|ruine|bousille|détruis|gâché|pourri|ruiné|bousillé|détruit) ~ (la vie|leur vie|leurs vies|vie de|vies de)
+je suis ~ (de trop|un boulet|un problème pour tout le monde|une charge|dans le chemin)
+(soulagée|soulagé|soulagés|soulagées|soulagement) ~ (si je|quand je) ~ (mourais|étais morte|étais mort|disparaissais|étais plus là|me tuais)
+(tout prévu|tout planifié|tout organisé|tout calculé) ~~ personne ~ (maison|là|sera là)
+(je ai un plan) (et|et je ai) ~ (ce qu'il faut|tout ce qu'il faut|ce qu'il me faut|les moyens) ~ (pour le faire|pour ça)
+{medicine} ~ (feraient le affaire|ferait le affaire|suffiraient|suffirait|tueraient|tuerait)
+(réveille|réveillée|réveillé|réveiller) ~ (regrettant|regrette|déçue|déçu|en souhaitant) ~ (réveillée|réveillé|réveiller|vivante|vivant|pas|plus)
+je ~ (cause|apporte|amène|attire) ~ que ~ (des problèmes|du malheur|des ennuis|du mal|de la peine) ~ (tout le monde|ma famille|mes proches|autour de moi)
+(nous retrouver|me retrouver|nous retrouvera|me retrouvera) ~~ (petits|enfants|{child}) ~ (premiers|premier|en premier)
+(nous retrouver|me retrouver|nous retrouvera|me retrouvera) ~~ (commencer par eux|commencera par eux|commencer par les petits|commencer par les enfants)
+corde|fusil|cachets|{medicine} ~~ je sais (quel arbre|quelle poutre|quel pont|quel immeuble|où aller|le endroit)
+(vais le faire|va le faire) (ce week end|ce soir|demain|vendredi|samedi|dimanche) (quand|pendant que|une fois que)
+(la dose|combien) ~ (qu'il me faut|il me faut|il faut|il faudrait) ~ (je la ai|je le ai|je les ai|je en ai assez|je ai tout)
+(je existe) ~ (mais je vis pas|mais je vis plus|sans vivre)
+(piégée|piégé|coincée|coincé|prisonnière|prisonnier) ~ (dans ma propre vie|dans ma vie|dans cette vie)
+je suis ~ (un cas désespéré|une cause perdue|irrécupérable|perdue d'avance|perdu d'avance)
+(on peut rien pour moi|personne peut me aider|rien peut me aider|rien peut me sauver)
+je ~ (entraîne|tire|traîne) ~ (tout le monde|ma famille|les autres|mes proches) ~ (vers le bas|au fond)
+je ~ (coûte|fais|apporte) que ~ (argent|peine|problèmes|mal|honte|malheur) ~ (ma famille|tout le monde|mes proches|mes enfants)
+"""
+
+ACROSS_DANGER_EN = """
+he|she|they|{partner} ~ locked|locks|bolted|barricaded|kept|keeps|keeping|holding|held ~~ (can not get out|can not go anywhere|can not leave|stuck in here|i am trapped|no way out)
+(door|doors) ~ (locked|bolted|padlocked) ~ (from the outside|from outside)
+he|she|they|{partner} ~ (kept|keeps|keeping|holding|held) me ~ (inside|indoors|in the house|locked up|locked in|in here) ~ (days|weeks|hours|since)
+he|she|they|{partner} ~ (said|says|told|threatened|swore|warned|promised) ~ (never see|never get to see|not see|never find) ~ {child}|kids|children
+{child}|kids|children ~~ (never see them again|never see her again|never see him again|never see them|never find them)
+he|she|they|{partner} ~ (threatened|threatens|threatening) ~ (to hurt|to harm|to kill|to hit|to touch|to drown) ~ {child}|kids|children|baby
+he|she|they|{partner} ~ (blocking|blocks|blocked|stands in front of|standing in front of) ~ (the door|the exit|the doorway|the stairs)
+(handle|handles|lock|locks) ~ (off|removed|changed|taken off) ~~ (can not get out|can not leave|can not open|stuck|trapped)
+he|she|they|{partner} ~ (get rid of me|getting rid of me|take me out|eliminate me|wipe me out)
+he|she|they|{partner} ~ (drive us all|drive us|crash us|drive the car|drive the kids) ~ (off|into) ~ (bridge|river|lake|wall|tree|cliff|traffic)
+"""
+
+ACROSS_DANGER_FR = """
+il|elle|y|ils|{partner} ~ garde|gardait|enfermée|enfermé|verrouillé|barré|barrée|séquestrée ~~ je ~ (peux pas sortir|peux plus sortir|peux aller nulle part|suis coincée|suis bloquée)
+(porte|portes) ~ (fermée|fermées|verrouillée|verrouillées|barrée|barrées|bloquée|bloquées) ~ (de l'extérieur|de dehors|par dehors)
+il|elle|y|ils|{partner} ~ me ~ (garde|gardé|retient|retenue|tient) ~ (à l'intérieur|enfermée|enfermé|dedans) ~ (jours|semaines|heures|depuis)
+il|elle|y|ils|{partner} ~ dit|disait|répète|écrit|juré|menacé|menace|prévenu|prévenue ~ enfants|petits|{child} ~ (paieront|paiera|payeront|payera|vont payer|va payer|vont le payer)
+{child}|enfants|petits ~~ (les reverrai jamais|les reverras jamais|la reverrai jamais|le reverrai jamais|les reverrai plus|les retrouverai jamais)
+il|elle|ils|{partner} ~ (menacé|menace|menaçait) ~ (faire du mal|tuer|frapper|enlever|toucher|noyer) ~ {child}|enfants|petits|bébé
+il|elle|y|ils|{partner} ~ (bloque|bloquait|bloqué|barre|barrait) ~ (la porte|la sortie|le passage|l'escalier)
+(poignée|poignées|serrure|serrures) ~ (enlevé|enlevée|retiré|retirée|changé|changée|démonté|démontée) ~~ (peux pas sortir|peux plus sortir|peux pas ouvrir|coincée|coincé|bloquée)
+il|elle|y|ils|{partner} ~ (se débarrasser de moi|débarrasser de moi|me supprimer|me éliminer|me buter|me dégommer)
+il|elle|y|ils|{partner} ~ (nous jeter|nous foncer|nous envoyer|nous balancer|foncer) ~ (du pont|dans la rivière|dans le lac|dans un mur|contre un arbre|dans le ravin|dans le fossé)
 """
 
 TEXTS: dict[tuple[str, str], str] = {
-    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN,
-    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR,
-    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN,
-    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR,
+    (SUICIDE, "en"): SUICIDE_EN + SENTENCE_SUICIDE_EN + ACROSS_SUICIDE_EN,
+    (SUICIDE, "fr"): SUICIDE_FR + SENTENCE_SUICIDE_FR + ACROSS_SUICIDE_FR,
+    (DANGER, "en"): DANGER_EN + SENTENCE_DANGER_EN + ACROSS_DANGER_EN,
+    (DANGER, "fr"): DANGER_FR + SENTENCE_DANGER_FR + ACROSS_DANGER_FR,
 }
 
 

@@ -17,7 +17,7 @@ vicodin fentanyl tramadol insulin advil motrin excedrin tylenol acetaminophen
 paracetamol paracétamol aspirin aspirine ibuprofen ibuprofène naproxen aleve benadryl
 nyquil diazepam lorazepam zopiclone codeine codéine morphine prozac zoloft sertraline
 citalopram doliprane dafalgan efferalgan nurofen lexomil temesta stilnox imovane seresta
-lamaline atarax
+lamaline atarax clonazepam alprazolam quetiapine zolpidem amitriptyline
 """
 
 _TEXTS: dict[str, dict[str, str]] = {

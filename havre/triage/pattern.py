@@ -13,7 +13,12 @@ separated from its neighbours by spaces:
 - `...` up to `GAP_WORDS` words of any kind ("he ... kill me");
 - `~` up to `WIDE_GAP_WORDS` words of any kind, for a reading of a whole
   sentence rather than a phrase: who does it, what, and to whom ("he ~
-  squeez*|press*|grabb* ~ my neck|throat").
+  squeez*|press*|grabb* ~ my neck|throat");
+- `~~` up to `WIDE_GAP_WORDS` words of any kind that may run over the end
+  of a sentence, for a reading across the short sentences a plan is told
+  in ("pills ~~ tonight" in "I have the pills. Tonight."). It never runs
+  out of a quotation, and the words after it stay in the sentence it
+  lands in.
 
 A term is compiled into its forms: each choice spelt out, so that a form is
 a plain sequence of atoms and gaps, looked up by its first atom. The forms
@@ -40,6 +45,7 @@ GAP_WORDS = 4
 GAP_SIGNS = frozenset({"...", "…"})
 WIDE_GAP_WORDS = 12
 WIDE_GAP_SIGNS = frozenset({"~"})
+ACROSS_GAP_SIGNS = frozenset({"~~"})
 # Spelt out, a term may not stand for more forms than this.
 FORMS_MAX = 400
 MANY = 10
@@ -79,13 +85,17 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """Up to `reach` words of any kind, all in the sentence and quotation of the match."""
+    """Up to `reach` words of any kind, all in the sentence and quotation of the
+    word before them; `across` lets them run over sentence ends, never out
+    of the quotation."""
 
     reach: int
+    across: bool = False
 
 
 NARROW = Gap(GAP_WORDS)
 WIDE = Gap(WIDE_GAP_WORDS)
+ACROSS = Gap(WIDE_GAP_WORDS, across=True)
 
 # A form is a sequence of choices and gaps.
 Form = tuple[Choice | Gap, ...]
@@ -128,6 +138,8 @@ def _slot(chunk: str, language: str | None) -> list[tuple[Choice, ...]] | Gap:
         return NARROW
     if chunk in WIDE_GAP_SIGNS:
         return WIDE
+    if chunk in ACROSS_GAP_SIGNS:
+        return ACROSS
     options: list[str] = []
     for option in chunk.split("|"):
         group = _GROUP.fullmatch(option)
@@ -188,7 +200,7 @@ def parse_term(text: str, language: str | None = None) -> tuple[Form, ...]:
             last = slots[-1]
             if not isinstance(last, Gap):
                 slots.append(slot)
-            elif slot.reach > last.reach:
+            elif (slot.reach, slot.across) > (last.reach, last.across):
                 slots[-1] = slot  # gaps side by side are the widest of them
         elif slot:
             slots.append(slot)
@@ -356,8 +368,12 @@ def _match(
         if following is None or not form[1].matches(following):
             return None
 
-    def same_place(i: int) -> bool:
-        return tokens[i].sentence == first.sentence and tokens[i].quote == first.quote
+    def same_place(i: int, before: int, across: bool = False) -> bool:
+        # The token at i stands where the match's token at `before` stands:
+        # in its quotation, and in its sentence unless a gap runs across.
+        return tokens[i].quote == first.quote and (
+            across or tokens[i].sentence == tokens[before].sentence
+        )
 
     # Where the rest of the form was found not to match: with wide gaps, the
     # same place is reached many ways, and is tried once.
@@ -381,13 +397,17 @@ def _match(
         if isinstance(choice, Gap):
             for extra in range(choice.reach + 1):
                 j = i + extra
-                if j >= len(tokens) or not same_place(j):
+                if j >= len(tokens) or not same_place(j, i - 1, choice.across):
                     return None
                 found = rest(k + 1, j, skipped + tuple(range(i, j)))
                 if found is not None:
                     return found
             return None
-        if i >= len(tokens) or not same_place(i) or not choice.matches(tokens[i]):
+        # After a gap, the gap has placed this token; otherwise it follows the one before.
+        after_gap = isinstance(form[k - 1], Gap)
+        if i >= len(tokens) or not (after_gap or same_place(i, i - 1)):
+            return None
+        if not choice.matches(tokens[i]):
             return None
         if choice.number == "many" and _a_dose(tokens, i):
             return None

@@ -193,13 +193,30 @@ def denied(
 
     "he ... kill me" matched in "he would never kill me" is denied by the
     "never" that its gap passed over; "me scarifie" in "je me scarifie pas"
-    by the "pas" after it.
+    by the "pas" after it. A gap that runs across sentences ("~~") passes
+    over whole sentences whose negations say nothing of the match ("I'm
+    empty. I don't feel anything. I want it to stop"): a negation in a gap
+    denies only in a sentence that holds a word of the match.
     """
     if negated(tokens, start):
         return True
-    if any(tokens[i].text in NEGATIONS and _denies(tokens, i) for i in skipped):
+    held = _held_sentences(tokens, start, skipped, end)
+    if any(
+        tokens[i].text in NEGATIONS and tokens[i].sentence in held and _denies(tokens, i)
+        for i in skipped
+    ):
         return True
     return end is not None and negated_after(tokens, start, end)
+
+
+def _held_sentences(
+    tokens: Sequence[Token], start: int, skipped: Sequence[int], end: int | None
+) -> frozenset[int]:
+    """The sentences of the words a match holds, those of its gaps left out."""
+    if end is None:
+        return frozenset(tokens[i].sentence for i in (start, *skipped))
+    passed = frozenset(skipped)
+    return frozenset(tokens[i].sentence for i in range(start, end) if i not in passed)
 
 
 def negated_after(tokens: Sequence[Token], start: int, end: int) -> bool:

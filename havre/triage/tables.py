@@ -65,6 +65,7 @@ def tables() -> dict[str, Any]:
             "gap_signs": _words(pattern.GAP_SIGNS),
             "wide_gap_words": pattern.WIDE_GAP_WORDS,
             "wide_gap_signs": _words(pattern.WIDE_GAP_SIGNS),
+            "across_gap_signs": _words(pattern.ACROSS_GAP_SIGNS),
             "forms_max": pattern.FORMS_MAX,
             "many": pattern.MANY,
             "screen_from": pattern.SCREEN_FROM,
@@ -115,6 +116,7 @@ def tables() -> dict[str, Any]:
             "texter_words": _words(speech.TEXTER_WORDS),
         },
         "markers": context.marker_lists(),
+        "context": {"feeling_reach": context.FEELING_REACH},
         "matcher": {"categories": list(matcher.CATEGORIES), "rank": matcher.RANK},
     }
 

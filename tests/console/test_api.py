@@ -15,15 +15,10 @@ from havre.accounts.models import User
 from havre.conversations import actions
 from havre.conversations.models import Conversation, Delivery, Message
 from havre.vault.formats import b64e
+from tests.conftest import signed_in
 from tests.console.conftest import TEXTER, Thread, start_thread, text_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def get(client: Client, name: str, *args: object, **params: Any) -> Any:

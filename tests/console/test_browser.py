@@ -247,6 +247,26 @@ def sign_in(page: Any, email: str, passphrase: str, totp_secret: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def signed_in_page(server: ConsoleServer, browser: Any, viewport: dict[str, int]) -> Any:
+    """A console page in English and UTC, signed in as the set-up's member.
+
+    From before it opens, it keeps in `page.sent` every request and
+    websocket frame it sends (to search them for what it decrypted) and in
+    `page.problems` every error of its scripts. Close it with its context.
+    """
+    context = browser.new_context(locale="en-US", timezone_id="UTC", viewport=viewport)
+    page = context.new_page()
+    page.sent = sent = []
+    page.problems = problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("request", lambda request: sent.append(f"{request.url}\n{request.post_data or ''}"))
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
+    page.goto(f"{server.url}/console/")
+    setup = server.setup
+    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    return page
+
+
 def test_console_reads_replies_updates_live_and_forgets_on_idle_lock(
     console_server: ConsoleServer,
 ) -> None:

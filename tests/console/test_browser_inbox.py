@@ -8,7 +8,7 @@ every request and websocket frame is recorded and searched for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from tests.console.test_browser import (
     ConsoleServer,
     assert_accessible,
     serve_console,
-    sign_in,
+    signed_in_page,
     with_browser,
 )
 
@@ -37,16 +37,14 @@ SECRETS = (
 )
 
 
-@pytest.fixture
-def inbox_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    with serve_console(tmp_path, "tests.console.browser_inbox_setup") as server:
-        yield server
+def played(tmp_path: Path, setup: str, flow: Callable[[ConsoleServer, Any], None]) -> None:
+    """`flow` in Chromium, against a console server seeded by the set-up module `setup`."""
+    with serve_console(tmp_path, setup) as server:
+        with_browser(lambda browser: flow(server, browser))
 
 
-def test_inbox_previews_unread_filters_search_and_earlier_conversations(
-    inbox_server: ConsoleServer,
-) -> None:
-    with_browser(lambda browser: inbox_flow(inbox_server, browser))
+def test_inbox_previews_unread_filters_search_and_earlier_conversations(tmp_path: Path) -> None:
+    played(tmp_path, "tests.console.browser_inbox_setup", inbox_flow)
 
 
 def row(page: Any, digits: str) -> Any:
@@ -58,17 +56,8 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
     setup = server.setup
-    context = browser.new_context(
-        locale="en-US", timezone_id="UTC", viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    sent: list[str] = []
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("request", lambda request: sent.append(f"{request.url}\n{request.post_data or ''}"))
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
-    page.goto(f"{server.url}/console/")
-    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    page = signed_in_page(server, browser, {"width": 1280, "height": 900})
+    sent, problems = page.sent, page.problems
 
     # Each row's last message, opened here, and how many texts this member has not read.
     maison, crisis, returning = row(page, "0111"), row(page, "0222"), row(page, "0333")
@@ -199,32 +188,18 @@ def inbox_flow(server: ConsoleServer, browser: Any) -> None:
 
     assert [item for item in sent if "Threats, weapon" in item] == []
     assert problems == []
-    context.close()
+    page.context.close()
 
 
-@pytest.fixture
-def surge_server(tmp_path: Path) -> Iterator[ConsoleServer]:
-    with serve_console(tmp_path, "tests.console.browser_surge_setup") as server:
-        yield server
-
-
-def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(
-    surge_server: ConsoleServer,
-) -> None:
-    with_browser(lambda browser: capped_lists(surge_server, browser))
+def test_supervision_caps_its_lists_and_opens_the_rest_in_the_inbox(tmp_path: Path) -> None:
+    played(tmp_path, "tests.console.browser_surge_setup", capped_lists)
 
 
 def capped_lists(server: ConsoleServer, browser: Any) -> None:
     from playwright.sync_api import expect
 
-    setup = server.setup
-    flagged = int(setup["flagged"])
-    context = browser.new_context(
-        locale="en-US", timezone_id="UTC", viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    page.goto(f"{server.url}/console/")
-    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    flagged = int(server.setup["flagged"])
+    page = signed_in_page(server, browser, {"width": 390, "height": 844})
     expect(page.locator("#inbox-count")).to_have_text(
         f"{flagged + 1} open conversations", timeout=30_000
     )
@@ -241,4 +216,4 @@ def capped_lists(server: ConsoleServer, browser: Any) -> None:
     expect(page.locator("#inbox-count")).to_have_text(
         f"{flagged} conversations shown of {flagged + 1} open"
     )
-    context.close()
+    page.context.close()

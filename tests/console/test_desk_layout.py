@@ -19,7 +19,7 @@ from tests.console.test_browser import (
     ConsoleServer,
     assert_accessible,
     serve_console,
-    sign_in,
+    signed_in_page,
     with_browser,
 )
 
@@ -62,14 +62,7 @@ def page_scrolls(page: Any) -> bool:
 def open_console(browser: Any, server: ConsoleServer, viewport: dict[str, int]) -> Any:
     from playwright.sync_api import expect
 
-    context = browser.new_context(locale="en-US", timezone_id="UTC", viewport=viewport)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.problems = problems
-    page.goto(f"{server.url}/console/")
-    setup = server.setup
-    sign_in(page, setup["email"], setup["passphrase"], setup["totp_secret"])
+    page = signed_in_page(server, browser, viewport)
     expect(page.get_by_role("button", name=re.compile("Texter ending 0123"))).to_be_visible(
         timeout=30_000
     )

@@ -9,23 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from havre.accounts.models import Role, User
 from havre.audit.models import Entry
 from havre.conversations.actions.lifecycle import ERASED, close_conversation
 from havre.conversations.models import Conversation
-from tests.conftest import ProgramKeys, staff_member
+from tests.conftest import ProgramKeys, signed_in, staff_member
 from tests.console.conftest import Thread
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def ongoing(user: User, conversation: Conversation, value: object) -> tuple[int, Any]:

@@ -19,14 +19,14 @@ pytestmark = pytest.mark.django_db
 
 TEXTER = "+33600000001"
 # The view's channel, the block check, the triage lexicons' revision, the
-# retry check, the epoch, the open conversation, its lock, the conversation
+# epoch, the open conversation, its lock, the conversation
 # and the text, emergency mode and opening hours, the notices' wording, one
 # sequence bump (and its read), the notices and their held texts, and what
 # the texter was told; with the transaction's savepoint and its release.
-NEW_CONVERSATION = 19
+NEW_CONVERSATION = 18
 # The same, less the conversation's creation and the welcome, plus what the
 # texter was already told.
-FOLLOW_UP = 14
+FOLLOW_UP = 13
 
 
 def post(twilio, channel, body: str) -> CaptureQueriesContext:

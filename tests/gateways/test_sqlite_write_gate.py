@@ -10,10 +10,12 @@ transaction or after a database error is really closed.
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from django.db import OperationalError, connection, connections, transaction
 
+from havre.accounts.models import Program
 from havre.conversations.models import Conversation
 from havre.gateways.registry import webhook_urls
 from havre.sqlite.gate import WriteGate, gate_for
@@ -77,6 +79,41 @@ def test_a_transaction_waits_its_turn_then_fails_as_the_database_being_busy():
     with transaction.atomic():
         Conversation.objects.count()
     holder.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_a_transaction_waits_its_turn_too(program_a):
+    # An UPDATE in autocommit that met the lock would sleep in SQLite's busy
+    # handler, and a transaction that met it there would sleep holding the gate.
+    if connection.vendor != "sqlite":
+        pytest.skip("the gate is SQLite's")
+    holder = connections.create_connection("default")
+    holder.ensure_connection()
+    gate = gate_for(str(connection.settings_dict["NAME"]))
+    done = threading.Event()
+
+    def write() -> None:
+        Program.objects.filter(pk=program_a.pk).update(name="Refuge A, renamed")
+        connections.close_all()
+        done.set()
+
+    with HeldGate(holder):
+        writer = threading.Thread(target=write)
+        writer.start()
+        # Queued at the gate, not written nor sleeping in SQLite's busy handler.
+        deadline = time.monotonic() + 10
+        while not gate._waiters and time.monotonic() < deadline:
+            time.sleep(0.001)
+        assert gate._waiters
+        assert not done.is_set()
+    writer.join()
+    assert done.is_set()
+    assert Program.objects.get(pk=program_a.pk).name == "Refuge A, renamed"
+    # Reads never wait: they take no lock.
+    with HeldGate(holder):
+        assert Program.objects.filter(pk=program_a.pk).exists()
+    holder.close()
+    assert gate._held is False
 
 
 class HeldGate:

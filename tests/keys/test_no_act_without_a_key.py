@@ -23,19 +23,13 @@ from havre.accounts.models import Role, User
 from havre.conversations.models import Channel, Conversation, Message, Note, Participant, Status
 from havre.safety.models import Block
 from havre.vault import formats
-from tests.conftest import ProgramKeys, staff_member
+from tests.conftest import ProgramKeys, signed_in, staff_member
 from tests.console.conftest import Thread, start_thread
 
 pytestmark = pytest.mark.django_db
 
 OTHER_NUMBER = "+15145559876"
 KEY_REQUIRED = (403, {"error": "key_required"})
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def call(client: Client, method: str, path: str, data: dict[str, Any] | None = None) -> Any:

@@ -13,20 +13,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from havre.accounts.models import User
 from havre.audit.models import Entry
 from havre.conversations.models import Conversation, Message, Status
 from havre.protocols import emergency
 from havre.protocols.models import NoticeText
+from tests.conftest import signed_in
 from tests.protocols.conftest import TEXTER, Texter
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def get(client: Client, name: str, *args: object) -> Any:

@@ -17,6 +17,7 @@ from havre.audit.models import Entry
 from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.payloads import conversation_payload
 from havre.protocols import actions
+from tests.conftest import signed_in
 from tests.protocols.conftest import TEXTER, Texter
 from tests.protocols.test_automatic import WELCOME_EN
 
@@ -27,12 +28,6 @@ WELCOME_FR_FIRST = (
     "sécurité en ce moment ? Sinon, arrêtez-vous ici et écrivez-nous quand vous le pourrez."
 )
 CLOSING_FR_START = "Cette conversation est terminée."
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def set_language(client: Client, conversation_id: object, language: object) -> Any:

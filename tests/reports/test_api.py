@@ -15,16 +15,11 @@ from havre.accounts.models import Program, User
 from havre.audit.models import Entry
 from havre.conversations.models import Conversation
 from havre.reports.models import ReportSettings
+from tests.conftest import signed_in
 from tests.reports.seed import seed_week
 
 BASE = "/console/api/reports/"
 WEEK = "from=2026-11-23&to=2026-11-29"
-
-
-def signed_in(user: User) -> Client:
-    client = Client(enforce_csrf_checks=False)
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

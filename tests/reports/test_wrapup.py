@@ -16,16 +16,10 @@ from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.models import Channel, Conversation
 from havre.reports.figures import Period, report, zone_of
 from havre.reports.models import ReportSettings, WrapUp
-from tests.conftest import ProgramKeys
+from tests.conftest import ProgramKeys, signed_in
 from tests.console.conftest import Thread, start_thread
 
 BASE = "/console/api/reports/"
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def post(client: Client, path: str, data: object) -> Any:

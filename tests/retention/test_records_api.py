@@ -13,14 +13,9 @@ from havre.audit.actions import record
 from havre.audit.models import Entry
 from havre.retention import sweep
 from havre.retention.models import Policy
+from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def url(name: str) -> str:

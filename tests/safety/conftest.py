@@ -19,6 +19,7 @@ from havre.accounts.models import Role, User
 from havre.conversations.models import Channel, Conversation
 from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys, staff_member
+from tests.conftest import signed_in as signed_in  # this folder's tests import it from here
 from tests.console.conftest import Thread, start_thread
 
 
@@ -35,12 +36,6 @@ def thread_a(channel_a: Channel, keys_a: ProgramKeys, alice: User) -> Thread:
 def bea_a(keys_a: ProgramKeys) -> User:
     """Another advocate of program A, with the key, who neither holds nor joined Alice's."""
     return staff_member(keys_a, "bea@a.example", Role.ADVOCATE)
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def url(name: str, *args: object) -> str:

@@ -24,6 +24,7 @@ from havre.conversations.actions.team import SealedNote
 from havre.conversations.models import Channel, Conversation
 from havre.vault import formats, sealing
 from tests.conftest import ProgramKeys
+from tests.conftest import signed_in as signed_in  # this folder's tests import it from here
 from tests.console.conftest import (  # noqa: F401  (shared fixtures)
     Thread,
     start_thread,
@@ -90,12 +91,6 @@ def hold(conversation: Conversation, member: User) -> None:
     """Set-up shortcut: `member` holds the conversation (as if taken earlier)."""
     Conversation.objects.filter(pk=conversation.pk).update(assigned_to=member, queued_at=None)
     conversation.refresh_from_db()
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def get(client: Client, name: str, *args: object) -> Any:

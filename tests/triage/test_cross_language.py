@@ -55,13 +55,21 @@ EDGES = [
     "i m angry, don t call",
     "ma fille se scarifie",
     "he wants to kill himself",
+    "J'ai les cachets. Ce soir je prends tout.",
+    "j'ai les cachets. « ce soir » tout",
+    "I'm empty. I don't feel anything anymore. I just want it to stop",
 ]
 
 # A program's own lists, with every sign a term may use, and terms that
 # cannot match (left out the same way on both sides).
 EDITED = {
     ("suicide", "en"): ["overdos*", "took ## {medicine}", "(go on|keep going) ... no more", "ki"],
-    ("suicide", "fr"): ["toutes mes {medicine}", "# cachets", "..."],
+    ("suicide", "fr"): [
+        "toutes mes {medicine}",
+        "# cachets",
+        "...",
+        "je ~ ai ~ cachets ~~ ce soir ~ tout",
+    ],
     ("danger", "en"): ["he ... kill me", "a|b|c gun", "{nothing}", "he ~ grabb* ~ my neck|throat"],
     ("danger", "fr"): ["il|elle ... tuer", "me ... étrangl*", "##"],
 }

@@ -204,8 +204,8 @@ def test_the_fourth_development_part_is_read_as_tuned():
             p for p in assessed("development_4") if language is None or p[0].language == language
         ]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.89, text
-        assert precision >= 0.94, text
+        assert recall >= 0.90, text
+        assert precision >= 0.96, text
 
 
 def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
@@ -224,5 +224,67 @@ def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
     for language in (*LANGUAGES, None):
         pairs = [p for p in assessed("held_out_4") if language is None or p[0].language == language]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.75, text
-        assert precision >= 0.85, text
+        assert recall >= 0.78, text
+        assert precision >= 0.90, text
+
+
+def test_the_texts_told_across_sentences_are_read_as_tuned():
+    """A regression guard for the texts written for the readings across sentences.
+
+    Written in batches, each measured once before the readings it was used
+    for (tests/triage/eval/README.md); it is development data, not a measure.
+    """
+    text = report("development_across")
+    print("\n" + text)
+    across = part("development_across")
+    assert len(across) >= 250
+    assert len({t.text for t in across}) == len(across), "a text appears twice"
+    earlier = part("development") + part("held_out") + part("development_2") + part("development_3")
+    assert not {t.text for t in across} & {t.text for t in earlier + part("development_4")}
+    for language in (*LANGUAGES, None):
+        pairs = [
+            p
+            for p in assessed("development_across")
+            if language is None or p[0].language == language
+        ]
+        recall, precision, _ = crisis_figures(pairs)
+        assert recall >= 0.93, text
+        assert precision >= 0.97, text
+
+
+def test_the_fourth_writers_parts_are_split_once_and_measured():
+    """A fourth writer's set, written by someone who had read no list, no rule
+    and no earlier text, split once before anything was tuned on it.
+
+    Its development part may be tuned on; its held-out part is measured only.
+    The floors are where the lists stand on each part (held-out: recall 0.77
+    and precision 0.92 or more in each language, from 0.74 en and 0.72 fr,
+    0.91, on arrival), so that a change cannot quietly lose what the lists found.
+    """
+    development, held = part("development_5"), part("held_out_5")
+    print("\n" + report("development_5") + "\n" + report("held_out_5"))
+    every = development + held
+    assert len(every) >= 500
+    assert len({t.text for t in every}) == len(every), "a text appears twice"
+    assert Counter(t.language for t in held) == {"en": 75, "fr": 75}
+    earlier = (
+        part("development")
+        + part("held_out")
+        + part("development_2")
+        + part("development_3")
+        + part("development_4")
+        + part("held_out_4")
+    )
+    # Written apart from the others, five short texts happen to repeat
+    # earlier ones word for word; they are kept as written.
+    assert len({t.text for t in every} & {t.text for t in earlier}) <= 5
+    for name, recall_floor, precision_floor in (
+        ("development_5", 0.90, 0.97),
+        ("held_out_5", 0.75, 0.91),
+    ):
+        text = report(name)
+        for language in (*LANGUAGES, None):
+            pairs = [p for p in assessed(name) if language is None or p[0].language == language]
+            recall, precision, _ = crisis_figures(pairs)
+            assert recall >= recall_floor, text
+            assert precision >= precision_floor, text

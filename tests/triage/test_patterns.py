@@ -83,6 +83,36 @@ def test_a_gap_runs_neither_across_sentences_nor_into_quotes():
     assert category('he said "kill me"', m) is None
 
 
+def test_a_double_tilde_reads_across_the_short_sentences_a_plan_is_told_in():
+    m = matcher(["i ~ have|got ~ pills|rope ~~ (tonight|it is time)"])
+    for text in (
+        "I have the pills. Tonight.",
+        "i got the rope yesterday. it's time",
+        "i have the pills",
+    ):
+        expected = None if text == "i have the pills" else SUICIDE
+        assert category(text, m) == expected, text
+    # Twelve words at most, never out of a quotation.
+    far = (
+        "i have the pills. one two three four five six seven eight nine ten eleven twelve thirteen"
+    )
+    assert category(far + ". tonight", m) is None
+    assert category('i have the pills. she said "tonight"', m) is None
+    # The words after the gap stay in the sentence it lands in.
+    after = matcher(["pills ~~ tonight ~ ready"])
+    assert category("the pills. tonight i am ready", after) == SUICIDE
+    assert category("the pills. tonight. ready", after) is None
+
+
+def test_a_denial_denies_across_sentences_only_in_a_sentence_the_match_holds():
+    m = matcher(["(empty|numb) ~~ (i want it to stop)"])
+    # The sentence passed over says nothing of the match...
+    assert category("I'm empty. I don't feel anything anymore. I want it to stop", m) == SUICIDE
+    # ...while a negation in the match's own sentence denies it.
+    assert category("I'm not empty. I want it to stop", m) is None
+    assert category("I'm empty. I don't know if I want it to stop", m) is None
+
+
 def test_a_denial_in_a_gap_denies_the_match():
     m = matcher(danger=["he ... kill me"])
     hits = m.assess("he would never kill me").hits

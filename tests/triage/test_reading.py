@@ -174,6 +174,7 @@ def test_the_markers_are_data_in_both_languages():
         "resolved",
         "earlier",
         "ongoing",
+        "feeling",
         "agreement",
     }
     assert "lol" in markers["laughter"]
@@ -285,4 +286,27 @@ def test_the_texters_own_present_elsewhere_does_not_undo_the_resolution(text):
     ],
 )
 def test_an_ongoing_danger_elsewhere_still_undoes_the_resolution(text):
+    assert category(text) == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait quand on était mariés, on est divorcés depuis 2016, ça m'affecte encore",
+        "he used to choke me, he's in prison now, and it still haunts me",
+    ],
+)
+def test_how_the_past_still_weighs_on_her_does_not_undo_the_resolution(text):
+    assert category(text) is None
+    assert "past" in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappait, on est divorcés, et il me frappe encore quand il voit les enfants",
+        "we divorced but he still chokes me and i have nightmares",
+    ],
+)
+def test_a_danger_that_goes_on_beside_a_feeling_still_counts(text):
     assert category(text) == "danger"

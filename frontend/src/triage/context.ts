@@ -5,7 +5,7 @@
 import type { Token } from "./normalize";
 import { Index, parseTerm } from "./pattern";
 import { denied, future, texterSubject } from "./speech";
-import { MARKERS, SPEECH } from "./tables";
+import { CONTEXT, MARKERS, SPEECH } from "./tables";
 
 type Markers = keyof typeof MARKERS;
 const indexes = new Map<Markers, Index>();
@@ -107,7 +107,16 @@ export class Context {
     const clause = this.tokens[start]!.clause;
     const sentence = this.tokens[start]!.sentence;
     if (this.ongoing === null) {
-      const ongoing = found("ongoing", this.tokens);
+      // An ongoing marker beside how the past still weighs on her ("ça m'affecte
+      // encore") tells her own present.
+      const feeling = new Set(found("feeling", this.tokens));
+      const felt = (i: number): boolean => {
+        for (let j = Math.max(0, i - CONTEXT.feeling_reach); j <= i + CONTEXT.feeling_reach; j++) {
+          if (feeling.has(j) && this.tokens[j]!.clause === this.tokens[i]!.clause) return true;
+        }
+        return false;
+      };
+      const ongoing = found("ongoing", this.tokens).filter((i) => !felt(i));
       this.ongoing = new Set(ongoing.map((i) => this.tokens[i]!.sentence));
       this.ongoingDanger = ongoing.some((i) => !texterSubject(this.tokens, i));
       this.resolved = found("resolved", this.tokens).length > 0;

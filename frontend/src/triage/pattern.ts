@@ -1,10 +1,10 @@
 // Lexicon terms as patterns of words, and finding them in a text's tokens:
 // a port of havre/triage/pattern.py, whose docstring describes the signs a
-// term may use (#, ##, prefix*, a|b, (a b|c d), {group}, ..., ~).
+// term may use (#, ##, prefix*, a|b, (a b|c d), {group}, ..., ~, ~~).
 
 import { chars, squeeze } from "./letters";
 import { type Token, tokenize } from "./normalize";
-import { GAP_SIGNS, GROUPS, PATTERN, UNITS, WIDE_GAP_SIGNS } from "./tables";
+import { ACROSS_GAP_SIGNS, GAP_SIGNS, GROUPS, PATTERN, UNITS, WIDE_GAP_SIGNS } from "./tables";
 
 const { prefix_min: PREFIX_MIN, term_max_chars: TERM_MAX_CHARS, gap_words: GAP_WORDS } = PATTERN;
 const { forms_max: FORMS_MAX, many: MANY, screen_from: SCREEN_FROM, wide_gap_words: WIDE_GAP_WORDS } = PATTERN;
@@ -36,13 +36,19 @@ export class Choice {
   }
 }
 
-/** Up to `reach` words of any kind, all in the sentence and quotation of the match. */
+/** Up to `reach` words of any kind, all in the sentence and quotation of the
+ * word before them; `across` lets them run over sentence ends, never out of
+ * the quotation. */
 export class Gap {
-  constructor(readonly reach: number) {}
+  constructor(
+    readonly reach: number,
+    readonly across: boolean = false,
+  ) {}
 }
 
 const NARROW = new Gap(GAP_WORDS);
 const WIDE = new Gap(WIDE_GAP_WORDS);
+const ACROSS = new Gap(WIDE_GAP_WORDS, true);
 
 /** A form is a sequence of choices and gaps. */
 export type Form = readonly (Choice | Gap)[];
@@ -83,6 +89,7 @@ function groupWords(name: string, language: string | null): readonly string[] | 
 function slot(chunk: string, language: string | null): Choice[][] | Gap {
   if (GAP_SIGNS.has(chunk)) return NARROW;
   if (WIDE_GAP_SIGNS.has(chunk)) return WIDE;
+  if (ACROSS_GAP_SIGNS.has(chunk)) return ACROSS;
   const options: string[] = [];
   for (const option of chunk.split("|")) {
     const group = GROUP.exec(option);
@@ -142,7 +149,9 @@ export function parseTerm(text: string, language: string | null = null): Form[] 
       const last = slots[slots.length - 1];
       if (last === undefined) throw new TermError("term_gap_at_edge");
       if (!(last instanceof Gap)) slots.push(found);
-      else if (found.reach > last.reach) slots[slots.length - 1] = found; // gaps side by side are the widest
+      // gaps side by side are the widest of them
+      else if (found.reach > last.reach || (found.reach === last.reach && found.across && !last.across))
+        slots[slots.length - 1] = found;
     } else if (found.length > 0) {
       slots.push(found);
     }
@@ -166,7 +175,7 @@ export function parseTerm(text: string, language: string | null = null): Form[] 
   if (forms.every(onlyNumbers)) throw new TermError("term_only_numbers");
   const distinct = new Map<string, Form>();
   for (const form of forms) {
-    const key = form.map((part) => (part instanceof Gap ? `…${part.reach}` : part.key())).join("\u0000");
+    const key = form.map((part) => (part instanceof Gap ? `…${part.reach}${part.across ? "~" : ""}` : part.key())).join("\u0000");
     if (!distinct.has(key)) distinct.set(key, form);
   }
   return [...distinct.values()];
@@ -263,8 +272,10 @@ function match(form: Form, tokens: readonly Token[], start: number): [number, nu
   const first = tokens[start]!;
   const head = form[0] as Choice;
   if (!head.matches(first)) return null;
-  const samePlace = (i: number): boolean =>
-    tokens[i]!.sentence === first.sentence && tokens[i]!.quote === first.quote;
+  // The token at i stands where the match's token at `before` stands: in its
+  // quotation, and in its sentence unless a gap runs across.
+  const samePlace = (i: number, before: number, across = false): boolean =>
+    tokens[i]!.quote === first.quote && (across || tokens[i]!.sentence === tokens[before]!.sentence);
 
   // Where the rest of the form was found not to match: with wide gaps, the
   // same place is reached many ways, and is tried once.
@@ -284,7 +295,7 @@ function match(form: Form, tokens: readonly Token[], start: number): [number, nu
     if (choice instanceof Gap) {
       for (let extra = 0; extra <= choice.reach; extra++) {
         const j = i + extra;
-        if (j >= tokens.length || !samePlace(j)) return null;
+        if (j >= tokens.length || !samePlace(j, i - 1, choice.across)) return null;
         const gap: number[] = [];
         for (let g = i; g < j; g++) gap.push(g);
         const found = rest(k + 1, j, [...skipped, ...gap]);
@@ -292,7 +303,9 @@ function match(form: Form, tokens: readonly Token[], start: number): [number, nu
       }
       return null;
     }
-    if (i >= tokens.length || !samePlace(i) || !choice.matches(tokens[i]!)) return null;
+    // After a gap, the gap has placed this token; otherwise it follows the one before.
+    const afterGap = form[k - 1] instanceof Gap;
+    if (i >= tokens.length || !(afterGap || samePlace(i, i - 1)) || !choice.matches(tokens[i]!)) return null;
     if (choice.number === "many" && aDose(tokens, i)) return null;
     return rest(k + 1, i + 1, skipped);
   };

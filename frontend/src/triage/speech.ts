@@ -21,7 +21,9 @@ export function negated(tokens: readonly Token[], start: number): boolean {
 }
 
 /** Whether a match is denied, by the words before it, by a negation in one of
- * its gaps, or (given its `end`) by a French negation just after it. */
+ * its gaps, or (given its `end`) by a French negation just after it. A
+ * negation in a gap denies only in a sentence that holds a word of the match
+ * (a "~~" gap passes over whole sentences). */
 export function denied(
   tokens: readonly Token[],
   start: number,
@@ -29,8 +31,24 @@ export function denied(
   end: number | null = null,
 ): boolean {
   if (negated(tokens, start)) return true;
-  if (skipped.some((i) => S.negations.has(tokens[i]!.text) && denies(tokens, i))) return true;
+  const held = heldSentences(tokens, start, skipped, end);
+  if (skipped.some((i) => S.negations.has(tokens[i]!.text) && held.has(tokens[i]!.sentence) && denies(tokens, i)))
+    return true;
   return end !== null && negatedAfter(tokens, start, end);
+}
+
+/** The sentences of the words a match holds, those of its gaps left out. */
+function heldSentences(
+  tokens: readonly Token[],
+  start: number,
+  skipped: readonly number[],
+  end: number | null,
+): Set<number> {
+  if (end === null) return new Set([start, ...skipped].map((i) => tokens[i]!.sentence));
+  const passed = new Set(skipped);
+  const held = new Set<number>();
+  for (let i = start; i < end; i++) if (!passed.has(i)) held.add(tokens[i]!.sentence);
+  return held;
 }
 
 /** Whether the match at tokens[start:end] is followed, in its clause and

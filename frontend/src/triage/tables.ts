@@ -31,8 +31,10 @@ export const SMS = map(data.sms.sms);
 export const SMS_HELD = map(data.sms.sms_held);
 
 export const PATTERN = data.pattern;
+export const CONTEXT = data.context;
 export const GAP_SIGNS = set(data.pattern.gap_signs);
 export const WIDE_GAP_SIGNS = set(data.pattern.wide_gap_signs);
+export const ACROSS_GAP_SIGNS = set(data.pattern.across_gap_signs);
 export const UNITS = set(data.pattern.units);
 
 export const GROUPS: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map(

@@ -194,8 +194,9 @@ def claim_for_sending(message_id: uuid.UUID) -> tuple[Message, relay.Relay] | No
 
 def handed_to_provider(message: Message, provider_id: str) -> None:
     """The provider accepted the text: the plaintext is dropped; its callbacks move it on."""
-    relay.drop(message.pk)
+    # One write: the held text goes with the change of status.
     with transaction.atomic():
+        relay.drop(message.pk)
         set_status(message, Delivery.SENDING, provider_id=provider_id)
     logger.info("handed to provider: message=%s", message.pk)
 

@@ -5,14 +5,19 @@ program key (the stored copy) and to the visitor's key (the copy the
 visitor's page opens, kept by havre.chat). The server never receives the
 words, so nothing goes through the relay or the sender: the visitor's page
 fetches the reply. The checks are those of every reply (see outbound.py).
+
+`store_line` writes one line of a thread that no provider carries either:
+a visitor's event, or the demo's past week of texts and notices.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from havre.accounts.models import User
 from havre.conversations.actions import team
@@ -27,6 +32,7 @@ from havre.conversations.models import Conversation, Delivery, Direction, Messag
 from havre.vault import sealing
 from havre.vault.blocks import is_sealed_shape
 from havre.vault.formats import padded_size
+from havre.vault.models import Epoch
 
 
 def store_sealed_reply(
@@ -82,14 +88,50 @@ def record_visitor_event(conversation: Conversation, event: str) -> Message:
     if epoch is None:
         raise NoProgramKey("the program has no key yet")
     seq = bump(conversation, activity=True)
-    return Message.objects.create(
-        conversation=conversation,
-        channel_id=conversation.channel_id,
+    return store_line(
+        conversation,
+        epoch,
         direction=Direction.INBOUND,
-        epoch=epoch,
-        body_sealed=b"",
-        notice=event,
         status=Delivery.RECEIVED,
         seq=seq,
+        notice=event,
+    )
+
+
+def store_line(
+    conversation: Conversation,
+    epoch: Epoch,
+    *,
+    direction: str,
+    status: str,
+    seq: int,
+    text: str | None = None,
+    notice: str = "",
+    author: User | None = None,
+    at: datetime | None = None,
+) -> Message:
+    """One line of a thread at `seq`: a text sealed here to the program key, or none.
+
+    A line with no text carries only its key (a notice, a visitor's event),
+    as the thread shows it. `at` dates it in the past, for the demo's week;
+    a real line is written now. The caller has bumped the sequence.
+    """
+    message_id = uuid.uuid4()
+    when = timezone.now() if at is None else at
+    return Message.objects.create(
+        id=message_id,
+        conversation=conversation,
+        channel_id=conversation.channel_id,
+        direction=direction,
+        epoch=epoch,
+        body_sealed=b""
+        if text is None
+        else sealing.seal_message(epoch, conversation.pk, message_id, direction, text),
+        notice=notice,
+        status=status,
+        author=author,
+        seq=seq,
         updated_seq=seq,
+        created_at=when,
+        status_at=when,
     )

@@ -12,30 +12,26 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-import threading
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
-from havre.gateways.fake_http import FakeRequest, FakeResponse
+from havre.gateways.fake_http import FakeResponse
 from havre.gateways.messenger.wire import OBJECT
 from havre.gateways.meta import fake as meta
-from havre.gateways.meta.fake import SignedPost
-from havre.gateways.meta.graph import GRAPH_VERSION, REAL_GRAPH_BASE
-
-WINDOW = timedelta(hours=24)
 
 
 @dataclasses.dataclass(frozen=True)
-class SendCall:
-    page_id: str
-    access_token: str | None
-    authorized: bool
-    payload: Any
-    status_code: int
-    mid: str | None
+class SendCall(meta.GraphCall):
+    """One request to /<Page id>/messages, as the fake received it."""
+
+    @property
+    def page_id(self) -> str:
+        return self.account_id
+
+    @property
+    def mid(self) -> str | None:
+        return self.message_id
 
     @property
     def to(self) -> str | None:
@@ -48,73 +44,33 @@ class SendCall:
         return message.get("text") if isinstance(message, dict) else None
 
 
-@dataclasses.dataclass
-class _Page:
-    access_token: str
-    app_secret: str
-
-
 def new_mid() -> str:
     return "m_" + secrets.token_urlsafe(48)
 
 
-class FakeMessenger:
-    def __init__(
-        self, base_url: str = REAL_GRAPH_BASE, *, http: httpx.Client | None = None
-    ) -> None:
-        self.base_url = base_url
-        self.http = http or httpx.Client(timeout=30.0)
-        self.pages: dict[str, _Page] = {}
-        self.calls: list[SendCall] = []
+class FakeMessenger(meta.GraphFake):
+    call_type = SendCall
+    failure_code = 2
+    challenge = "1903260781"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.lookups: list[str] = []
-        self.enforce_window = True
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-        self._failures: list[tuple[int, int, int | None]] = []
-        self._last_inbound: dict[tuple[str, str], datetime] = {}
-        self._lock = threading.RLock()
+
+    @property
+    def pages(self) -> dict[str, meta.Account]:
+        """The Pages, by Page id."""
+        return self.accounts
 
     def register_page(self, page_id: str, *, access_token: str, app_secret: str) -> None:
         with self._lock:
-            self.pages[page_id] = _Page(access_token, app_secret)
-
-    def fail_next(
-        self, n: int = 1, *, status: int = 500, code: int = 2, subcode: int | None = None
-    ) -> None:
-        with self._lock:
-            self._failures.extend([(status, code, subcode)] * n)
-
-    @property
-    def sent(self) -> list[SendCall]:
-        with self._lock:
-            return [call for call in self.calls if call.mid is not None]
+            self.accounts[page_id] = meta.Account(access_token, app_secret)
 
     # -- the Send API ----------------------------------------------------------------
 
-    def handle(self, request: FakeRequest) -> FakeResponse:
-        parts = request.path.strip("/").split("/")
-        if request.method == "POST" and len(parts) == 3 and parts[2] == "messages":
-            if parts[0] != GRAPH_VERSION:
-                return meta.graph_error(400, 2635)
-            return self._send(parts[1], request)
-        with self._lock:
-            self.lookups.append(request.path)
+    def _elsewhere(self, path: str) -> FakeResponse:
+        self.lookups.append(path)
         return meta.graph_error(400, 100)
-
-    def _send(self, page_id: str, request: FakeRequest) -> FakeResponse:
-        token = meta.bearer(request.header("Authorization"))
-        payload = request.json()
-        with self._lock:
-            page = self.pages.get(page_id)
-            authorized = page is not None and token == page.access_token
-            mid: str | None = None
-            if not authorized:
-                response = meta.graph_error(401, 190)
-            elif self._failures:
-                response = meta.graph_error(*self._failures.pop(0))
-            else:
-                response, mid = self._accept(page_id, payload)
-            self.calls.append(SendCall(page_id, token, authorized, payload, response.status, mid))
-        return response
 
     def _accept(self, page_id: str, payload: Any) -> tuple[FakeResponse, str | None]:
         refused = meta.graph_error(400, 100), None
@@ -126,21 +82,12 @@ class FakeMessenger:
         psid, text = recipient.get("id"), message.get("text")
         if not isinstance(psid, str) or not isinstance(text, str) or not text or len(text) > 2000:
             return refused
-        if self.enforce_window:
-            last = self._last_inbound.get((page_id, psid))
-            if last is None or self.clock() - last > WINDOW:
-                return meta.graph_error(400, 10, 2018278), None
+        if self._outside_window(page_id, psid):
+            return meta.graph_error(400, 10, 2018278), None
         mid = new_mid()
         return FakeResponse.of_json(200, {"recipient_id": psid, "message_id": mid}), mid
 
     # -- webhooks Meta posts -----------------------------------------------------------
-
-    def handshake_query(self, verify_token: str, challenge: str = "1903260781") -> dict[str, str]:
-        return {
-            "hub.mode": "subscribe",
-            "hub.challenge": challenge,
-            "hub.verify_token": verify_token,
-        }
 
     def _stamp(self) -> int:
         return int(self.clock().timestamp() * 1000)
@@ -166,8 +113,7 @@ class FakeMessenger:
                 }
                 for _ in range(attachments)
             ]
-        with self._lock:
-            self._last_inbound[(page_id, psid)] = self.clock()
+        self._opened_window(page_id, psid)
         event = {
             "sender": {"id": psid},
             "recipient": {"id": page_id},
@@ -192,14 +138,6 @@ class FakeMessenger:
             "message": {"is_echo": True, "app_id": 1517776481860111, "mid": mid, "text": text},
         }
         return self._payload(page_id, [event])
-
-    def sign(self, url: str, page_id: str, payload: dict[str, Any]) -> SignedPost:
-        with self._lock:
-            secret = self.pages[page_id].app_secret
-        return meta.signed(url, payload, secret)
-
-    def post(self, webhook: SignedPost) -> httpx.Response:
-        return meta.post(self.http, webhook)
 
     def send_text(self, url: str, page_id: str, psid: str, text: str) -> httpx.Response:
         return self.post(self.sign(url, page_id, self.message(page_id, psid, text=text)))

@@ -14,33 +14,26 @@ from __future__ import annotations
 import base64
 import dataclasses
 import secrets
-import threading
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
-from havre.gateways.fake_http import FakeRequest, FakeResponse
+from havre.gateways.fake_http import FakeResponse
 from havre.gateways.meta import fake as meta
-from havre.gateways.meta.fake import SignedPost
-from havre.gateways.meta.graph import GRAPH_VERSION, REAL_GRAPH_BASE
 from havre.gateways.whatsapp.wire import OBJECT
-
-WINDOW = timedelta(hours=24)
 
 
 @dataclasses.dataclass(frozen=True)
-class SendCall:
+class SendCall(meta.GraphCall):
     """One request to /<phone number id>/messages, as the fake received it."""
 
-    phone_number_id: str
-    access_token: str | None
-    authorized: bool
-    payload: Any
-    status_code: int
-    wamid: str | None
+    @property
+    def phone_number_id(self) -> str:
+        return self.account_id
+
+    @property
+    def wamid(self) -> str | None:
+        return self.message_id
 
     @property
     def to(self) -> str | None:
@@ -55,9 +48,7 @@ class SendCall:
 
 
 @dataclasses.dataclass
-class _Number:
-    access_token: str
-    app_secret: str
+class _Number(meta.Account):
     display_number: str
     waba_id: str
 
@@ -80,22 +71,20 @@ def new_wamid(digits: str, *, inbound: bool) -> str:
     return "wamid." + base64.b64encode(raw).decode()
 
 
-class FakeWhatsApp:
-    def __init__(
-        self, base_url: str = REAL_GRAPH_BASE, *, http: httpx.Client | None = None
-    ) -> None:
-        self.base_url = base_url
-        self.http = http or httpx.Client(timeout=30.0)
-        self.numbers: dict[str, _Number] = {}
-        self.calls: list[SendCall] = []
+class FakeWhatsApp(meta.GraphFake):
+    call_type = SendCall
+    failure_code = 131000
+    challenge = "1158201444"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.media_requests: list[str] = []
-        self.enforce_window = True
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
-        self.delay = 0.0
-        self._failures: list[tuple[int, int, int | None]] = []
-        self._last_inbound: dict[tuple[str, str], datetime] = {}
         self._sent: dict[str, tuple[str, str]] = {}
-        self._lock = threading.RLock()
+
+    @property
+    def numbers(self) -> dict[str, meta.Account]:
+        """The business numbers, by phone number id."""
+        return self.accounts
 
     # -- set-up -------------------------------------------------------------------
 
@@ -109,54 +98,15 @@ class FakeWhatsApp:
         waba_id: str = "102290129340398",
     ) -> None:
         with self._lock:
-            self.numbers[phone_number_id] = _Number(
+            self.accounts[phone_number_id] = _Number(
                 access_token, app_secret, display_number.removeprefix("+"), waba_id
             )
 
-    def fail_next(
-        self, n: int = 1, *, status: int = 500, code: int = 131000, subcode: int | None = None
-    ) -> None:
-        """Answer the next `n` sends with this HTTP status and Meta error code."""
-        with self._lock:
-            self._failures.extend([(status, code, subcode)] * n)
-
-    @property
-    def sent(self) -> list[SendCall]:
-        """The sends Meta accepted: the messages that would reach a phone."""
-        with self._lock:
-            return [call for call in self.calls if call.wamid is not None]
-
     # -- the Graph API ---------------------------------------------------------------
 
-    def handle(self, request: FakeRequest) -> FakeResponse:
-        if self.delay:
-            time.sleep(self.delay)
-        parts = request.path.strip("/").split("/")
-        if request.method == "POST" and len(parts) == 3 and parts[2] == "messages":
-            if parts[0] != GRAPH_VERSION:
-                return meta.graph_error(400, 2635)
-            return self._send(parts[1], request)
-        with self._lock:
-            self.media_requests.append(request.path)
+    def _elsewhere(self, path: str) -> FakeResponse:
+        self.media_requests.append(path)
         return meta.graph_error(404, 100)
-
-    def _send(self, phone_number_id: str, request: FakeRequest) -> FakeResponse:
-        token = meta.bearer(request.header("Authorization"))
-        payload = request.json()
-        with self._lock:
-            number = self.numbers.get(phone_number_id)
-            authorized = number is not None and token == number.access_token
-            wamid: str | None = None
-            if not authorized:
-                response = meta.graph_error(401, 190)
-            elif self._failures:
-                response = meta.graph_error(*self._failures.pop(0))
-            else:
-                response, wamid = self._accept(phone_number_id, payload)
-            self.calls.append(
-                SendCall(phone_number_id, token, authorized, payload, response.status, wamid)
-            )
-        return response
 
     def _accept(self, phone_number_id: str, payload: Any) -> tuple[FakeResponse, str | None]:
         refused = meta.graph_error(400, 100), None
@@ -171,10 +121,8 @@ class FakeWhatsApp:
             return refused
         if len(body) > 4096:
             return refused
-        if self.enforce_window:
-            last = self._last_inbound.get((phone_number_id, user))
-            if last is None or self.clock() - last > WINDOW:
-                return meta.graph_error(400, 131047), None
+        if self._outside_window(phone_number_id, user):
+            return meta.graph_error(400, 131047), None
         wamid = new_wamid(user if user.isdigit() else "0", inbound=False)
         self._sent[wamid] = (phone_number_id, user)
         answer = {
@@ -186,15 +134,9 @@ class FakeWhatsApp:
 
     # -- webhooks Meta posts -----------------------------------------------------------
 
-    def handshake_query(self, verify_token: str, challenge: str = "1158201444") -> dict[str, str]:
-        return {
-            "hub.mode": "subscribe",
-            "hub.challenge": challenge,
-            "hub.verify_token": verify_token,
-        }
-
     def _envelope(self, phone_number_id: str, value: dict[str, Any]) -> dict[str, Any]:
-        number = self.numbers[phone_number_id]
+        number = self.accounts[phone_number_id]
+        assert isinstance(number, _Number)  # noqa: S101 (register_number makes them)
         return {
             "object": OBJECT,
             "entry": [
@@ -245,10 +187,7 @@ class FakeWhatsApp:
         if wa_id is not None:
             contact["wa_id"] = wa_id
         contact["user_id"] = user_id
-        with self._lock:
-            for user in (wa_id, user_id):
-                if user is not None:
-                    self._last_inbound[(phone_number_id, user)] = self.clock()
+        self._opened_window(phone_number_id, wa_id, user_id)
         return self._envelope(phone_number_id, {"contacts": [contact], "messages": [message]})
 
     def status(
@@ -266,14 +205,6 @@ class FakeWhatsApp:
         if error_code is not None:
             item["errors"] = [{"code": error_code, "title": "Error", "message": "Error"}]
         return phone_number_id, self._envelope(phone_number_id, {"statuses": [item]})
-
-    def sign(self, url: str, phone_number_id: str, payload: dict[str, Any]) -> SignedPost:
-        with self._lock:
-            secret = self.numbers[phone_number_id].app_secret
-        return meta.signed(url, payload, secret)
-
-    def post(self, webhook: SignedPost) -> httpx.Response:
-        return meta.post(self.http, webhook)
 
     def send_text(
         self,
