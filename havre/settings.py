@@ -207,11 +207,13 @@ DATABASE_URL = _read(lambda: env("DATABASE_URL"), None)
 HAVRE_DB_POOL_SIZE: int | None = _read(pool_size, DB_POOL_DEFAULT)
 if HAVRE_TESTING and env("HAVRE_DB_POOL_SIZE") is None:
     HAVRE_DB_POOL_SIZE = None
+DATABASES: dict[str, Any] = {}
 if DATABASE_URL:
-    DATABASES: dict[str, Any] = {
-        "default": database_settings(DATABASE_URL, pool_size=HAVRE_DB_POOL_SIZE)
-    }
-else:
+    _url = DATABASE_URL
+    DATABASES["default"] = _read(
+        lambda: database_settings(_url, pool_size=HAVRE_DB_POOL_SIZE), None
+    )
+if not DATABASES.get("default"):
     DATABASES = {
         "default": {
             # Django's SQLite, its writers let in first come, first served.
