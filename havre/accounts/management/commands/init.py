@@ -30,7 +30,12 @@ class Command(BaseCommand):
             "--program-public-key", help="from `havre keys generate` (base64url, 32 bytes)"
         )
         parser.add_argument("--program-id", type=uuid.UUID, help="from `havre keys generate`")
-        parser.add_argument("--language", default="en", choices=sorted(actions.LANGUAGES))
+        parser.add_argument(
+            "--language",
+            default="en",
+            choices=sorted(actions.LANGUAGES),
+            help="the language texters' automatic notices default to (default: en)",
+        )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -27,8 +27,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--from", dest="first", required=True, metavar="DATE")
-        parser.add_argument("--to", dest="last", required=True, metavar="DATE")
+        parser.add_argument(
+            "--from", dest="first", required=True, metavar="DATE", help="first day, YYYY-MM-DD"
+        )
+        parser.add_argument(
+            "--to", dest="last", required=True, metavar="DATE", help="last day, YYYY-MM-DD"
+        )
         output = parser.add_mutually_exclusive_group()
         output.add_argument("--json", action="store_true", help="print JSON (withheld: null)")
         output.add_argument("--csv", action="store_true", help="print CSV (withheld: <N)")
