@@ -94,11 +94,17 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _refuse_undecodable(command, argv[1:])
         _run(command, argv)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         sys.stderr.write(
             f"\nhavre {command}: stopped by Ctrl-C; what was done before it stays done.\n"
         )
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`havre purge --dry-run | head`): nothing failed.
+        # Python would complain again when flushing standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except ConfigError as exc:
         _will_not_start([str(exc)])
     except Exception as exc:

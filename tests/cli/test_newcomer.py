@@ -283,3 +283,24 @@ def test_commands_that_migrate_themselves_say_an_unreachable_database_at_once(
     assert done.returncode == 2
     assert done.stderr.startswith("Havre cannot use its database: ")
     assert len(done.stderr.strip().splitlines()) == 2, done.stderr
+
+
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
+    """`havre ... | head` closes the pipe before Havre is done writing: no crash, no log."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    env.update({"HAVRE_DATA_DIR": str(tmp_path / "data"), **SECRETS})
+    reader, writer = os.pipe()
+    process = subprocess.Popen(  # noqa: S603 (the command under test)
+        [sys.executable, "-m", "havre", "retention", "show"],
+        cwd=tmp_path,
+        env=env,
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(writer)
+    os.close(reader)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 141
+    assert "failed unexpectedly" not in err
+    assert "Traceback" not in err
