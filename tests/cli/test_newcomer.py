@@ -290,7 +290,7 @@ def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
     env.update({"HAVRE_DATA_DIR": str(tmp_path / "data"), **SECRETS})
     reader, writer = os.pipe()
-    process = subprocess.Popen(  # noqa: S603 (the command under test)
+    process = subprocess.Popen(
         [sys.executable, "-m", "havre", "retention", "show"],
         cwd=tmp_path,
         env=env,
