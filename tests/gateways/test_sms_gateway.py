@@ -200,6 +200,48 @@ def test_send_errors_say_whether_to_try_again(
     assert (failed.value.transient, failed.value.code) == (transient, code)
 
 
+@pytest.mark.parametrize("quoted", ["33612340001", "no-route-to-33612340001", "336-1234-0001"])
+def test_an_error_that_quotes_the_number_is_neither_kept_nor_logged(
+    fake_sms_gateway, gateway_a, alice, django_capture_on_commit_callbacks, caplog, quoted
+):
+    """A gateway may put the recipient in its error: Havre keeps its HTTP status instead."""
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
+    fake_sms_gateway.fail_next(status=400, error=quoted)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = actions.queue_reply(
+            received()[0].conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="Nous sommes là.",
+            body_sealed=SEALED_REPLY,
+            number=TEXTER,
+            epoch=1,
+        )
+    message.refresh_from_db()
+    assert (message.status, message.error_code) == (Delivery.FAILED, "http-400")
+    # A delivery report that quotes it is refused, and leaves nothing either.
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "encore").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = actions.queue_reply(
+            received()[0].conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="Toujours là.",
+            body_sealed=SEALED_REPLY,
+            number=TEXTER,
+            epoch=1,
+        )
+    sent.refresh_from_db()
+    refused = fake_sms_gateway.post_status(str(sent.provider_id), "failed", error=quoted)
+    assert refused.status_code == 400
+    sent.refresh_from_db()
+    assert sent.error_code == ""
+    digits = "".join(ch for ch in quoted if ch.isdigit())
+    for needle in (quoted, digits, digits[-9:]):
+        assert needle not in caplog.text
+    assert found_in_database([quoted, digits[-9:]]) == []
+
+
 def test_a_gateway_that_does_not_know_the_secret_refuses_and_the_send_fails_for_good(
     fake_sms_gateway, gateway_a
 ):
