@@ -304,3 +304,19 @@ def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
     assert process.returncode == 141
     assert "failed unexpectedly" not in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("", "--program must name the program"),
+        ("   ", "--program must name the program"),
+        ("R" * 201, "--program is a name of at most 200 characters"),
+    ],
+)
+def test_init_refuses_a_program_without_a_usable_name(tmp_path: Path, name: str, said: str) -> None:
+    done = havre(tmp_path, "init", "--program", name, "--admin", "a@example.org", **SECRETS)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1].startswith(f"havre init: {said}")
+    listed = json.loads(havre(tmp_path, "staff", "list", "--json", **SECRETS).stdout)
+    assert listed == {"members": []}
