@@ -303,6 +303,12 @@ SECURE_CSP = {
 }
 if HAVRE_PUBLIC_URL.startswith("https://"):
     SECURE_HSTS_SECONDS = 31536000
+# Django's deployment checks that say the opposite of Havre's own, so that
+# `havre check --deploy` lists only what the operator may have to change:
+# W008, the HTTPS proxy in front redirects plain HTTP (and `havre serve`
+# refuses plain HTTP beyond this computer); W009, Havre checks its secret
+# itself (at least 32 random characters, as its problems say).
+SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W009"]
 # Forwarded headers are believed only from these addresses (none by default):
 # havre.proxies applies them to the request's client address and scheme at the
 # ASGI level and drops them otherwise, so Django itself never reads them.

@@ -320,3 +320,14 @@ def test_init_refuses_a_program_without_a_usable_name(tmp_path: Path, name: str,
     assert done.stderr.splitlines()[-1].startswith(f"havre init: {said}")
     listed = json.loads(havre(tmp_path, "staff", "list", "--json", **SECRETS).stdout)
     assert listed == {"members": []}
+
+
+def test_the_deployment_check_does_not_contradict_havres_own_advice(tmp_path: Path) -> None:
+    done = havre(
+        tmp_path, "check", "--deploy", HAVRE_PUBLIC_URL="https://help.example.org", **SECRETS
+    )
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    # A 34-character secret is strong enough for Havre; the proxy does the redirect.
+    assert "SECRET_KEY" not in said
+    assert "SECURE_SSL_REDIRECT" not in said
