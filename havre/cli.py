@@ -143,7 +143,7 @@ def _run(command: str, argv: list[str]) -> None:
             command not in NEEDS_NO_DATABASE or _on_the_server(command, argv[2:])
         ) and not _works_offline(command, argv[2:]):
             _prepare_database()
-        elif command in MIGRATES_ITSELF:
+        elif command in MIGRATES_ITSELF or _checks_the_database(command, argv[2:]):
             _prepare_database(migrate=False)
 
     _execute(command, glue_values(argv[2:]))
@@ -227,6 +227,11 @@ def _needs_server_settings(command: str, args: list[str]) -> bool:
 def _on_the_server(command: str, args: list[str]) -> bool:
     """`havre keys rotate-route` changes the server's route keys and reads its database."""
     return command == "keys" and "rotate-route" in args
+
+
+def _checks_the_database(command: str, args: list[str]) -> bool:
+    """`havre check --database default`, the worker's health check, reaches the database."""
+    return command == "check" and any(arg.startswith("--database") for arg in args)
 
 
 def _works_offline(command: str, args: list[str]) -> bool:

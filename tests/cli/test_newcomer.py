@@ -275,11 +275,14 @@ def test_a_malformed_database_url_is_named_without_repeating_it(
     assert "s3cretpw" not in done.stderr
 
 
-@pytest.mark.parametrize("command", ["serve", "migrate"])
+@pytest.mark.parametrize(
+    "command", [("serve",), ("migrate",), ("check", "--database", "default")], ids=" ".join
+)
 def test_commands_that_migrate_themselves_say_an_unreachable_database_at_once(
-    tmp_path: Path, command: str
+    tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    done = havre(tmp_path, command, DATABASE_URL="postgres://nobody@127.0.0.1:9/none", **SECRETS)
+    # `havre check --database default` is the worker's health check (docs/deploy.md).
+    done = havre(tmp_path, *command, DATABASE_URL="postgres://nobody@127.0.0.1:9/none", **SECRETS)
     assert done.returncode == 2
     assert done.stderr.startswith("Havre cannot use its database: ")
     assert len(done.stderr.strip().splitlines()) == 2, done.stderr
