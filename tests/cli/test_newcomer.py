@@ -334,3 +334,27 @@ def test_the_deployment_check_does_not_contradict_havres_own_advice(tmp_path: Pa
     # A 34-character secret is strong enough for Havre; the proxy does the redirect.
     assert "SECRET_KEY" not in said
     assert "SECURE_SSL_REDIRECT" not in said
+
+
+def test_every_command_finds_a_program_the_same_way(tmp_path: Path) -> None:
+    """By id or exact name, and each refusal says what to type, whichever command asks."""
+    commands = [
+        ("chat", "show"),
+        ("report", "--from", "2026-11-01", "--to", "2026-11-02"),
+        ("retention", "set", "--delete-after", "1d"),
+    ]
+    for command in commands:
+        done = havre(tmp_path, *command, **SECRETS)
+        assert done.returncode == 1, (command, done.stderr)
+        assert "there is no program yet: `havre init` makes one" in done.stderr, command
+    for name in ("Refuge", "Abri"):
+        made = havre(
+            tmp_path, "init", "--program", name, "--admin", f"{name}@example.org", **SECRETS
+        )
+        assert made.returncode == 0, made.stderr
+    for command in commands:
+        done = havre(tmp_path, *command, **SECRETS)
+        assert "several programs: name one with --program" in done.stderr, command
+        done = havre(tmp_path, *command, "--program", "Nowhere", **SECRETS)
+        assert done.stderr.splitlines()[-1].endswith("no program has the id or name 'Nowhere'")
+        assert havre(tmp_path, *command, "--program", "Abri", **SECRETS).returncode == 0, command
