@@ -127,13 +127,15 @@ def _run(command: str, argv: list[str]) -> None:
         sys.stdout.write(overview())
         return
     if command in {"version", "--version"}:
-        from importlib.metadata import version
-
-        sys.stdout.write(f"havre {version('havre')}\n")
+        sys.stdout.write(f"havre {_version()}\n")
         return
     _refuse_unless_offered(command)
+    if "--version" in argv[2:] and not _asks_help(argv[2:]):
+        # Django's own option would print Django's version.
+        sys.stdout.write(f"havre {_version()}\n")
+        return
 
-    asks_help = bool(HELP_FLAGS.intersection(argv[2:]))
+    asks_help = _asks_help(argv[2:])
     needs_server = not asks_help and _needs_server_settings(command, argv[2:])
     if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
         _will_not_start(settings.HAVRE_CONFIG_PROBLEMS)
@@ -216,6 +218,16 @@ def _ensure_data_dir() -> None:
             "then run the command again.\n"
         )
         sys.exit(2)
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("havre")
+
+
+def _asks_help(args: list[str]) -> bool:
+    return bool(HELP_FLAGS.intersection(args))
 
 
 def _needs_server_settings(command: str, args: list[str]) -> bool:

@@ -358,3 +358,12 @@ def test_every_command_finds_a_program_the_same_way(tmp_path: Path) -> None:
         done = havre(tmp_path, *command, "--program", "Nowhere", **SECRETS)
         assert done.stderr.splitlines()[-1].endswith("no program has the id or name 'Nowhere'")
         assert havre(tmp_path, *command, "--program", "Abri", **SECRETS).returncode == 0, command
+
+
+def test_version_is_havres_whichever_way_it_is_asked(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    expected = f"havre {version('havre')}\n"
+    for args in (("--version",), ("version",), ("init", "--version"), ("serve", "--version")):
+        done = havre(tmp_path, *args)
+        assert (done.returncode, done.stdout) == (0, expected), (args, done.stderr)
