@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -367,3 +368,27 @@ def test_version_is_havres_whichever_way_it_is_asked(tmp_path: Path) -> None:
     for args in (("--version",), ("version",), ("init", "--version"), ("serve", "--version")):
         done = havre(tmp_path, *args)
         assert (done.returncode, done.stdout) == (0, expected), (args, done.stderr)
+
+
+def test_ctrl_c_mid_command_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    env["HAVRE_DATA_DIR"] = str(tmp_path / "data")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "havre", "triage", "--defaults"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write("hello\n")
+    process.stdin.flush()
+    # Once it has answered a line, it is inside the command, waiting for the next.
+    assert json.loads(process.stdout.readline()) == {"crisis": False, "category": None}
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.strip() == "havre triage: stopped by Ctrl-C; what was done before it stays done."
