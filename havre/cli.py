@@ -325,7 +325,7 @@ def _prepare_database(*, migrate: bool = True) -> None:
     from django.db.migrations.executor import MigrationExecutor
 
     try:
-        _reach_postgresql(connection)
+        _reach_database(connection)
         if not migrate:
             return
         executor = MigrationExecutor(connection)
@@ -342,13 +342,16 @@ def _prepare_database(*, migrate: bool = True) -> None:
         sys.exit(2)
 
 
-def _reach_postgresql(connection: Any) -> None:
-    """One connection made outside the pool, so that an unreachable server is said at once.
+def _reach_database(connection: Any) -> None:
+    """Connect once, so that a database out of reach is said at once, in one sentence.
 
-    The pool would retry for its whole wait, logging each attempt, before
-    giving a reason that names neither the host nor the cause.
+    PostgreSQL is reached outside the pool, which would retry for its whole
+    wait, logging each attempt, before giving a reason that names neither
+    the host nor the cause. SQLite reads its file's header on connecting.
     """
     if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_master")
         return
     import psycopg
     from django.db import DatabaseError

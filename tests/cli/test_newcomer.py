@@ -392,3 +392,14 @@ def test_ctrl_c_mid_command_is_one_line_and_no_traceback(tmp_path: Path) -> None
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert err.strip() == "havre triage: stopped by Ctrl-C; what was done before it stays done."
+
+
+@pytest.mark.parametrize("command", [("staff", "list"), ("serve",), ("migrate",)], ids=" ".join)
+def test_a_damaged_sqlite_file_is_one_sentence(tmp_path: Path, command: tuple[str, ...]) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "havre.sqlite3").write_text("not a database, but a note\n" * 200)
+    done = havre(tmp_path, *command, **SECRETS)
+    assert done.returncode == 2
+    first, second = done.stderr.strip().splitlines()
+    assert first == "Havre cannot use its database: file is not a database"
+    assert second.startswith("Check DATABASE_URL (PostgreSQL) or HAVRE_DATA_DIR (SQLite)")
