@@ -15,6 +15,7 @@ the log and summed up in one line.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import os
 import sys
@@ -22,6 +23,7 @@ import traceback
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from havre.config import ConfigError, ensure_data_dir
 
@@ -32,6 +34,9 @@ NEEDS_NO_SERVER_SETTINGS = frozenset({"keys", "help", "--help", "-h", "version",
 HELP_FLAGS = frozenset({"--help", "-h"})
 # Commands that do not touch the database, or prepare it themselves.
 NEEDS_NO_DATABASE = frozenset({"keys", "check", "migrate", "demo", "serve"})
+# Of those, the ones that migrate it themselves: an unreachable database is
+# still said in one sentence before they start.
+MIGRATES_ITSELF = frozenset({"migrate", "demo", "serve"})
 
 # Django's commands that stay, because running a helpline needs them.
 DJANGO_COMMANDS = {
@@ -63,6 +68,21 @@ REFUSED = {
     "createsuperuser": _STAFF,
     "changepassword": _STAFF,
 }
+# Django's options on every command: they still work, but the help leaves
+# them out, since none is of use to whoever runs a helpline (and `--version`
+# would print Django's version, not Havre's).
+DJANGO_OPTIONS = frozenset(
+    {
+        "--version",
+        "--verbosity",
+        "--settings",
+        "--pythonpath",
+        "--traceback",
+        "--no-color",
+        "--force-color",
+        "--skip-checks",
+    }
+)
 # Options whose value is a key or an id that may begin with "-" (one
 # base64url key in 64 does): the value that follows is always theirs.
 VALUE_OPTIONS = frozenset({"--program-public-key", "--program-id"})
@@ -72,9 +92,19 @@ def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     command = argv[1] if len(argv) > 1 else "help"
     try:
+        _refuse_undecodable(command, argv[1:])
         _run(command, argv)
+        sys.stdout.flush()
     except KeyboardInterrupt:
+        sys.stderr.write(
+            f"\nhavre {command}: stopped by Ctrl-C; what was done before it stays done.\n"
+        )
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`havre purge --dry-run | head`): nothing failed.
+        # Python would complain again when flushing standard output at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
     except ConfigError as exc:
         _will_not_start([str(exc)])
     except Exception as exc:
@@ -97,26 +127,107 @@ def _run(command: str, argv: list[str]) -> None:
         sys.stdout.write(overview())
         return
     if command in {"version", "--version"}:
-        from importlib.metadata import version
-
-        sys.stdout.write(f"havre {version('havre')}\n")
+        sys.stdout.write(f"havre {_version()}\n")
         return
     _refuse_unless_offered(command)
+    if "--version" in argv[2:] and not _asks_help(argv[2:]):
+        # Django's own option would print Django's version.
+        sys.stdout.write(f"havre {_version()}\n")
+        return
 
-    asks_help = bool(HELP_FLAGS.intersection(argv[2:]))
+    asks_help = _asks_help(argv[2:])
     needs_server = not asks_help and _needs_server_settings(command, argv[2:])
     if settings.HAVRE_CONFIG_PROBLEMS and needs_server:
         _will_not_start(settings.HAVRE_CONFIG_PROBLEMS)
     if needs_server:
-        ensure_data_dir()
+        _ensure_data_dir()
         if (
             command not in NEEDS_NO_DATABASE or _on_the_server(command, argv[2:])
         ) and not _works_offline(command, argv[2:]):
             _prepare_database()
+        elif command in MIGRATES_ITSELF or _checks_the_database(command, argv[2:]):
+            _prepare_database(migrate=False)
 
-    from django.core.management import execute_from_command_line
+    _execute(command, glue_values(argv[2:]))
 
-    execute_from_command_line(["havre", *glue_values(argv[1:])])
+
+def _execute(name: str, args: list[str]) -> None:
+    """Run one command as Django would, but with Havre's help and Havre's one-line refusals.
+
+    A command refuses with a CommandError; the person at the keyboard reads
+    "havre <command>: <why>", not the name of a Python class.
+    """
+    from django.core.management import get_commands, load_command_class
+    from django.core.management.base import CommandError, SystemCheckError, handle_default_options
+    from django.db import connections
+
+    command = load_command_class(get_commands()[name], name)
+    if name in DJANGO_COMMANDS:
+        command.help = DJANGO_COMMANDS[name]
+    # Argparse errors then exit with the usage, as from a terminal.
+    command._called_from_command_line = True  # type: ignore[attr-defined]
+    parser = command.create_parser("havre", name)
+    for action in parser._actions:
+        if DJANGO_OPTIONS.intersection(action.option_strings):
+            action.help = argparse.SUPPRESS
+    options = parser.parse_args(args)
+    handle_default_options(options)
+    values = vars(options)
+    positional = values.pop("args", ())
+    try:
+        command.execute(*positional, **values)
+    except SystemCheckError as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(exc.returncode)
+    except CommandError as exc:
+        if options.traceback:
+            raise
+        sys.stderr.write(f"havre {name}: {exc}\n")
+        sys.exit(exc.returncode)
+    finally:
+        connections.close_all()
+
+
+def _refuse_undecodable(command: str, args: list[str]) -> None:
+    """An argument that is not UTF-8 (a terminal set to another encoding) is named, not crashed on."""
+    for position, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            who = f"havre {command}" if position > 1 else "havre"
+            sys.stderr.write(
+                f"{who}: argument {position} ({shown!r}) is not UTF-8 text. "
+                "Set the terminal to UTF-8 and type it again.\n"
+            )
+            sys.exit(2)
+
+
+def _ensure_data_dir() -> None:
+    """The data folder, or one sentence saying why it cannot be made or written."""
+    from django.conf import settings
+
+    try:
+        ensure_data_dir()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        sys.stderr.write(
+            f"Havre cannot use its data folder {settings.DATA_DIR}: {reason}"
+            f"{f' ({exc.filename})' if exc.filename else ''}.\n"
+            "Set HAVRE_DATA_DIR to a folder the server's user may create and write, "
+            "then run the command again.\n"
+        )
+        sys.exit(2)
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("havre")
+
+
+def _asks_help(args: list[str]) -> bool:
+    return bool(HELP_FLAGS.intersection(args))
 
 
 def _needs_server_settings(command: str, args: list[str]) -> bool:
@@ -128,6 +239,11 @@ def _needs_server_settings(command: str, args: list[str]) -> bool:
 def _on_the_server(command: str, args: list[str]) -> bool:
     """`havre keys rotate-route` changes the server's route keys and reads its database."""
     return command == "keys" and "rotate-route" in args
+
+
+def _checks_the_database(command: str, args: list[str]) -> bool:
+    """`havre check --database default`, the worker's health check, reaches the database."""
+    return command == "check" and any(arg.startswith("--database") for arg in args)
 
 
 def _works_offline(command: str, args: list[str]) -> bool:
@@ -202,13 +318,16 @@ def _refuse_unless_offered(command: str) -> None:
     sys.exit(2)
 
 
-def _prepare_database() -> None:
+def _prepare_database(*, migrate: bool = True) -> None:
     """Apply any migration not applied yet, or say in one sentence why the database is out of reach."""
     from django.core.management import call_command
     from django.db import DatabaseError, connection
     from django.db.migrations.executor import MigrationExecutor
 
     try:
+        _reach_database(connection)
+        if not migrate:
+            return
         executor = MigrationExecutor(connection)
         plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
         if plan:
@@ -221,6 +340,26 @@ def _prepare_database() -> None:
             "Check DATABASE_URL (PostgreSQL) or HAVRE_DATA_DIR (SQLite), then run the command again.\n"
         )
         sys.exit(2)
+
+
+def _reach_database(connection: Any) -> None:
+    """Connect once, so that a database out of reach is said at once, in one sentence.
+
+    PostgreSQL is reached outside the pool, which would retry for its whole
+    wait, logging each attempt, before giving a reason that names neither
+    the host nor the cause. SQLite reads its file's header on connecting.
+    """
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_master")
+        return
+    import psycopg
+    from django.db import DatabaseError
+
+    try:
+        psycopg.connect(**connection.get_connection_params(), connect_timeout=5).close()
+    except psycopg.Error as exc:
+        raise DatabaseError(str(exc)) from None
 
 
 def _will_not_start(problems: Iterable[str]) -> None:

@@ -144,7 +144,17 @@ def database_settings(
     and gives it back at its end, so a process never holds more than the
     pool's size, however many threads it runs.
     """
-    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
+    # The address is never repeated in a problem: it may carry the password.
+    example = "write it like postgres://havre:PASSWORD@127.0.0.1:5432/havre, or unset it for SQLite"
+    try:
+        database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
+    except (ValueError, dj_database_url.UnknownSchemeError):
+        raise ConfigError(f"DATABASE_URL is not a PostgreSQL address: {example}") from None
+    engine = str(database.get("ENGINE", ""))
+    if not engine.endswith(("postgresql", "sqlite3")):
+        raise ConfigError(f"DATABASE_URL must be a PostgreSQL address: {example}")
+    if not database.get("NAME"):
+        raise ConfigError(f"DATABASE_URL names no database: {example}")
     if pool_size is None:
         database["CONN_MAX_AGE"] = 60
     if not str(database.get("ENGINE", "")).endswith("postgresql"):

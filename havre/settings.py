@@ -207,11 +207,13 @@ DATABASE_URL = _read(lambda: env("DATABASE_URL"), None)
 HAVRE_DB_POOL_SIZE: int | None = _read(pool_size, DB_POOL_DEFAULT)
 if HAVRE_TESTING and env("HAVRE_DB_POOL_SIZE") is None:
     HAVRE_DB_POOL_SIZE = None
+DATABASES: dict[str, Any] = {}
 if DATABASE_URL:
-    DATABASES: dict[str, Any] = {
-        "default": database_settings(DATABASE_URL, pool_size=HAVRE_DB_POOL_SIZE)
-    }
-else:
+    _url = DATABASE_URL
+    DATABASES["default"] = _read(
+        lambda: database_settings(_url, pool_size=HAVRE_DB_POOL_SIZE), None
+    )
+if not DATABASES.get("default"):
     DATABASES = {
         "default": {
             # Django's SQLite, its writers let in first come, first served.
@@ -301,6 +303,12 @@ SECURE_CSP = {
 }
 if HAVRE_PUBLIC_URL.startswith("https://"):
     SECURE_HSTS_SECONDS = 31536000
+# Django's deployment checks that say the opposite of Havre's own, so that
+# `havre check --deploy` lists only what the operator may have to change:
+# W008, the HTTPS proxy in front redirects plain HTTP (and `havre serve`
+# refuses plain HTTP beyond this computer); W009, Havre checks its secret
+# itself (at least 32 random characters, as its problems say).
+SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W009"]
 # Forwarded headers are believed only from these addresses (none by default):
 # havre.proxies applies them to the request's client address and scheme at the
 # ASGI level and drops them otherwise, so Django itself never reads them.

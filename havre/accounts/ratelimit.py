@@ -10,23 +10,37 @@ Which keys count an attempt is the caller's choice (see `signin` and
 `devices`): a browser the member signed in from before counts against its
 own key only, so guesses from elsewhere cannot lock her out.
 
-Keys are hashed, so the cache never holds an email address in clear.
+Keys are keyed hashes (HMAC under a key derived from HAVRE_SECRET_KEY), so
+the cache never holds an email or an IP address in clear, nor a plain hash
+that anyone could recompute from a list of addresses (every IPv4 address can
+be tried in minutes).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Iterable
+from functools import cache as once
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from havre.vault.formats import server_key
 
 LIMIT = 10
 WINDOW_SECONDS = 15 * 60
 
 
+@once
+def _secret(server_secret: str) -> bytes:
+    return server_key(server_secret, "attempts")
+
+
 def key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(f"{kind}\x00{value}".encode()).hexdigest()[:32]
+    secret = _secret(settings.SECRET_KEY)
+    digest = hmac.new(secret, f"{kind}\x00{value}".encode(), hashlib.sha256).hexdigest()[:32]
     return f"havre:attempts:{kind}:{digest}"
 
 

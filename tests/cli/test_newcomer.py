@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -184,14 +185,221 @@ def test_an_unreachable_database_is_one_sentence(tmp_path: Path) -> None:
         **SECRETS,
     )
     assert done.returncode == 2
-    assert "Havre cannot use its database" in done.stderr
-    assert "Check DATABASE_URL" in done.stderr
+    # One sentence and what to do, at once: not the pool's retries, logged one by one.
+    first, second = done.stderr.strip().splitlines()
+    assert first.startswith("Havre cannot use its database: ")
+    assert "127.0.0.1" in first
+    assert second.startswith("Check DATABASE_URL")
 
 
-def test_an_unexpected_failure_is_a_line_and_a_log_entry(tmp_path: Path) -> None:
-    # A data folder that is a file: nothing can be made in it.
-    (tmp_path / "data").write_text("not a folder")
-    done = havre(tmp_path, "staff", "list", **SECRETS)
+@pytest.mark.parametrize("kind", ["a file", "out of reach"])
+def test_an_unusable_data_folder_is_named_with_the_setting_to_fix(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "a file":
+        (tmp_path / "data").write_text("not a folder")
+        folder = tmp_path / "data"
+    else:
+        folder = Path("/proc/havre-data")
+    done = havre(tmp_path, "staff", "list", HAVRE_DATA_DIR=str(folder), **SECRETS)
+    assert done.returncode == 2
+    first, second = done.stderr.strip().splitlines()
+    assert first.startswith(f"Havre cannot use its data folder {folder}: ")
+    assert "Set HAVRE_DATA_DIR" in second
+
+
+def test_no_command_help_shows_djangos_own_options(tmp_path: Path) -> None:
+    """The options every Django command has are no use here; `--version` would even print Django's."""
+    for args in (("init",), ("serve",), ("migrate",), ("check",), ("staff",), ("keys",)):
+        shown = havre(tmp_path, *args, "--help").stdout
+        for option in ("--settings", "--pythonpath", "--traceback", "--verbosity", "--version"):
+            assert option not in shown, (args, shown)
+        assert "--skip-checks" not in shown
+    assert "Check the settings and the installation" in havre(tmp_path, "check", "--help").stdout
+
+
+def test_every_option_of_havres_commands_says_what_it_is(tmp_path: Path) -> None:
+    for command in ("init", "serve", "demo", "report"):
+        shown = havre(tmp_path, command, "--help").stdout
+        options = shown[shown.index("options:") :].splitlines()[1:]
+        for line, following in zip(options, [*options[1:], ""], strict=True):
+            words = line.split()
+            if line.startswith("  -") and len(words) <= 2 and words[-1].isupper():
+                # "--port PORT" alone on its line: its help is on the next.
+                assert following.startswith("    "), (command, line)
+
+
+def test_a_refusal_names_the_command_not_a_python_class(tmp_path: Path) -> None:
+    done = havre(tmp_path, "init", "--program", "Refuge", "--admin", "not-an-address", **SECRETS)
     assert done.returncode == 1
-    assert "havre staff: failed unexpectedly (FileExistsError)" in done.stderr
-    assert len(done.stderr.strip().splitlines()) == 2
+    assert done.stderr.splitlines()[-1] == "havre init: --admin must be an email address"
+    done = havre(tmp_path, "report", "--from", "2026-13-01", "--to", "2026-12-01", **SECRETS)
+    assert done.returncode == 1
+    assert done.stderr.startswith("havre report: --from must be a date")
+    assert "CommandError" not in done.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    bad = os.fsdecode(b"Refuge\xff")
+    done = havre(tmp_path, "init", "--program", bad, "--admin", "a@example.org", **SECRETS)
+    assert done.returncode == 2
+    assert done.stderr.startswith("havre init: argument 3 (")
+    assert "is not UTF-8 text" in done.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_names_in_any_script_are_kept_as_typed(tmp_path: Path) -> None:
+    done = havre(
+        tmp_path, "init", "--program", "Refuge 🏠 Émeraude", "--admin", "zoé@example.org", **SECRETS
+    )
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(havre(tmp_path, "staff", "list", "--json", **SECRETS).stdout)
+    (member,) = listed["members"]
+    assert (member["email"], member["program"]["name"]) == ("zoé@example.org", "Refuge 🏠 Émeraude")
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("garbage", "DATABASE_URL is not a PostgreSQL address"),
+        ("postgres://", "DATABASE_URL names no database"),
+        ("mysql://havre:s3cretpw@db.example/havre", "DATABASE_URL must be a PostgreSQL address"),
+    ],
+)
+def test_a_malformed_database_url_is_named_without_repeating_it(
+    tmp_path: Path, url: str, named: str
+) -> None:
+    done = havre(tmp_path, "staff", "list", DATABASE_URL=url, **SECRETS)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Havre will not start:")
+    assert named in done.stderr
+    assert "s3cretpw" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [("serve",), ("migrate",), ("check", "--database", "default")], ids=" ".join
+)
+def test_commands_that_migrate_themselves_say_an_unreachable_database_at_once(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # `havre check --database default` is the worker's health check (docs/deploy.md).
+    done = havre(tmp_path, *command, DATABASE_URL="postgres://nobody@127.0.0.1:9/none", **SECRETS)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Havre cannot use its database: ")
+    assert len(done.stderr.strip().splitlines()) == 2, done.stderr
+
+
+def test_a_reader_that_stops_early_is_no_failure(tmp_path: Path) -> None:
+    """`havre ... | head` closes the pipe before Havre is done writing: no crash, no log."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    env.update({"HAVRE_DATA_DIR": str(tmp_path / "data"), **SECRETS})
+    reader, writer = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "havre", "retention", "show"],
+        cwd=tmp_path,
+        env=env,
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(writer)
+    os.close(reader)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 141
+    assert "failed unexpectedly" not in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("", "--program must name the program"),
+        ("   ", "--program must name the program"),
+        ("R" * 201, "--program is a name of at most 200 characters"),
+    ],
+)
+def test_init_refuses_a_program_without_a_usable_name(tmp_path: Path, name: str, said: str) -> None:
+    done = havre(tmp_path, "init", "--program", name, "--admin", "a@example.org", **SECRETS)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1].startswith(f"havre init: {said}")
+    listed = json.loads(havre(tmp_path, "staff", "list", "--json", **SECRETS).stdout)
+    assert listed == {"members": []}
+
+
+def test_the_deployment_check_does_not_contradict_havres_own_advice(tmp_path: Path) -> None:
+    done = havre(
+        tmp_path, "check", "--deploy", HAVRE_PUBLIC_URL="https://help.example.org", **SECRETS
+    )
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    # A 34-character secret is strong enough for Havre; the proxy does the redirect.
+    assert "SECRET_KEY" not in said
+    assert "SECURE_SSL_REDIRECT" not in said
+
+
+def test_every_command_finds_a_program_the_same_way(tmp_path: Path) -> None:
+    """By id or exact name, and each refusal says what to type, whichever command asks."""
+    commands = [
+        ("chat", "show"),
+        ("report", "--from", "2026-11-01", "--to", "2026-11-02"),
+        ("retention", "set", "--delete-after", "1d"),
+    ]
+    for command in commands:
+        done = havre(tmp_path, *command, **SECRETS)
+        assert done.returncode == 1, (command, done.stderr)
+        assert "there is no program yet: `havre init` makes one" in done.stderr, command
+    for name in ("Refuge", "Abri"):
+        made = havre(
+            tmp_path, "init", "--program", name, "--admin", f"{name}@example.org", **SECRETS
+        )
+        assert made.returncode == 0, made.stderr
+    for command in commands:
+        done = havre(tmp_path, *command, **SECRETS)
+        assert "several programs: name one with --program" in done.stderr, command
+        done = havre(tmp_path, *command, "--program", "Nowhere", **SECRETS)
+        assert done.stderr.splitlines()[-1].endswith("no program has the id or name 'Nowhere'")
+        assert havre(tmp_path, *command, "--program", "Abri", **SECRETS).returncode == 0, command
+
+
+def test_version_is_havres_whichever_way_it_is_asked(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    expected = f"havre {version('havre')}\n"
+    for args in (("--version",), ("version",), ("init", "--version"), ("serve", "--version")):
+        done = havre(tmp_path, *args)
+        assert (done.returncode, done.stdout) == (0, expected), (args, done.stderr)
+
+
+def test_ctrl_c_mid_command_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)}
+    env["HAVRE_DATA_DIR"] = str(tmp_path / "data")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "havre", "triage", "--defaults"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write("hello\n")
+    process.stdin.flush()
+    # Once it has answered a line, it is inside the command, waiting for the next.
+    assert json.loads(process.stdout.readline()) == {"crisis": False, "category": None}
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.strip() == "havre triage: stopped by Ctrl-C; what was done before it stays done."
+
+
+@pytest.mark.parametrize("command", [("staff", "list"), ("serve",), ("migrate",)], ids=" ".join)
+def test_a_damaged_sqlite_file_is_one_sentence(tmp_path: Path, command: tuple[str, ...]) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "havre.sqlite3").write_text("not a database, but a note\n" * 200)
+    done = havre(tmp_path, *command, **SECRETS)
+    assert done.returncode == 2
+    first, second = done.stderr.strip().splitlines()
+    assert first == "Havre cannot use its database: file is not a database"
+    assert second.startswith("Check DATABASE_URL (PostgreSQL) or HAVRE_DATA_DIR (SQLite)")

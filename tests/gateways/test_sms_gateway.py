@@ -16,6 +16,7 @@ from havre.conversations.actions.channels import ChannelError
 from havre.conversations.models import Delivery
 from havre.gateways.actions import add_channel, remove_channel
 from havre.gateways.base import SendError
+from havre.gateways.refs import provider_ref
 from havre.gateways.registry import gateway_for
 from havre.gateways.sms_gateway import wire
 from havre.gateways.sms_gateway.fake import sign
@@ -170,7 +171,8 @@ def test_a_reply_is_posted_signed_to_the_send_url_and_its_reports_follow(
     assert (call.to, call.body) == (TEXTER, "Nous sommes là.")
     assert call.payload["from"] == GATEWAY_NUMBER
     assert call.payload["status_url"] == url_of(gateway_a, "status")
-    assert message.provider_id == call.gateway_id
+    # Kept as a keyed digest: a gateway may build its ids from the number.
+    assert message.provider_id == provider_ref(gateway_a.pk, call.gateway_id)
 
     assert fake_sms_gateway.post_status(call.gateway_id, "delivered").status_code == 200
     message.refresh_from_db()
@@ -198,6 +200,76 @@ def test_send_errors_say_whether_to_try_again(
     with pytest.raises(SendError) as failed:
         gateway_for(gateway_a).send(gateway_a, to=TEXTER, body="x", status_callback="")
     assert (failed.value.transient, failed.value.code) == (transient, code)
+
+
+@pytest.mark.parametrize("quoted", ["33612340001", "no-route-to-33612340001", "336-1234-0001"])
+def test_an_error_that_quotes_the_number_is_neither_kept_nor_logged(
+    fake_sms_gateway, gateway_a, alice, django_capture_on_commit_callbacks, caplog, quoted
+):
+    """A gateway may put the recipient in its error: Havre keeps its HTTP status instead."""
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
+    fake_sms_gateway.fail_next(status=400, error=quoted)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = actions.queue_reply(
+            received()[0].conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="Nous sommes là.",
+            body_sealed=SEALED_REPLY,
+            number=TEXTER,
+            epoch=1,
+        )
+    message.refresh_from_db()
+    assert (message.status, message.error_code) == (Delivery.FAILED, "http-400")
+    # A delivery report that quotes it is refused, and leaves nothing either.
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "encore").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = actions.queue_reply(
+            received()[0].conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="Toujours là.",
+            body_sealed=SEALED_REPLY,
+            number=TEXTER,
+            epoch=1,
+        )
+    sent.refresh_from_db()
+    refused = fake_sms_gateway.post_status(
+        str(fake_sms_gateway.calls[-1].gateway_id), "failed", error=quoted
+    )
+    assert refused.status_code == 400
+    sent.refresh_from_db()
+    assert sent.error_code == ""
+    digits = "".join(ch for ch in quoted if ch.isdigit())
+    for needle in (quoted, digits, digits[-9:]):
+        assert needle not in caplog.text
+    assert found_in_database([quoted, digits[-9:]]) == []
+
+
+def test_ids_built_from_the_number_are_neither_stored_nor_logged(
+    fake_sms_gateway, gateway_a, alice, django_capture_on_commit_callbacks, caplog
+):
+    fake_sms_gateway.ids_from_number = True
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        message = actions.queue_reply(
+            received()[0].conversation,
+            author=alice,
+            message_id=uuid.uuid4(),
+            body="Nous sommes là.",
+            body_sealed=SEALED_REPLY,
+            number=TEXTER,
+            epoch=1,
+        )
+    call = fake_sms_gateway.calls[-1]
+    assert str(call.gateway_id).startswith(TEXTER.lstrip("+"))
+    assert fake_sms_gateway.post_status(str(call.gateway_id), "delivered").status_code == 200
+    message.refresh_from_db()
+    assert message.status == Delivery.DELIVERED
+    digits = TEXTER.lstrip("+")
+    for needle in (digits, digits[-9:]):
+        assert needle not in caplog.text
+    assert found_in_database([digits[-9:]]) == []
 
 
 def test_a_gateway_that_does_not_know_the_secret_refuses_and_the_send_fails_for_good(

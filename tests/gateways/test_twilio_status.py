@@ -105,6 +105,8 @@ def test_a_report_with_a_bad_signature_changes_nothing(twilio, reply):
         {"MessageStatus": None, "SmsStatus": None},
         {"MessageSid": "nonsense"},
         {"ErrorCode": "thirty"},
+        # As long as a phone number: never kept, in case it is one.
+        {"ErrorCode": "6505551234"},
         {"AccountSid": "AC" + "9" * 32},
     ],
 )

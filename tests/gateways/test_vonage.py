@@ -295,6 +295,16 @@ def test_send_errors_say_whether_to_try_again(fake_vonage, vonage_a, status, cod
     assert (failed.value.transient, failed.value.code) == (transient, code)
 
 
+def test_an_error_code_as_long_as_a_number_is_not_kept(fake_vonage, vonage_a, caplog):
+    """The code is stored and logged; one that could be the recipient's number is not."""
+    quoted = TEXTER.lstrip("+")
+    fake_vonage.fail_next(status=422, code=quoted)
+    with pytest.raises(SendError) as failed:
+        gateway_for(vonage_a).send(vonage_a, to=TEXTER, body="x", status_callback="")
+    assert failed.value.code == "http-422"
+    assert quoted[-9:] not in caplog.text
+
+
 def test_a_key_vonage_does_not_know_is_refused_for_good(fake_vonage, vonage_a, program_b):
     fake_vonage.public_keys[A["application_id"]] = fake_vonage.public_keys[
         vonage_account("b")["application_id"]

@@ -88,4 +88,5 @@ def test_at_the_keyboard_a_bad_date_is_one_line_and_no_traceback(tmp_path: Path)
         .splitlines()[-1]
         .endswith("--from must be a date written YYYY-MM-DD, such as 2026-11-30")
     )
-    assert len([line for line in done.stderr.splitlines() if "Error" in line]) == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("havre report: --from")
+    assert "Traceback" not in done.stderr

@@ -12,6 +12,7 @@ from havre.conversations.actions.channels import ChannelError, channel_secret
 from havre.conversations.models import Channel
 from havre.gateways import http
 from havre.gateways.base import SendError
+from havre.gateways.refs import provider_ref
 from havre.gateways.sms_gateway.wire import ERROR_RE, ID_RE, signed_headers
 from havre.vault import addresses
 
@@ -65,8 +66,10 @@ class SmsGateway:
                 # The gateway may have taken the text: trying again could send it twice.
                 logger.warning("gateway send: unreadable answer, channel=%s", channel.pk)
                 raise SendError(transient=False, code="bad-response")
-            logger.info("gateway send accepted: channel=%s id=%s", channel.pk, their_id)
-            return their_id
+            # The gateway's id may be built from the number: kept and logged as a digest.
+            ref = provider_ref(channel.pk, their_id)
+            logger.info("gateway send accepted: channel=%s ref=%s", channel.pk, ref)
+            return ref
         code = _error_code(response)
         transient = response.status_code in (408, 425, 429) or response.status_code >= 500
         logger.warning(

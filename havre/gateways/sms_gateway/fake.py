@@ -57,6 +57,8 @@ class FakeSmsGateway:
         self.http = http or httpx.Client(timeout=30.0)
         self.calls: list[SendCall] = []
         self.delay = 0.0
+        # Some gateways build their ids from the number (here: digits, then a count).
+        self.ids_from_number = False
         self._failures: list[tuple[int, dict[str, Any]]] = []
         self._sent: dict[str, dict[str, Any]] = {}
         self._lock = threading.RLock()
@@ -98,7 +100,7 @@ class FakeSmsGateway:
             elif not isinstance(payload, dict) or not payload.get("to") or not payload.get("text"):
                 response = FakeResponse.of_json(400, {"error": "bad_request"})
             else:
-                gateway_id = "gw-" + secrets.token_hex(8)
+                gateway_id = self._new_id("gw", str(payload["to"]))
                 self._sent[gateway_id] = payload
                 response = FakeResponse.of_json(202, {"id": gateway_id})
             self.calls.append(SendCall(authorized, payload, response.status, gateway_id))
@@ -117,13 +119,18 @@ class FakeSmsGateway:
 
     def inbound_payload(self, sender: str, text: str, media: int = 0) -> dict[str, Any]:
         return {
-            "id": "in-" + secrets.token_hex(8),
+            "id": self._new_id("in", sender),
             "from": sender,
             "to": self.number,
             "text": text,
             "media": media,
             "received_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
+
+    def _new_id(self, kind: str, number: str) -> str:
+        if self.ids_from_number:
+            return f"{number.lstrip('+')}-{kind}-{len(self.calls)}-{secrets.randbelow(10**6)}"
+        return f"{kind}-{secrets.token_hex(8)}"
 
     def send_text(self, url: str, sender: str, text: str, media: int = 0) -> httpx.Response:
         return self.post(url, self.inbound_payload(sender, text, media))

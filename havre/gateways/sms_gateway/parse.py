@@ -6,6 +6,7 @@ from typing import Any
 
 from havre.conversations.models import Channel
 from havre.gateways.handling import DeliveryReport, InboundText
+from havre.gateways.refs import provider_ref
 from havre.gateways.sms_gateway.wire import ERROR_RE, ID_RE, MAX_MEDIA, STATUSES
 from havre.vault import addresses
 
@@ -15,6 +16,10 @@ class MalformedPayloadError(ValueError):
 
 
 def _id(payload: dict[str, Any]) -> str:
+    """The gateway's id, as it sent it: stored only as a keyed digest (havre.gateways.refs).
+
+    Its shape is the gateway's choice, and one may build it from the number.
+    """
     value = payload.get("id")
     if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise MalformedPayloadError
@@ -41,10 +46,10 @@ def parse_inbound(payload: dict[str, Any], channel: Channel) -> InboundText:
         raise MalformedPayloadError
     if not isinstance(media, int) or isinstance(media, bool) or not 0 <= media <= MAX_MEDIA:
         raise MalformedPayloadError
-    return InboundText(message_id, sender, text, media)
+    return InboundText(provider_ref(channel.pk, message_id), sender, text, media)
 
 
-def parse_status(payload: dict[str, Any]) -> DeliveryReport:
+def parse_status(payload: dict[str, Any], channel: Channel) -> DeliveryReport:
     message_id = _id(payload)
     status = payload.get("status")
     if not isinstance(status, str) or status not in STATUSES:
@@ -54,4 +59,4 @@ def parse_status(payload: dict[str, Any]) -> DeliveryReport:
         error = ""
     if not isinstance(error, str) or (error and not ERROR_RE.fullmatch(error)):
         raise MalformedPayloadError
-    return DeliveryReport(message_id, status, error)
+    return DeliveryReport(provider_ref(channel.pk, message_id), status, error)

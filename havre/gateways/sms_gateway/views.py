@@ -54,7 +54,7 @@ def status(request: HttpRequest, channel_id: uuid.UUID) -> HttpResponse:
     if isinstance(payload, HttpResponse):
         return payload
     try:
-        report = parse_status(payload)
+        report = parse_status(payload, channel)
     except MalformedPayloadError:
         return handling.refuse(channel, 400, "malformed payload")
     return handling.take(channel, [], [report])

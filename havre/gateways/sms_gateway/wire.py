@@ -22,7 +22,10 @@ MAX_SKEW_SECONDS: Final = 300
 MIN_SECRET_LENGTH: Final = 32
 
 ID_RE: Final = re.compile(r"[A-Za-z0-9._:-]{1,64}")
-ERROR_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,32}")
+# A gateway's error code is kept in the database and the log: a word or a
+# short number, never one with as many digits as a phone number, in case a
+# gateway quotes the recipient in it.
+ERROR_RE: Final = re.compile(r"(?!(?:[^0-9]*[0-9]){7})[A-Za-z0-9_-]{1,32}")
 MAX_MEDIA: Final = 20
 
 STATUSES: Final = frozenset({"sent", "delivered", "undelivered", "failed"})

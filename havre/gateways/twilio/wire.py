@@ -12,7 +12,9 @@ SIGNATURE_HEADER: Final = "X-Twilio-Signature"
 ACCOUNT_SID_RE: Final = re.compile(r"AC[0-9a-f]{32}")
 MESSAGE_SID_RE: Final = re.compile(r"(SM|MM)[0-9a-f]{32}")
 E164_RE: Final = re.compile(r"\+[1-9][0-9]{1,14}")
-ERROR_CODE_RE: Final = re.compile(r"[0-9]{1,10}")
+# Twilio's error codes have five digits; a longer number could be a phone
+# number, and the code is kept and logged.
+ERROR_CODE_RE: Final = re.compile(r"[0-9]{1,6}")
 
 # A text with more media than this is not something Twilio sends.
 MAX_MEDIA: Final = 10

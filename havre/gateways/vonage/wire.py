@@ -17,8 +17,9 @@ MEDIA_TYPES: Final = frozenset({"image", "vcard", "audio", "video", "file"})
 UUID_RE: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 APPLICATION_ID_RE: Final = UUID_RE
 API_KEY_RE: Final = re.compile(r"[0-9a-zA-Z]{6,32}")
-# The problem document's type ends in "#<code>": a number or a short word.
-ERROR_CODE_RE: Final = re.compile(r"[0-9A-Za-z-]{1,32}")
+# The problem document's type ends in "#<code>": a number or a short word,
+# never one with as many digits as a phone number (it is kept and logged).
+ERROR_CODE_RE: Final = re.compile(r"(?!(?:[^0-9]*[0-9]){7})[0-9A-Za-z-]{1,32}")
 
 # Vonage's message statuses, as Havre's delivery statuses.
 STATUS_MAP: Final = {

@@ -30,11 +30,22 @@ class Command(BaseCommand):
             "--program-public-key", help="from `havre keys generate` (base64url, 32 bytes)"
         )
         parser.add_argument("--program-id", type=uuid.UUID, help="from `havre keys generate`")
-        parser.add_argument("--language", default="en", choices=sorted(actions.LANGUAGES))
+        parser.add_argument(
+            "--language",
+            default="en",
+            choices=sorted(actions.LANGUAGES),
+            help="the language texters' automatic notices default to (default: en)",
+        )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         public_key = self._public_key(options["program_public_key"])
+        name = " ".join(options["program"].split())
+        if not name:
+            raise CommandError("--program must name the program, for example --program Refuge")
+        name_limit = Program._meta.get_field("name").max_length
+        if name_limit is not None and len(name) > name_limit:
+            raise CommandError(f"--program is a name of at most {name_limit} characters")
         email = options["admin"].strip().lower()
         if "@" not in email:
             raise CommandError("--admin must be an email address")
@@ -44,9 +55,7 @@ class Command(BaseCommand):
         if program_id is not None and Program.objects.filter(pk=program_id).exists():
             raise CommandError(f"a program with id {program_id} already exists")
         with transaction.atomic():
-            program = actions.create_program(
-                options["program"], options["language"], program_id=program_id
-            )
+            program = actions.create_program(name, options["language"], program_id=program_id)
             if public_key is not None:
                 create_first_epoch(program, public_key)
             admin, token = actions.invite(program, email, Role.ADMIN, None)

@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from havre.accounts.models import Program
+from havre.accounts.lookup import one_program
 from havre.chat import actions
 
 
@@ -22,12 +21,14 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True, metavar="show|set")
         show = sub.add_parser("show", help="the chat's settings and the snippet for the website")
         show.add_argument(
-            "--program", help="the program's id (may be left out when the server has one program)"
+            "--program",
+            help="its id or exact name (may be left out when the server has one program)",
         )
         show.add_argument("--json", action="store_true", help="print the result as JSON")
         change = sub.add_parser("set", help="change the chat's settings (only those given)")
         change.add_argument(
-            "--program", help="the program's id (may be left out when the server has one program)"
+            "--program",
+            help="its id or exact name (may be left out when the server has one program)",
         )
         change.add_argument(
             "--slug",
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         change.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        program = self._program(options["program"])
+        program = one_program(options["program"])
         if options["action"] == "set":
             try:
                 chat = actions.configure(
@@ -88,14 +89,3 @@ class Command(BaseCommand):
             "Paste this on the program's website to open it:\n"
             f"  {actions.snippet(chat)}"
         )
-
-    def _program(self, program_id: str | None) -> Program:
-        if program_id is None:
-            programs = list(Program.objects.all()[:2])
-            if len(programs) != 1:
-                raise CommandError("this server has several programs (or none): give --program ID")
-            return programs[0]
-        try:
-            return Program.objects.get(pk=program_id)
-        except (ValidationError, ValueError, Program.DoesNotExist):
-            raise CommandError(f"no program with id {program_id}") from None

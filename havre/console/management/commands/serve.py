@@ -18,8 +18,12 @@ class Command(BaseCommand):
     help = "Run the Havre server (migrations applied; worker threads in embedded mode)."
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="port to listen on (default: 8000)"
+        )
         parser.add_argument(
             "--no-workers",
             action="store_true",

@@ -15,10 +15,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from havre.accounts.models import Program
+from havre.accounts.lookup import one_program
 from havre.conversations.actions.channels import remove_channel
 from havre.conversations.models import Channel
 from havre.gateways import actions
@@ -84,7 +83,7 @@ class Command(BaseCommand):
                 _add_field(form, field)
             form.add_argument(
                 "--program",
-                help="the program's id (may be left out when the server has one program)",
+                help="its id or exact name (may be left out when the server has one program)",
             )
             form.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -107,7 +106,7 @@ class Command(BaseCommand):
 
     def _add(self, options: dict[str, Any]) -> None:
         spec = provider(options["provider"])
-        program = self._program(options["program"])
+        program = one_program(options["program"])
         values = {field.name: self._value(field, options) for field in spec.fields}
         try:
             channel = actions.add_channel(
@@ -190,17 +189,6 @@ class Command(BaseCommand):
             "channel of this program continues her conversation there; otherwise close it "
             "once she has been told another way."
         )
-
-    def _program(self, program_id: str | None) -> Program:
-        if program_id is None:
-            programs = list(Program.objects.all()[:2])
-            if len(programs) != 1:
-                raise CommandError("this server has several programs (or none): give --program ID")
-            return programs[0]
-        try:
-            return Program.objects.get(pk=program_id)
-        except (ValidationError, ValueError, Program.DoesNotExist):
-            raise CommandError(f"no program with id {program_id}") from None
 
     def _value(self, field: Field, options: dict[str, Any]) -> str | None:
         if not field.secret:

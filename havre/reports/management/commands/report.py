@@ -8,13 +8,11 @@ withheld: "<5" in text and CSV, null in JSON.
 from __future__ import annotations
 
 import json
-import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from havre.accounts.models import Program
+from havre.accounts.lookup import one_program
 from havre.reports import export
 from havre.reports.figures import Period, PeriodError, parse_days, report, zone_of
 
@@ -27,13 +25,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--from", dest="first", required=True, metavar="DATE")
-        parser.add_argument("--to", dest="last", required=True, metavar="DATE")
+        parser.add_argument(
+            "--from", dest="first", required=True, metavar="DATE", help="first day, YYYY-MM-DD"
+        )
+        parser.add_argument(
+            "--to", dest="last", required=True, metavar="DATE", help="last day, YYYY-MM-DD"
+        )
         output = parser.add_mutually_exclusive_group()
         output.add_argument("--json", action="store_true", help="print JSON (withheld: null)")
         output.add_argument("--csv", action="store_true", help="print CSV (withheld: <N)")
         parser.add_argument(
-            "--program", help="the program to report on (may be left out with one program)"
+            "--program", help="its id or exact name (may be left out with one program)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -41,7 +43,7 @@ class Command(BaseCommand):
             first, last = parse_days(options["first"], options["last"])
         except PeriodError as exc:
             raise CommandError(str(exc)) from None
-        program = _program(options["program"])
+        program = one_program(options["program"])
         period = Period(first, last, zone_of(program))
         figures = report(program, period)
         if options["json"]:
@@ -50,23 +52,6 @@ class Command(BaseCommand):
             self.stdout.write(export.to_csv(figures), ending="")
         else:
             self.stdout.write(_text(figures))
-
-
-def _program(named: str | None) -> Program:
-    if named:
-        try:
-            program = Program.objects.filter(pk=uuid.UUID(named)).first()
-        except (ValueError, ValidationError):
-            program = None
-        if program is None:
-            raise CommandError(f"no program has the id {named}")
-        return program
-    programs = list(Program.objects.all()[:2])
-    if len(programs) == 1:
-        return programs[0]
-    if not programs:
-        raise CommandError("there is no program yet: run `havre init` first")
-    raise CommandError("this server has several programs: name one with --program ID")
 
 
 def _text(figures: dict[str, Any]) -> str:
