@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
-from havre.triage import defaults
+from havre.triage import defaults, model
 from havre.triage.matcher import CATEGORIES, LANGUAGES, Matcher, Term, TermError
 from havre.triage.models import Lexicon
 
@@ -22,8 +22,9 @@ LIST_KEYS: tuple[ListKey, ...] = tuple((c, lang) for c in CATEGORIES for lang in
 
 
 def compile_lists(lists: Mapping[ListKey, Sequence[str]]) -> Matcher:
-    """A matcher for these lists. Terms that cannot match are left out (saving refuses them)."""
-    return Matcher(_terms(lists))
+    """A matcher for these lists, with the built-in model reading where they find
+    no term (model.py). Terms that cannot match are left out (saving refuses them)."""
+    return Matcher(_terms(lists), model.builtin())
 
 
 def _terms(lists: Mapping[ListKey, Sequence[str]]) -> Iterable[Term]:
