@@ -92,7 +92,11 @@ def test_explain_says_which_list_and_term_matched_and_why_one_was_set_aside(
         "category": None,
         "hits": [{"list": "suicide/en", "term": "suicidal", "counted": False, "reason": "negated"}],
     }
-    assert answers[2] == {"crisis": False, "category": None, "hits": []}
+    # No term found: the model read it, and says what it made of it.
+    assert answers[2]["crisis"] is False
+    assert answers[2]["hits"] == []
+    assert answers[2]["model"]["flagged"] is False
+    assert answers[2]["model"]["score"] < answers[2]["model"]["threshold"]
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for word in ("kill", "suicidal", "kill*"):
         assert word not in logged
