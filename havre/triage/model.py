@@ -53,8 +53,13 @@ class Linear:
         return [(f, self.weights[f]) for f in found if f in self.weights]
 
     def score(self, found: Sequence[str]) -> float:
-        known = [weight for _, weight in self.known(found)]
-        return self.bias + (sum(known) / math.sqrt(len(known)) if known else 0.0)
+        # Added one by one, in order: the browser's port adds the same way
+        # (sum() of floats compensates, and would differ in the last bits).
+        total, count = 0.0, 0
+        for _, weight in self.known(found):
+            total += weight
+            count += 1
+        return self.bias + (total / math.sqrt(count) if count else 0.0)
 
 
 @dataclass(frozen=True, slots=True)
