@@ -102,6 +102,16 @@ def test_explain_says_which_list_and_term_matched_and_why_one_was_set_aside(
         assert word not in logged
 
 
+def test_explain_says_when_the_learned_model_flagged(monkeypatch, db):
+    [answer] = triage(
+        monkeypatch, "I keep thinking about the bridge near my house\n", "--defaults", "--explain"
+    )
+    assert (answer["category"], answer["hits"]) == ("suicide", [])
+    assert answer["model"]["flagged"] is True
+    assert answer["model"]["score"] > answer["model"]["threshold"]
+    assert any(word["words"] == "i keep" for word in answer["model"]["words"])
+
+
 def test_an_unknown_language_is_refused_in_one_sentence(monkeypatch, db):
     with pytest.raises(CommandError, match="invalid choice"):
         triage(monkeypatch, "hi\n", "--defaults", "--lang", "de")
