@@ -5,6 +5,7 @@
 // page. tests/triage/test_cross_language.py holds it to the Python matcher.
 
 import { Context } from "./context";
+import { Model, type ModelData, type Reading } from "./model";
 import { tokenize } from "./normalize";
 import { Choice, type Form, Index, parseTerm, TermError } from "./pattern";
 import { denied, others, someoneElseActs } from "./speech";
@@ -40,6 +41,8 @@ export interface Hit {
 export interface Assessment {
   readonly category: string | null;
   readonly hits: readonly Hit[];
+  // The model's reading, when the lists found no term and a model read it.
+  readonly reading: Reading | null;
 }
 
 export function termOf(text: string, category: string, language: string): Term {
@@ -59,7 +62,10 @@ export function termOf(text: string, category: string, language: string): Term {
 export class Matcher {
   private readonly index: Index;
 
-  constructor(readonly terms: readonly Term[]) {
+  constructor(
+    readonly terms: readonly Term[],
+    readonly model: Model | null = null,
+  ) {
     this.index = new Index(terms.flatMap((term, key) => term.forms.map((form) => [key, form] as const)));
   }
 
@@ -97,16 +103,22 @@ export class Matcher {
       }
       hits.push({ term: term.text, category: term.category, language: term.language, counted: reason === null, reason });
     }
+    if (hits.length === 0 && this.model !== null) {
+      const reading = this.model.read(tokens);
+      return { category: reading.category, hits, reading };
+    }
     let category: string | null = null;
     for (const hit of hits) {
       if (hit.counted && (category === null || (RANK[hit.category] ?? 0) > (RANK[category] ?? 0))) category = hit.category;
     }
-    return { category, hits };
+    return { category, hits, reading: null };
   }
 }
 
-/** A matcher for these lists. Terms that cannot match are left out (saving refuses them). */
-export function compileLists(lists: readonly LexiconList[]): Matcher {
+/** A matcher for these lists, with the model where the server sent one (it leaves it
+ * out for lists that do not keep the built-in ones). Terms that cannot match are
+ * left out (saving refuses them). */
+export function compileLists(lists: readonly LexiconList[], model: ModelData | null = null): Matcher {
   const terms: Term[] = [];
   for (const list of lists) {
     if (!CATEGORIES.includes(list.category)) continue;
@@ -118,5 +130,5 @@ export function compileLists(lists: readonly LexiconList[]): Matcher {
       }
     }
   }
-  return new Matcher(terms);
+  return new Matcher(terms, model === null ? null : new Model(model));
 }
