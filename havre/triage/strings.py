@@ -107,8 +107,6 @@ def _editor() -> dict[str, str]:
         "language.en": _("English"),
         "language.fr": _("French"),
         "terms": _("Terms, one per line"),
-        "count.one": _("{n} term"),
-        "count.other": _("{n} terms"),
         "state.builtin": _("This is Havre's built-in list."),
         "state.edited": _("Edited by {name}, {when}."),
         "state.edited_anonymous": _("Edited {when}."),

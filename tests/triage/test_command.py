@@ -48,6 +48,15 @@ def test_the_program_may_be_left_out_only_when_there_is_one(monkeypatch, program
     ]
 
 
+def test_a_program_may_be_named_by_its_exact_name_as_in_every_command(
+    monkeypatch, program_a, program_b, sam
+):
+    save_lexicon(program_a, by=sam, category="suicide", language="en", terms=["mango"])
+    assert triage(monkeypatch, "mango\n", "--program", program_a.name) == [
+        {"crisis": True, "category": "suicide"}
+    ]
+
+
 def test_an_unknown_program_or_none_at_all_is_refused(monkeypatch, db):
     with pytest.raises(CommandError, match="--defaults"):
         triage(monkeypatch, "hi\n")

@@ -21,9 +21,9 @@ import sys
 import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from havre.accounts.lookup import one_program
 from havre.accounts.models import Program
 from havre.triage.lexicons import builtin_lists, compile_lists, lists_for, matcher_for
 from havre.triage.matcher import LANGUAGES, Assessment, Matcher
@@ -84,20 +84,10 @@ class Command(BaseCommand):
 
 
 def _program_id(named: str | None) -> uuid.UUID:
-    if named:
-        try:
-            program = Program.objects.filter(pk=named).first()
-        except ValidationError:
-            program = None
-        if program is None:
-            raise CommandError(f"no program has the id {named}")
-        return program.pk
-    programs = list(Program.objects.all()[:2])
-    if len(programs) == 1:
-        return programs[0].pk
-    if not programs:
+    """The program named by id or exact name, found as every command finds it."""
+    if named is None and not Program.objects.exists():
         raise CommandError("there is no program yet: use --defaults for the built-in lexicons")
-    raise CommandError("this server has several programs: name one with --program ID")
+    return one_program(named).pk
 
 
 def _answer(assessment: Assessment, *, explain: bool) -> dict[str, Any]:
