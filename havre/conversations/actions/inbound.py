@@ -54,17 +54,19 @@ def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
     return None if found is None else found[0]
 
 
-def open_conversation_route(channel: Channel, routes: list[str]) -> tuple[uuid.UUID, str] | None:
+def open_conversation_route(
+    channel: Channel, routes: list[str]
+) -> tuple[uuid.UUID, str, str] | None:
     """The program's open conversation under any of these routes (one per route key in use),
-    as its id and the route it was filed under."""
+    as its id, the route it was filed under and its texter's language ("" if unknown)."""
     found = (
         Conversation.objects.filter(
             program_id=channel.program_id, route__in=routes, status=Status.OPEN
         )
-        .values_list("pk", "route")
+        .values_list("pk", "route", "language")
         .first()
     )
-    return None if found is None or found[1] is None else (found[0], found[1])
+    return None if found is None or found[1] is None else (found[0], found[1], found[2])
 
 
 def already_stored(channel: Channel, provider_id: str) -> Message | None:
