@@ -103,7 +103,7 @@ def receive_inbound(
         arrival, language = seal(text, e164)
         replies = render_replies(text, arrival, language, stop_requested=stop_requested)
         try:
-            message = store(text, arrival, e164, category, replies)
+            message = store(arrival, e164, category, replies, stop_requested=stop_requested)
         except (StaleArrival, automatic.ToldChanged, IntegrityError):
             # A retried webhook whose text is stored already (the message's
             # unique provider id refused it, and the transaction left nothing),
@@ -200,7 +200,12 @@ def render_replies(
 
 
 def store(
-    text: Text, arrival: SealedArrival, e164: str, category: str | None, replies: Replies
+    arrival: SealedArrival,
+    e164: str,
+    category: str | None,
+    replies: Replies,
+    *,
+    stop_requested: bool,
 ) -> Message:
     """Everything the arrival changes, in one transaction; one event leaves after commit."""
     with transaction.atomic(), one_event_per_conversation():
@@ -211,7 +216,7 @@ def store(
             conversation=conversation,
             message=message,
             new_conversation=arrival.new_conversation,
-            stop_requested=automatic.is_stop_request(text.body),
+            stop_requested=stop_requested,
         )
         # She stopped an earlier conversation: nothing is sent to her.
         notices = [] if conversation.stopped_at is not None else replies.plan.notices
