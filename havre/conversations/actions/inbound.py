@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from django.db import IntegrityError
 from django.utils import timezone
 
 from havre.conversations.actions.common import announce, bump_locked
@@ -82,36 +83,19 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
     transaction ends, so the automatic replies decided for it hold.
     """
     channel = arrival.channel
-    found = (
-        Conversation.objects.select_for_update()
-        .filter(program_id=channel.program_id, route=arrival.route, status=Status.OPEN)
-        .first()
-    )
     if arrival.new_conversation:
-        if found is not None:
-            raise StaleArrival("a conversation opened meanwhile")
         if arrival.number_sealed is None:
             raise ValueError("a new conversation needs the texter's number, sealed")
-        now = timezone.now()
-        # Created at its first number: the text below is its first change.
-        conversation = Conversation.objects.create(
-            id=arrival.conversation_id,
-            program=channel.program,
-            channel=channel,
-            queued_at=now,
-            route=arrival.route,
-            route_key=arrival.route_key,
-            number_epoch=arrival.epoch,
-            number_sealed=arrival.number_sealed,
-            language=arrival.language,
-            seq=1,
-            last_inbound_at=now,
-            last_activity_at=now,
-        )
+        conversation = _open(arrival)
         announce(conversation)
         seq = 1
         place_new(conversation)
     else:
+        found = (
+            Conversation.objects.select_for_update()
+            .filter(program_id=channel.program_id, route=arrival.route, status=Status.OPEN)
+            .first()
+        )
         if found is None or found.pk != arrival.conversation_id:
             raise StaleArrival("the conversation closed meanwhile")
         conversation = found
@@ -141,3 +125,30 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
         updated_seq=seq,
     )
     return conversation, message
+
+
+def _open(arrival: SealedArrival) -> Conversation:
+    """The new conversation, created at its first number (the text is its first change).
+
+    Not looked up first: the database keeps one open conversation per route,
+    so one that a first text from the same number opened meanwhile refuses
+    this one, and the transaction, undone, is sealed again for it.
+    """
+    now = timezone.now()
+    try:
+        return Conversation.objects.create(
+            id=arrival.conversation_id,
+            program=arrival.channel.program,
+            channel=arrival.channel,
+            queued_at=now,
+            route=arrival.route,
+            route_key=arrival.route_key,
+            number_epoch=arrival.epoch,
+            number_sealed=arrival.number_sealed,
+            language=arrival.language,
+            seq=1,
+            last_inbound_at=now,
+            last_activity_at=now,
+        )
+    except IntegrityError:
+        raise StaleArrival("a conversation opened meanwhile") from None
