@@ -79,8 +79,9 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
     """Write the sealed text (and its conversation, when new), inside the caller's transaction.
 
     A new conversation is placed in the queue (or with someone, under
-    automatic assignment). The conversation's row is locked until the
-    transaction ends, so the automatic replies decided for it hold.
+    automatic assignment). An open one's row is locked until the transaction
+    ends, and a new one's is the transaction's own, so nothing else moves
+    its sequence meanwhile.
     """
     channel = arrival.channel
     if arrival.new_conversation:
