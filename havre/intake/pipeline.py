@@ -10,10 +10,12 @@ Every channel feeds this one function, top to bottom:
 5. triage   the plaintext in memory; only a category is kept
 6. cut      a text longer than the message limit to its beginning, marked as cut
    seal     the text (and the number, for a new conversation) to the program key
+   render   the automatic replies it will get, from what the texter was told
+            and the program's wording (nothing of this needs a lock)
 7. store    in one short transaction: the conversation and the message, the
             crisis flag, the conversation's place in the queue, the automatic
-            replies (rendered from the program's wording) queued to the number
-            being answered
+            replies queued to the number being answered (rendered again only
+            if the conversation changed meanwhile)
 8. announce after commit: the consoles hear of the arrival in one event (at
             the conversation's last number, the replies included), then the
             sender of the replies to hand to the provider
@@ -44,7 +46,7 @@ from havre.conversations.models import Channel, Message
 from havre.events import one_event_per_conversation
 from havre.protocols import automatic
 from havre.protocols.language import detect_language
-from havre.protocols.notices import render_all, texter_language
+from havre.protocols.notices import language_for, render_all, texter_language
 from havre.safety.blocks import is_blocked
 from havre.triage import assess
 from havre.vault import addresses, sealing
@@ -54,6 +56,15 @@ logger = logging.getLogger(__name__)
 
 # A text sealed for a conversation that changed before the write is sealed again.
 ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Replies:
+    """The automatic replies planned for an arrival, rendered before its transaction."""
+
+    plan: automatic.Plan
+    language: str
+    texts: list[str]
 
 
 @dataclass(frozen=True)
@@ -87,15 +98,17 @@ def receive_inbound(
         return None, False
     category = assess.category(channel.program, body)
     text = within_limit(text)
+    stop_requested = automatic.is_stop_request(body)
     for attempt in range(ATTEMPTS):
-        arrival = seal(text, e164)
+        arrival, language = seal(text, e164)
+        replies = render_replies(text, arrival, language, stop_requested=stop_requested)
         try:
-            message = store(text, arrival, e164, category)
-        except (StaleArrival, IntegrityError):
+            message = store(arrival, e164, category, replies, stop_requested=stop_requested)
+        except (StaleArrival, automatic.ToldChanged, IntegrityError):
             # A retried webhook whose text is stored already (the message's
             # unique provider id refused it, and the transaction left nothing),
-            # or a first message from the same number won the race: look
-            # again, seal again. Retries are rare: the text every webhook
+            # or a first message from the same number won the race, or another
+            # text of hers was answered meanwhile: look again, seal again. Retries are rare: the text every webhook
             # brings is not looked up first.
             stored = already_stored(channel, provider_id)
             if stored is not None:
@@ -132,8 +145,9 @@ def within_limit(text: Text) -> Text:
     return replace(text, body=text.body[:limit], cut=True)
 
 
-def seal(text: Text, e164: str) -> SealedArrival:
-    """The text and number sealed for the conversation they will be stored in."""
+def seal(text: Text, e164: str) -> tuple[SealedArrival, str]:
+    """The text and number sealed for the conversation they will be stored in,
+    and the texter's language as known ("" if not)."""
     channel = text.channel
     epoch = current_epoch(channel)
     # Under the current route key, or the previous one while it is in use.
@@ -143,11 +157,13 @@ def seal(text: Text, e164: str) -> SealedArrival:
     route_key, route = routes[0]
     found = open_conversation_route(channel, [candidate for _, candidate in routes])
     existing = None
+    known_language = ""
     if found is not None:
-        existing, route = found
+        existing, route, known_language = found
+    language = detect_language(text.body) if existing is None else ""
     conversation_id = existing if existing is not None else _new_id()
     message_id = _new_id()
-    return SealedArrival(
+    arrival = SealedArrival(
         channel=channel,
         provider_id=text.provider_id,
         route=route,
@@ -162,11 +178,35 @@ def seal(text: Text, e164: str) -> SealedArrival:
         body_sealed=sealing.seal_message(epoch, conversation_id, message_id, "in", text.body),
         media_count=text.media_count,
         cut=text.cut,
-        language=detect_language(text.body) if existing is None else "",
+        language=language,
     )
+    return arrival, language or known_language
 
 
-def store(text: Text, arrival: SealedArrival, e164: str, category: str | None) -> Message:
+def render_replies(
+    text: Text, arrival: SealedArrival, language: str, *, stop_requested: bool
+) -> Replies:
+    """The automatic replies the arrival will get, decided and rendered outside any lock."""
+    program = text.channel.program
+    plan = automatic.plan_replies(
+        program,
+        arrival.conversation_id,
+        new_conversation=arrival.new_conversation,
+        stop_requested=stop_requested,
+        media_count=text.media_count,
+    )
+    language = language_for(program, language)
+    return Replies(plan, language, render_all(program, plan.notices, language=language))
+
+
+def store(
+    arrival: SealedArrival,
+    e164: str,
+    category: str | None,
+    replies: Replies,
+    *,
+    stop_requested: bool,
+) -> Message:
     """Everything the arrival changes, in one transaction; one event leaves after commit."""
     with transaction.atomic(), one_event_per_conversation():
         conversation, message = store_arrival(arrival)
@@ -176,15 +216,26 @@ def store(text: Text, arrival: SealedArrival, e164: str, category: str | None) -
             conversation=conversation,
             message=message,
             new_conversation=arrival.new_conversation,
-            stop_requested=automatic.is_stop_request(text.body),
+            stop_requested=stop_requested,
         )
-        notices = automatic.replies_for(answered)
-        texts = render_all(conversation.program, notices, language=texter_language(conversation))
-        replies = queue_notices(
-            conversation, list(zip(notices, texts, strict=True)), to=e164, epoch=arrival.epoch
+        # She stopped an earlier conversation: nothing is sent to her.
+        notices = [] if conversation.stopped_at is not None else replies.plan.notices
+        language = texter_language(conversation)
+        texts = (
+            replies.texts
+            if notices == replies.plan.notices and language == replies.language
+            # An advocate set her language meanwhile.
+            else render_all(conversation.program, notices, language=language)
         )
-        send_in_order([reply.pk for reply in replies])
-        automatic.after_arrival(answered, notices)
+        queued = queue_notices(
+            conversation,
+            list(zip(notices, texts, strict=True)),
+            to=e164,
+            epoch=arrival.epoch,
+            locked=True,
+        )
+        send_in_order([reply.pk for reply in queued])
+        automatic.record_planned(answered, replies.plan, notices)
     return message
 
 

@@ -15,12 +15,14 @@ reply at all and ends the conversation.
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from havre.accounts.models import Program
 from havre.conversations.actions.lifecycle import close_conversation
 from havre.conversations.models import Conversation, Direction, Message
 from havre.protocols import clock, emergency
@@ -79,25 +81,132 @@ def replies_for(arrival: Arrival) -> list[str]:
         if arrival.new_conversation
         else AutomaticReplies.objects.filter(conversation=conversation).first()
     )
+    notices, _mode = _decide(
+        conversation.program,
+        conversation.pk,
+        told,
+        new_conversation=arrival.new_conversation,
+        media_count=arrival.message.media_count,
+    )
+    return notices
+
+
+class ToldChanged(Exception):  # noqa: N818 (reads as the condition it reports)
+    """What the texter was told changed between planning the replies and storing them."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The replies an arrival gets, decided before its transaction from what was read then.
+
+    Nothing here needs the conversation's lock: what was told only ever
+    grows, so a plan read too early says too much, never too little, and
+    `record_planned` refuses it (`ToldChanged`) when the row moved meanwhile.
+    """
+
+    notices: list[str]
+    told: AutomaticReplies | None
+    emergency_id: int | None
+
+
+def plan_replies(
+    program: Program,
+    conversation_id: uuid.UUID,
+    *,
+    new_conversation: bool,
+    stop_requested: bool,
+    media_count: int,
+) -> Plan:
+    """The notices that will answer an arrival, read before its transaction."""
+    if stop_requested:
+        return Plan(notices=[], told=None, emergency_id=None)
+    told = (
+        None
+        if new_conversation
+        else AutomaticReplies.objects.filter(conversation_id=conversation_id).first()
+    )
+    notices, mode = _decide(
+        program,
+        conversation_id,
+        told,
+        new_conversation=new_conversation,
+        media_count=media_count,
+    )
+    return Plan(notices=notices, told=told, emergency_id=mode)
+
+
+def _decide(
+    program: Program,
+    conversation_id: uuid.UUID,
+    told: AutomaticReplies | None,
+    *,
+    new_conversation: bool,
+    media_count: int,
+) -> tuple[list[str], int | None]:
+    """The notices, and the emergency mode they were decided under."""
     replies: list[str] = []
-    mode = emergency.current_id(conversation.program_id)
+    mode = emergency.current_id(program.pk)
     if mode is not None:
         if told is None or told.emergency_id != mode:
             replies.append(EMERGENCY)
     else:
         now = clock.now()
-        hours = hours_for(conversation.program)
+        hours = hours_for(program)
         if (
             not hours.is_open(now)
             and _new_closed_period(told, hours, now)
-            and not _advocate_present(conversation)
+            and not _advocate_present(conversation_id)
         ):
             replies.append(OUT_OF_HOURS)
-        if arrival.new_conversation or (told is not None and told.welcomed_at is None):
+        if new_conversation or (told is not None and told.welcomed_at is None):
             replies.extend(WELCOME)
-    if arrival.message.media_count > 0 and (told is None or told.media_explained_at is None):
+    if media_count > 0 and (told is None or told.media_explained_at is None):
         replies.append(MEDIA)
-    return replies
+    return replies, mode
+
+
+def record_planned(arrival: Arrival, plan: Plan, replied: Collection[str]) -> None:
+    """`after_arrival` for replies planned before the transaction.
+
+    Inside the arrival's transaction. The row of what was told changes only
+    if it still is as the plan read it; otherwise `ToldChanged` (or, for a
+    row created meanwhile, the database's IntegrityError) undoes the
+    transaction, to be planned again.
+    """
+    if arrival.stop_requested:
+        stop(arrival.conversation)
+        return
+    sent = set(replied)
+    if not sent and not arrival.new_conversation:
+        return
+    changes = _told_changes(sent, plan.emergency_id)
+    told = plan.told
+    if told is None:
+        AutomaticReplies.objects.create(conversation=arrival.conversation, **changes)
+        return
+    unchanged = AutomaticReplies.objects.filter(
+        conversation=arrival.conversation,
+        welcomed_at=told.welcomed_at,
+        out_of_hours_at=told.out_of_hours_at,
+        emergency_id=told.emergency_id,
+        media_explained_at=told.media_explained_at,
+    )
+    if unchanged.update(**changes) != 1:
+        raise ToldChanged("what the texter was told changed since the replies were planned")
+
+
+def _told_changes(sent: set[str], emergency_id: int | None) -> dict[str, object]:
+    now = clock.now()
+    changes: dict[str, object] = {}
+    if sent & set(WELCOME):
+        changes["welcomed_at"] = now
+    if OUT_OF_HOURS in sent:
+        changes["out_of_hours_at"] = now
+    if EMERGENCY in sent:
+        changes["emergency_id"] = emergency_id
+    if MEDIA in sent:
+        changes["media_explained_at"] = now
+    return changes
 
 
 def after_arrival(arrival: Arrival, replied: Collection[str]) -> None:
@@ -112,20 +221,15 @@ def after_arrival(arrival: Arrival, replied: Collection[str]) -> None:
     sent = set(replied)
     if not sent and not arrival.new_conversation:
         return
+    mode = emergency.current_id(arrival.conversation.program_id) if EMERGENCY in sent else None
+    changes = _told_changes(sent, mode)
     if arrival.new_conversation:
-        told = AutomaticReplies(conversation=arrival.conversation)
-    else:
-        told, _ = AutomaticReplies.objects.get_or_create(conversation=arrival.conversation)
-    now = clock.now()
-    if sent & set(WELCOME):
-        told.welcomed_at = now
-    if OUT_OF_HOURS in sent:
-        told.out_of_hours_at = now
-    if EMERGENCY in sent:
-        told.emergency_id = emergency.current_id(arrival.conversation.program_id)
-    if MEDIA in sent:
-        told.media_explained_at = now
-    told.save(force_insert=arrival.new_conversation)
+        AutomaticReplies.objects.create(conversation=arrival.conversation, **changes)
+        return
+    told, _ = AutomaticReplies.objects.get_or_create(conversation=arrival.conversation)
+    for field, value in changes.items():
+        setattr(told, field, value)
+    told.save()
 
 
 def stop(conversation: Conversation) -> None:
@@ -141,9 +245,9 @@ def _new_closed_period(told: AutomaticReplies | None, hours: Hours, now: datetim
     return reopened is not None and reopened <= now
 
 
-def _advocate_present(conversation: Conversation) -> bool:
+def _advocate_present(conversation_id: uuid.UUID) -> bool:
     return Message.objects.filter(
-        conversation=conversation,
+        conversation_id=conversation_id,
         direction=Direction.OUTBOUND,
         author__isnull=False,
         notice="",

@@ -36,9 +36,12 @@ def language_of(program: Program) -> str:
 
 def texter_language(conversation: Conversation) -> str:
     """The language notices go to this texter in: hers when known, else the program's."""
-    if conversation.language in LANGUAGES:
-        return conversation.language
-    return language_of(conversation.program)
+    return language_for(conversation.program, conversation.language)
+
+
+def language_for(program: Program, texter: str) -> str:
+    """`texter_language` for a texter whose language (or "") is known without her conversation."""
+    return texter if texter in LANGUAGES else language_of(program)
 
 
 def default_text(notice: str, language: str) -> str:

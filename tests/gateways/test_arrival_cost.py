@@ -19,13 +19,16 @@ pytestmark = pytest.mark.django_db
 
 TEXTER = "+33600000001"
 # The view's channel, the block check, the triage lexicons' revision, the
-# epoch, the open conversation, its lock, the conversation
-# and the text, emergency mode and opening hours, the notices' wording, one
-# sequence bump (and its read), the notices and their held texts, and what
-# the texter was told; with the transaction's savepoint and its release.
-NEW_CONVERSATION = 18
-# The same, less the conversation's creation and the welcome, plus what the
-# texter was already told.
+# epoch, the open conversation, emergency mode and opening hours, the
+# notices' wording (all before the transaction); then the conversation
+# (not looked up under a lock: one open per route is the database's rule)
+# and the text, one sequence bump (not read back: the row is the
+# transaction's own), the notices and their held texts, and what the
+# texter was told; with the transaction's savepoint and its release.
+NEW_CONVERSATION = 16
+# The same, less the conversation's creation and the welcome, plus the open
+# conversation's lock and what the texter was already told (read before the
+# transaction).
 FOLLOW_UP = 13
 
 

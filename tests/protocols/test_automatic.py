@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -23,8 +23,8 @@ from havre.conversations.actions import outbound
 from havre.conversations.models import Conversation, Delivery, HeldText, Message, Status
 from havre.gateways import sender
 from havre.gateways.registry import webhook_urls
-from havre.protocols import actions
-from havre.protocols.defaults import WELCOME
+from havre.protocols import actions, automatic
+from havre.protocols.defaults import OUT_OF_HOURS, WELCOME
 from havre.vault.formats import b64e
 from tests.conftest import SEALED_REPLY
 from tests.protocols.conftest import TEXTER, Texter, office_hours
@@ -267,6 +267,41 @@ def test_out_of_hours_says_when_and_whom_to_call_once_per_closed_period(
     set_clock(datetime(2025, 1, 14, 10, 0, tzinfo=PARIS))  # open
     texter.text("good morning")
     assert len(texter.received) == 6
+
+
+def test_replies_planned_before_another_text_was_answered_are_refused_not_sent_twice(
+    texter: Texter, sam, set_clock
+):
+    # The pipeline plans an arrival's replies before its transaction, without
+    # the conversation's lock; a text of hers answered meanwhile makes the plan
+    # stale, and storing it is refused (the pipeline then plans again).
+    office_hours(sam)
+    set_clock(SATURDAY_NOON)
+    texter.text("Is anyone there?")
+    conversation = texter.conversation()
+    set_clock(datetime(2025, 1, 13, 18, 0, tzinfo=PARIS))  # Monday evening: closed again
+    plan = automatic.plan_replies(
+        conversation.program,
+        conversation.pk,
+        new_conversation=False,
+        stop_requested=False,
+        media_count=0,
+    )
+    assert plan.notices == [OUT_OF_HOURS]
+
+    texter.text("nobody answered today")  # told the new closed period's notice
+    told = len(texter.received)
+    arrival = automatic.Arrival(
+        conversation=conversation,
+        message=Message.objects.filter(conversation=conversation).latest("seq"),
+        new_conversation=False,
+        stop_requested=False,
+    )
+    with pytest.raises(automatic.ToldChanged), transaction.atomic():
+        automatic.record_planned(arrival, plan, plan.notices)
+
+    texter.text("still there?")  # planned afresh: nothing more to say this period
+    assert len(texter.received) == told
 
 
 def test_out_of_hours_in_french_with_no_numbers_set(texter: Texter, sam, program_a, set_clock):

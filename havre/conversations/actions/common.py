@@ -36,14 +36,14 @@ def bump(
     return seq
 
 
-def bump_locked(conversation: Conversation, *, inbound: bool = False) -> int:
+def bump_locked(conversation: Conversation, *, inbound: bool = False, count: int = 1) -> int:
     """`bump` for a row locked in this transaction and read under the lock: one UPDATE.
 
     Nobody else can move the sequence while the lock is held, so the new
-    number is the one read plus one, without reading it back.
+    number is the one read plus `count`, without reading it back.
     """
-    Conversation.objects.filter(pk=conversation.pk).update(**_changes(1, inbound, True))
-    conversation.seq += 1
+    Conversation.objects.filter(pk=conversation.pk).update(**_changes(count, inbound, True))
+    conversation.seq += count
     announce(conversation)
     return conversation.seq
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from django.db import IntegrityError
 from django.utils import timezone
 
 from havre.conversations.actions.common import announce, bump_locked
@@ -54,17 +55,19 @@ def open_conversation_id(channel: Channel, route: str) -> uuid.UUID | None:
     return None if found is None else found[0]
 
 
-def open_conversation_route(channel: Channel, routes: list[str]) -> tuple[uuid.UUID, str] | None:
+def open_conversation_route(
+    channel: Channel, routes: list[str]
+) -> tuple[uuid.UUID, str, str] | None:
     """The program's open conversation under any of these routes (one per route key in use),
-    as its id and the route it was filed under."""
+    as its id, the route it was filed under and its texter's language ("" if unknown)."""
     found = (
         Conversation.objects.filter(
             program_id=channel.program_id, route__in=routes, status=Status.OPEN
         )
-        .values_list("pk", "route")
+        .values_list("pk", "route", "language")
         .first()
     )
-    return None if found is None or found[1] is None else (found[0], found[1])
+    return None if found is None or found[1] is None else (found[0], found[1], found[2])
 
 
 def already_stored(channel: Channel, provider_id: str) -> Message | None:
@@ -76,40 +79,24 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
     """Write the sealed text (and its conversation, when new), inside the caller's transaction.
 
     A new conversation is placed in the queue (or with someone, under
-    automatic assignment). The conversation's row is locked until the
-    transaction ends, so the automatic replies decided for it hold.
+    automatic assignment). An open one's row is locked until the transaction
+    ends, and a new one's is the transaction's own, so nothing else moves
+    its sequence meanwhile.
     """
     channel = arrival.channel
-    found = (
-        Conversation.objects.select_for_update()
-        .filter(program_id=channel.program_id, route=arrival.route, status=Status.OPEN)
-        .first()
-    )
     if arrival.new_conversation:
-        if found is not None:
-            raise StaleArrival("a conversation opened meanwhile")
         if arrival.number_sealed is None:
             raise ValueError("a new conversation needs the texter's number, sealed")
-        now = timezone.now()
-        # Created at its first number: the text below is its first change.
-        conversation = Conversation.objects.create(
-            id=arrival.conversation_id,
-            program=channel.program,
-            channel=channel,
-            queued_at=now,
-            route=arrival.route,
-            route_key=arrival.route_key,
-            number_epoch=arrival.epoch,
-            number_sealed=arrival.number_sealed,
-            language=arrival.language,
-            seq=1,
-            last_inbound_at=now,
-            last_activity_at=now,
-        )
+        conversation = _open(arrival)
         announce(conversation)
         seq = 1
         place_new(conversation)
     else:
+        found = (
+            Conversation.objects.select_for_update()
+            .filter(program_id=channel.program_id, route=arrival.route, status=Status.OPEN)
+            .first()
+        )
         if found is None or found.pk != arrival.conversation_id:
             raise StaleArrival("the conversation closed meanwhile")
         conversation = found
@@ -139,3 +126,30 @@ def store_arrival(arrival: SealedArrival) -> tuple[Conversation, Message]:
         updated_seq=seq,
     )
     return conversation, message
+
+
+def _open(arrival: SealedArrival) -> Conversation:
+    """The new conversation, created at its first number (the text is its first change).
+
+    Not looked up first: the database keeps one open conversation per route,
+    so one that a first text from the same number opened meanwhile refuses
+    this one, and the transaction, undone, is sealed again for it.
+    """
+    now = timezone.now()
+    try:
+        return Conversation.objects.create(
+            id=arrival.conversation_id,
+            program=arrival.channel.program,
+            channel=arrival.channel,
+            queued_at=now,
+            route=arrival.route,
+            route_key=arrival.route_key,
+            number_epoch=arrival.epoch,
+            number_sealed=arrival.number_sealed,
+            language=arrival.language,
+            seq=1,
+            last_inbound_at=now,
+            last_activity_at=now,
+        )
+    except IntegrityError:
+        raise StaleArrival("a conversation opened meanwhile") from None

@@ -21,7 +21,13 @@ from django.utils import timezone
 from havre.accounts.models import User
 from havre.conversations import relay
 from havre.conversations.actions import team
-from havre.conversations.actions.common import DELIVERY_RANK, bump, require_key, set_status
+from havre.conversations.actions.common import (
+    DELIVERY_RANK,
+    bump,
+    bump_locked,
+    require_key,
+    set_status,
+)
 from havre.conversations.actions.errors import (
     ActionError,
     ChannelRemoved,
@@ -259,13 +265,16 @@ def queue_notices(
     to: str,
     author: User | None = None,
     epoch: Epoch | None = None,
+    locked: bool = False,
 ) -> list[Message]:
     """Queue several notices at once, as (key, rendered text), in their order; not announced.
 
     Inside the caller's transaction: one sequence bump, one insert of the
     messages and one of their held texts, whatever their number. `epoch` is
-    the program's current one when the caller already read it. The caller
-    announces them with `send_in_order`.
+    the program's current one when the caller already read it; `locked`
+    says the caller holds the conversation's row, read (or created) in this
+    transaction, so its sequence is not read back. The caller announces
+    them with `send_in_order`.
     """
     if not notices:
         return []
@@ -276,7 +285,11 @@ def queue_notices(
     # A web chat has no provider: its page fetches the notice and the server
     # seals it to the visitor's key then (havre.chat), so nothing is relayed.
     by_page = is_web_chat(conversation)
-    last = bump(conversation, count=len(notices))
+    last = (
+        bump_locked(conversation, count=len(notices))
+        if locked
+        else bump(conversation, count=len(notices))
+    )
     first = last - len(notices) + 1
     messages = [
         Message(
