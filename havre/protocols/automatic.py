@@ -173,11 +173,8 @@ def record_planned(arrival: Arrival, plan: Plan, replied: Collection[str]) -> No
     row created meanwhile, the database's IntegrityError) undoes the
     transaction, to be planned again.
     """
-    if arrival.stop_requested:
-        stop(arrival.conversation)
-        return
-    sent = set(replied)
-    if not sent and not arrival.new_conversation:
+    sent = _to_remember(arrival, replied)
+    if sent is None:
         return
     changes = _told_changes(sent, plan.emergency_id)
     told = plan.told
@@ -193,6 +190,18 @@ def record_planned(arrival: Arrival, plan: Plan, replied: Collection[str]) -> No
     )
     if unchanged.update(**changes) != 1:
         raise ToldChanged("what the texter was told changed since the replies were planned")
+
+
+def _to_remember(arrival: Arrival, replied: Collection[str]) -> set[str] | None:
+    """The notices to remember as said, or None when nothing of what she was
+    told changes. A STOP ends the conversation here, and nothing is remembered."""
+    if arrival.stop_requested:
+        stop(arrival.conversation)
+        return None
+    sent = set(replied)
+    if not sent and not arrival.new_conversation:
+        return None
+    return sent
 
 
 def _told_changes(sent: set[str], emergency_id: int | None) -> dict[str, object]:
@@ -215,11 +224,8 @@ def after_arrival(arrival: Arrival, replied: Collection[str]) -> None:
     `replied` names the notices queued in answer (from `replies_for`): they
     are remembered as said. A STOP ends the conversation.
     """
-    if arrival.stop_requested:
-        stop(arrival.conversation)
-        return
-    sent = set(replied)
-    if not sent and not arrival.new_conversation:
+    sent = _to_remember(arrival, replied)
+    if sent is None:
         return
     mode = emergency.current_id(arrival.conversation.program_id) if EMERGENCY in sent else None
     changes = _told_changes(sent, mode)
