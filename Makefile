@@ -26,7 +26,6 @@ check: ## Run what CI runs besides the tests: format, lint, types, migrations, b
 	cd frontend && npm run --silent typecheck && npm run --silent check-bundle
 	$(PY) scripts/check-translations
 	$(PY) scripts/triage-tables --check
-	$(PY) scripts/triage-model --check
 
 surge: ## Play the issue's surge: 3,000 new conversations, every text delivered once
 	@scripts/bootstrap dev

@@ -3,7 +3,7 @@ server's (havre/triage) on the same texts, in the same run.
 
 The page compiles the program's lists once, when her session starts, and
 triages each of her texts before sealing it, on the page's main thread:
-this prints both costs for the built-in lists and model, on the texts of
+this prints both costs for the built-in lists, on the texts of
 bench/triage.py (the evaluation set, ordinary texts of 1,600 characters,
 texts built to be slow), each cut to the 4,096 characters the page's box
 allows. Needs Node and frontend/node_modules (`npm ci` in frontend/).
@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from bench.triage import HOSTILE, ORDINARY, _evaluation_texts
-from havre.triage import model
 
 FRONTEND = Path(__file__).resolve().parents[1] / "frontend"
 BOX_CHARS = 4096
@@ -33,7 +32,7 @@ import { compileLists } from %(matcher)s;
 
 const input = JSON.parse(readFileSync(0, "utf-8"));
 let started = performance.now();
-const matcher = compileLists(input.lists, input.model);
+const matcher = compileLists(input.lists);
 const compiled = performance.now() - started;
 matcher.assess("warm up, il me dit qu'il va me tuer lol");
 const perText = input.sets.map((texts) => {
@@ -64,7 +63,7 @@ def _node(lists: list[dict[str, Any]], sets: list[list[str]]) -> dict[str, Any]:
         )  # fmt: skip
         run = subprocess.run(  # noqa: S603 (node on our own bundle)
             ["node", str(bundle)],  # noqa: S607 (node as found on the PATH)
-            input=json.dumps({"lists": lists, "model": model.data(), "sets": sets}),
+            input=json.dumps({"lists": lists, "sets": sets}),
             capture_output=True,
             text=True,
             encoding="utf-8",

@@ -7,10 +7,6 @@ length in both languages), ordinary texts of a full SMS (1,600 characters),
 and texts built to be slow: thousands of words that each start a term with
 gaps ("il me il me..."), reporting verbs, denials, quotation marks, laughter,
 counts, apostrophes and emoji.
-
-Triage is the lists and, where they find no term, the learned model
-(havre/triage/model.py): the lists alone and the model's reading alone
-(features and scores, on tokens already read) are reported beside it.
 """
 
 from __future__ import annotations
@@ -83,16 +79,12 @@ def main() -> None:
 
     django.setup()
     from havre.triage.lexicons import builtin_matcher
-    from havre.triage.matcher import Matcher
     from havre.triage.normalize import tokenize
 
     started = time.perf_counter()
     matcher = builtin_matcher()
     compiled = time.perf_counter() - started
     word = re.compile(r"\bsuicide\b")
-    lists = Matcher(matcher.terms)
-    model = matcher.model
-    assert model is not None
 
     def baseline(text: str) -> object:
         return word.search(text.lower())
@@ -108,17 +100,9 @@ def main() -> None:
         chars = sum(len(t) for t in texts) // len(texts)
         base = _per_text(baseline, texts)
         read = _per_text(tokenize, texts)
-        alone = _per_text(lists.assess, texts)
-        read_tokens = [tokenize(text) for text in texts]
-        started = time.perf_counter()
-        for tokens in read_tokens:
-            model.read(tokens)
-        learned = (time.perf_counter() - started) / len(texts)
         havre = _per_text(matcher.assess, texts)
         print(f"  {name} ({len(texts)} texts of {chars} characters):")
         print(f"    baseline (lower + one regex): {base * 1e6:10.1f} µs")
         print(f"    reading into tokens only:     {read * 1e6:10.1f} µs")
-        print(f"    the lists alone:              {alone * 1e6:10.1f} µs")
-        print(f"    the model's reading alone:    {learned * 1e6:10.1f} µs")
-        print(f"    triage assess (both):         {havre * 1e6:10.1f} µs")
+        print(f"    triage assess:                {havre * 1e6:10.1f} µs")
         print(f"    ratio triage/baseline:        {havre / base:10.1f}")

@@ -8,7 +8,6 @@ import { b64d, b64e, generateKeypair, type Keypair, messageInfo, openSealed, sea
 import { watchQuickExit, wipeStorage } from "./chat/exit";
 import { type Key, type Language, languageOf, translate } from "./chat/strings";
 import { compileLists, type LexiconList, type Matcher } from "./triage/matcher";
-import type { ModelData } from "./triage/model";
 
 interface ChatState {
   program: { id: string; name: string };
@@ -145,8 +144,8 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 // keeps its ordinary place in the queue. See docs/webchat.md.
 
 function loadTriage(): Promise<Matcher | null> {
-  return api<{ lists: LexiconList[]; model: ModelData | null }>("lexicons")
-    .then((answer) => compileLists(answer.lists, answer.model))
+  return api<{ lists: LexiconList[] }>("lexicons")
+    .then((answer) => compileLists(answer.lists))
     .catch(() => null);
 }
 

@@ -226,7 +226,7 @@ def lexicons(request: HttpRequest, chat: ChatSettings, session: ChatSession) -> 
     for an open session, which is when the page needs them."""
     if session.ended_at is not None:
         return error("ended", 409)
-    return JsonResponse({"lists": visitor.triage_lists(chat), "model": visitor.triage_model(chat)})
+    return JsonResponse({"lists": visitor.triage_lists(chat)})
 
 
 @chat_view(("POST",), session=True)

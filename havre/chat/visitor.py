@@ -22,8 +22,7 @@ from havre.protocols.hours import hours_for
 from havre.protocols.models import ProtocolSettings
 from havre.protocols.notices import describe_numbers, render
 from havre.safety.blocks import is_blocked
-from havre.triage import model
-from havre.triage.lexicons import LIST_KEYS, keeps_builtin, lists_for
+from havre.triage.lexicons import LIST_KEYS, lists_for
 from havre.vault import addresses, formats, sealing
 from havre.vault.addresses import AddressKind
 
@@ -77,15 +76,6 @@ def triage_lists(chat: ChatSettings) -> list[dict[str, Any]]:
         {"category": category, "language": language, "terms": list(lists[(category, language)])}
         for category, language in LIST_KEYS
     ]
-
-
-def triage_model(chat: ChatSettings) -> dict[str, Any] | None:
-    """The learned model's weights for her page, or None where the program's lists
-    leave it out (havre/triage/lexicons.py: `keeps_builtin`). Published with
-    Havre, like the built-in lists; about 250 kB of JSON, fetched once a session."""
-    if not keeps_builtin(lists_for(chat.program_id)):
-        return None
-    return {key: value for key, value in model.data().items() if key != "source"}
 
 
 def other_channels(chat: ChatSettings) -> list[str]:

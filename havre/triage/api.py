@@ -117,15 +117,6 @@ def _assessment_payload(assessment: Assessment) -> dict[str, Any]:
             }
             for hit in assessment.hits
         ],
-        # The model's reading when it flagged (the lists found no term): its
-        # score and the words that weighed most, for staff to see why.
-        "model": None
-        if assessment.reading is None or assessment.reading.category is None
-        else {
-            "score": round(assessment.reading.score, 2),
-            "threshold": assessment.reading.threshold,
-            "words": [words for words, _ in assessment.reading.words],
-        },
     }
 
 

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
-from havre.triage import defaults, model
+from havre.triage import defaults
 from havre.triage.matcher import CATEGORIES, LANGUAGES, Matcher, Term, TermError
 from havre.triage.models import Lexicon
 
@@ -21,23 +21,9 @@ ListKey = tuple[str, str]  # (category, language)
 LIST_KEYS: tuple[ListKey, ...] = tuple((c, lang) for c in CATEGORIES for lang in LANGUAGES)
 
 
-def compile_lists(lists: Mapping[ListKey, Sequence[str]], *, reader: bool = True) -> Matcher:
-    """A matcher for these lists, with the built-in model reading where they find
-    no term (model.py) if they keep the built-in lists and `reader` is left on.
-    Terms that cannot match are left out (saving refuses them)."""
-    use = reader and keeps_builtin(lists)
-    return Matcher(_terms(lists), model.builtin() if use else None)
-
-
-def keeps_builtin(lists: Mapping[ListKey, Sequence[str]]) -> bool:
-    """Whether every list holds every built-in term of its own (it may add more).
-
-    The model was trained beside the built-in lists and reads what they do
-    not find; a program that took built-in terms out, or wrote its own lists,
-    has chosen what is flagged, and the model stays out of it.
-    """
-    builtin = builtin_lists()
-    return all(set(builtin[key]) <= set(lists.get(key, builtin[key])) for key in LIST_KEYS)
+def compile_lists(lists: Mapping[ListKey, Sequence[str]]) -> Matcher:
+    """A matcher for these lists. Terms that cannot match are left out (saving refuses them)."""
+    return Matcher(_terms(lists))
 
 
 def _terms(lists: Mapping[ListKey, Sequence[str]]) -> Iterable[Term]:

@@ -13,10 +13,6 @@ die'"), see speech.py; or the rest of the text makes it a joke, a story, or
 something past and resolved, see context.py. Danger counts even in someone
 else's mouth: "he told me 'I'll kill you'" is the danger. When both
 categories count, danger wins (`RANK`).
-
-Where no term is found at all (counted or set aside), a matcher given a
-learned model (model.py) lets it read the text: it flags when its crisis
-score passes its threshold, and picks the category.
 """
 
 from __future__ import annotations
@@ -26,7 +22,6 @@ from dataclasses import dataclass
 
 from havre.triage import speech
 from havre.triage.context import Context
-from havre.triage.model import Model, Reading
 from havre.triage.normalize import tokenize
 from havre.triage.pattern import (
     PREFIX_MIN,
@@ -109,8 +104,6 @@ class Hit:
 class Assessment:
     category: str | None
     hits: tuple[Hit, ...]
-    # The model's reading, when the lists found no term and a model read it.
-    reading: Reading | None = None
 
     @property
     def crisis(self) -> bool:
@@ -120,9 +113,8 @@ class Assessment:
 class Matcher:
     """A compiled set of terms; `assess` runs on every inbound text."""
 
-    def __init__(self, terms: Iterable[Term], model: Model | None = None) -> None:
+    def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = tuple(terms)
-        self.model = model
         self.index = Index(
             (key, form) for key, term in enumerate(self.terms) for form in term.forms
         )
@@ -163,9 +155,6 @@ class Matcher:
                 elif context.past(found.start, found.end):
                     reason = "past"
             hits.append(Hit(term.text, term.category, term.language, reason is None, reason))
-        if not hits and self.model is not None:
-            reading = self.model.read(tokens)
-            return Assessment(reading.category, (), reading)
         counted = [hit.category for hit in hits if hit.counted]
         category = max(counted, key=RANK.__getitem__) if counted else None
         return Assessment(category, tuple(hits))

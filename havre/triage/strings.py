@@ -134,10 +134,6 @@ def _editor() -> dict[str, str]:
         "try.matched": _("Counted: {terms}."),
         "try.ignored": _("Not counted: {terms}."),
         "try.term": _("{term} ({list})"),
-        "try.model": _(
-            "No term found; flagged by the learned model (score {score}, "
-            "needs more than {threshold}). Weighed most: {words}."
-        ),
         "reason.negated": _("{term}, denied"),
         "reason.reported": _("{term}, in someone else's words"),
         "reason.other_person": _("{term}, about someone else"),

@@ -157,18 +157,6 @@ def test_try_assesses_sample_lines_against_unsaved_lists_and_stores_nothing(
     assert assess.category(program_a, "pineapple") is None
 
 
-def test_try_says_when_the_learned_model_flagged_and_which_words_weighed_most(sam: User):
-    sample = "I keep thinking about the bridge near my house\ncan I book a call on tuesday"
-    answer = post(signed_in(sam), "try", data={"text": sample, "lists": []})
-    assert answer.status_code == 200
-    flagged, ordinary = answer.json()["results"]
-    assert (flagged["category"], flagged["hits"]) == ("suicide", [])
-    assert flagged["model"]["score"] > flagged["model"]["threshold"]
-    assert "i keep" in flagged["model"]["words"]
-    assert ordinary["category"] is None
-    assert ordinary["model"] is None
-
-
 def test_try_refuses_bad_drafts_naming_the_list_and_line(sam: User):
     answer = post(
         signed_in(sam),

@@ -107,21 +107,12 @@ def tries_and_saves(server: ConsoleServer, browser: Any) -> None:
     expect(page.get_by_text("This is Havre's built-in list.", exact=False)).to_be_visible()
 
     sample = page.get_by_role("textbox", name="Sample text, one message per line")
-    sample.fill(
-        "the pineapple is here\nI'm not suicidal\nI keep thinking about the bridge near my house"
-    )
+    sample.fill("the pineapple is here\nI'm not suicidal")
     page.get_by_role("button", name="Try", exact=True).click()
     results = page.locator(".triage-results")
     expect(results).to_contain_text("Line 1: no crisis.")
     expect(results).to_contain_text(
         "Line 2: no crisis. Not counted: “suicidal” (Suicide risk, English), denied."
-    )
-    # No term there: the learned model flagged it, and says with which words.
-    expect(results).to_contain_text(
-        re.compile(
-            r"Line 3: Crisis: suicide risk\. No term found; flagged by the learned model "
-            r"\(score [0-9.]+, needs more than 1\)\. Weighed most: .*“i keep”"
-        )
     )
 
     # Unsaved, the new term already counts when trying.

@@ -101,24 +101,10 @@ def test_explain_says_which_list_and_term_matched_and_why_one_was_set_aside(
         "category": None,
         "hits": [{"list": "suicide/en", "term": "suicidal", "counted": False, "reason": "negated"}],
     }
-    # No term found: the model read it, and says what it made of it.
-    assert answers[2]["crisis"] is False
-    assert answers[2]["hits"] == []
-    assert answers[2]["model"]["flagged"] is False
-    assert answers[2]["model"]["score"] < answers[2]["model"]["threshold"]
+    assert answers[2] == {"crisis": False, "category": None, "hits": []}
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for word in ("kill", "suicidal", "kill*"):
         assert word not in logged
-
-
-def test_explain_says_when_the_learned_model_flagged(monkeypatch, db):
-    [answer] = triage(
-        monkeypatch, "I keep thinking about the bridge near my house\n", "--defaults", "--explain"
-    )
-    assert (answer["category"], answer["hits"]) == ("suicide", [])
-    assert answer["model"]["flagged"] is True
-    assert answer["model"]["score"] > answer["model"]["threshold"]
-    assert any(word["words"] == "i keep" for word in answer["model"]["words"])
 
 
 def test_an_unknown_language_is_refused_in_one_sentence(monkeypatch, db):

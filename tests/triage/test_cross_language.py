@@ -6,9 +6,7 @@ them as JSON for the port) and the same lexicons; this test runs the port
 under Node on every text of the evaluation sets and of examples.tsv, and on
 texts that exercise the normaliser's edges, and asks for the same category
 and the same hits (each term found, counted or set aside for the same
-reason) as the Python matcher gives, and, where the lists found no term,
-the same reading by the learned model (havre/triage/model.py): the same
-score to the last bit and the same words that weighed most.
+reason) as the Python matcher gives.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from havre.triage import model, tables
+from havre.triage import tables
 from havre.triage.lexicons import LIST_KEYS, builtin_lists, compile_lists
 from tests.node import FRONTEND, run_script
 
@@ -81,7 +79,7 @@ import { readFileSync } from "node:fs";
 import { compileLists } from %(matcher)s;
 
 const input = JSON.parse(readFileSync(0, "utf-8"));
-const matcher = compileLists(input.lists, input.model);
+const matcher = compileLists(input.lists);
 const results = input.texts.map((text) => matcher.assess(text));
 console.log(JSON.stringify(results));
 """
@@ -123,14 +121,6 @@ def python_results(
                     }
                     for hit in assessment.hits
                 ],
-                "reading": None
-                if assessment.reading is None
-                else {
-                    "category": assessment.reading.category,
-                    "score": assessment.reading.score,
-                    "threshold": assessment.reading.threshold,
-                    "words": [list(pair) for pair in assessment.reading.words],
-                },
             }
         )
     return results
@@ -142,8 +132,7 @@ def node_results(
     script = tmp_path / "triage.mjs"
     matcher = FRONTEND / "src" / "triage" / "matcher.ts"
     script.write_text(SCRIPT % {"matcher": json.dumps(str(matcher))}, encoding="utf-8")
-    weights = model.data() if compile_lists(dict(lists)).model is not None else None
-    payload = json.dumps({"lists": as_payload(lists), "model": weights, "texts": list(texts)})
+    payload = json.dumps({"lists": as_payload(lists), "texts": list(texts)})
     result: list[dict[str, Any]] = json.loads(run_script(script, stdin=payload, timeout=300))
     return result
 
@@ -170,8 +159,6 @@ def test_the_browser_and_the_server_read_the_corpus_the_same_way(tmp_path: Path)
     found = differences(texts, ours, theirs)
     assert not found, f"{len(found)} of {len(texts)} texts differ:\n" + "\n".join(found[:20])
     assert sum(1 for result in ours if result["category"] is not None) > 400
-    readings = [result["reading"] for result in ours if result["reading"] is not None]
-    assert sum(1 for reading in readings if reading["category"] is not None) > 20
 
 
 def test_a_programs_own_lists_read_the_same_way_in_both(tmp_path: Path):

@@ -26,13 +26,6 @@ held-out third is kept outside the repository. It is held as a regression
 guard at the level the lists reach on it, every fourth line included (that
 quarter was kept aside from tuning).
 
-Triage reads with the lists and, where they find no term, with a learned
-model (havre/triage/model.py) trained on every development part and on the
-first held-out part (held_out.tsv, read long ago and development data since):
-on those parts the figures below are training figures. The third and fourth
-writers' held-out parts (held_out_4.tsv, held_out_5.tsv) are neither tuned
-nor trained on; their figures are the ones to quote.
-
 Run with `-s` to see every figure; they are also in the failure messages.
 """
 
@@ -157,8 +150,8 @@ def test_the_development_part_is_read_as_tuned():
     text = report("development")
     print("\n" + text)
     recall, precision, _ = crisis_figures(list(assessed("development")))
-    assert recall >= 0.99, text
-    assert precision >= 0.99, text
+    assert recall >= 0.98, text
+    assert precision >= 0.98, text
 
 
 def test_the_second_development_part_is_read_as_tuned():
@@ -173,8 +166,8 @@ def test_the_second_development_part_is_read_as_tuned():
             p for p in assessed("development_2") if language is None or p[0].language == language
         ]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.98, text
-        assert precision >= 0.97, text
+        assert recall >= 0.90, text
+        assert precision >= 0.95, text
 
 
 def test_the_third_development_part_is_read_as_tuned():
@@ -191,8 +184,8 @@ def test_the_third_development_part_is_read_as_tuned():
             p for p in assessed("development_3") if language is None or p[0].language == language
         ]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.98, text
-        assert precision >= 0.97, text
+        assert recall >= 0.90, text
+        assert precision >= 0.95, text
 
 
 def test_the_fourth_development_part_is_read_as_tuned():
@@ -211,20 +204,16 @@ def test_the_fourth_development_part_is_read_as_tuned():
             p for p in assessed("development_4") if language is None or p[0].language == language
         ]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.98, text
+        assert recall >= 0.90, text
         assert precision >= 0.96, text
 
 
 def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
     """The one part nobody tuned on or read: its figures are the ones to quote.
 
-    The floors here are where the lists and the model stand on it (recall
-    0.93 English, 1.00 French; precision 0.93 English, 0.88 French), not
-    the issue's recall of 0.95, which English does not reach; they keep a
-    change from quietly losing what was gained. French precision is held at
-    0.87, below the issue's 0.90: the model, chosen on the development parts
-    alone, adds six crises found there and one false flag, and a missed
-    crisis costs a helpline more than a flag a supervisor clears.
+    The floors here are where the lists stand on it, not the issue's (0.95
+    and 0.90), which they do not reach; they keep a change from quietly
+    losing what was gained.
     """
     text = report("held_out_4")
     print("\n" + text)
@@ -235,8 +224,8 @@ def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
     for language in (*LANGUAGES, None):
         pairs = [p for p in assessed("held_out_4") if language is None or p[0].language == language]
         recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.93, text
-        assert precision >= (0.87 if language == "fr" else 0.90), text
+        assert recall >= 0.78, text
+        assert precision >= 0.90, text
 
 
 def test_the_texts_told_across_sentences_are_read_as_tuned():
@@ -268,11 +257,9 @@ def test_the_fourth_writers_parts_are_split_once_and_measured():
     and no earlier text, split once before anything was tuned on it.
 
     Its development part may be tuned on; its held-out part is measured only.
-    The floors are where triage stands on each part (held-out, the lists
-    alone: recall 0.77, precision 0.92 or more in each language, from 0.74
-    en and 0.72 fr, 0.91, on arrival; with the model: recall 0.91 en and
-    0.88 fr, precision 0.91 en and 0.93 fr), so that a change cannot quietly
-    lose what was found. Precision is held at the issue's 0.90.
+    The floors are where the lists stand on each part (held-out: recall 0.77
+    and precision 0.92 or more in each language, from 0.74 en and 0.72 fr,
+    0.91, on arrival), so that a change cannot quietly lose what the lists found.
     """
     development, held = part("development_5"), part("held_out_5")
     print("\n" + report("development_5") + "\n" + report("held_out_5"))
@@ -292,8 +279,8 @@ def test_the_fourth_writers_parts_are_split_once_and_measured():
     # earlier ones word for word; they are kept as written.
     assert len({t.text for t in every} & {t.text for t in earlier}) <= 5
     for name, recall_floor, precision_floor in (
-        ("development_5", 0.98, 0.98),
-        ("held_out_5", 0.88, 0.90),
+        ("development_5", 0.90, 0.97),
+        ("held_out_5", 0.75, 0.91),
     ):
         text = report(name)
         for language in (*LANGUAGES, None):

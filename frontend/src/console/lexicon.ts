@@ -35,8 +35,6 @@ interface TryResult {
   crisis: boolean;
   category: Category | null;
   hits: Hit[];
-  // When the learned model flagged a line no term was found in.
-  model: { score: number; threshold: number; words: string[] } | null;
 }
 
 const CATEGORIES: Category[] = ["suicide", "danger"];
@@ -221,10 +219,6 @@ export function mountLexiconEditor(container: HTMLElement, url: string): Lexicon
         const details: string[] = [];
         if (counted.length > 0) details.push(t("triage.try.matched", { terms: [...new Set(counted)].join("; ") }));
         if (ignored.length > 0) details.push(t("triage.try.ignored", { terms: [...new Set(ignored)].join("; ") }));
-        if (result.model !== null) {
-          const words = result.model.words.map((words) => `“${words}”`).join(", ");
-          details.push(t("triage.try.model", { score: result.model.score, threshold: result.model.threshold, words }));
-        }
         const mark = result.category === null ? "" : "⚠ ";
         return el(
           "li",

@@ -5,7 +5,6 @@
 // page. tests/triage/test_cross_language.py holds it to the Python matcher.
 
 import { Context } from "./context";
-import { Model, type ModelData, type Reading } from "./model";
 import { tokenize } from "./normalize";
 import { Choice, type Form, Index, parseTerm, TermError } from "./pattern";
 import { denied, others, someoneElseActs } from "./speech";
@@ -41,8 +40,6 @@ export interface Hit {
 export interface Assessment {
   readonly category: string | null;
   readonly hits: readonly Hit[];
-  // The model's reading, when the lists found no term and a model read it.
-  readonly reading: Reading | null;
 }
 
 export function termOf(text: string, category: string, language: string): Term {
@@ -62,10 +59,7 @@ export function termOf(text: string, category: string, language: string): Term {
 export class Matcher {
   private readonly index: Index;
 
-  constructor(
-    readonly terms: readonly Term[],
-    readonly model: Model | null = null,
-  ) {
+  constructor(readonly terms: readonly Term[]) {
     this.index = new Index(terms.flatMap((term, key) => term.forms.map((form) => [key, form] as const)));
   }
 
@@ -103,22 +97,16 @@ export class Matcher {
       }
       hits.push({ term: term.text, category: term.category, language: term.language, counted: reason === null, reason });
     }
-    if (hits.length === 0 && this.model !== null) {
-      const reading = this.model.read(tokens);
-      return { category: reading.category, hits, reading };
-    }
     let category: string | null = null;
     for (const hit of hits) {
       if (hit.counted && (category === null || (RANK[hit.category] ?? 0) > (RANK[category] ?? 0))) category = hit.category;
     }
-    return { category, hits, reading: null };
+    return { category, hits };
   }
 }
 
-/** A matcher for these lists, with the model where the server sent one (it leaves it
- * out for lists that do not keep the built-in ones). Terms that cannot match are
- * left out (saving refuses them). */
-export function compileLists(lists: readonly LexiconList[], model: ModelData | null = null): Matcher {
+/** A matcher for these lists. Terms that cannot match are left out (saving refuses them). */
+export function compileLists(lists: readonly LexiconList[]): Matcher {
   const terms: Term[] = [];
   for (const list of lists) {
     if (!CATEGORIES.includes(list.category)) continue;
@@ -130,5 +118,5 @@ export function compileLists(lists: readonly LexiconList[], model: ModelData | n
       }
     }
   }
-  return new Matcher(terms, model === null ? null : new Model(model));
+  return new Matcher(terms);
 }

@@ -5,13 +5,10 @@ One message per line in, one JSON line per message out, in the same order:
 {"crisis": true, "category": "suicide"} or {"crisis": false, "category": null}.
 With --defaults the built-in lexicons are used and no database is needed,
 so anyone can evaluate them; otherwise the program's lexicons in force.
---lang keeps one language's lists only, to evaluate them apart (without
-the learned model, which reads both languages). --explain adds to each line
-the terms that matched, with their list and, for those set aside, why
-("hits"), and when no term was found the model's reading ("model": its
-crisis score, the threshold it must pass, and the words that weighed
-most): for a program's own testing of its lists. Nothing read is logged or
-stored, explained or not.
+--lang keeps one language's lists only, to evaluate them apart. --explain
+adds to each line the terms that matched, with their list and, for those
+set aside, why ("hits"): for a program's own testing of its lists. Nothing
+read is logged or stored, explained or not.
 """
 
 from __future__ import annotations
@@ -80,7 +77,7 @@ class Command(BaseCommand):
             lists = lists_for(program_id)
         if language is not None:
             lists = {key: terms for key, terms in lists.items() if key[1] == language}
-        return compile_lists(lists, reader=language is None)
+        return compile_lists(lists)
 
 
 def _program_id(named: str | None) -> uuid.UUID:
@@ -102,12 +99,4 @@ def _answer(assessment: Assessment, *, explain: bool) -> dict[str, Any]:
             }
             for hit in assessment.hits
         ]
-        reading = assessment.reading
-        if reading is not None:
-            answer["model"] = {
-                "flagged": reading.category is not None,
-                "score": round(reading.score, 2),
-                "threshold": reading.threshold,
-                "words": [{"words": words, "weight": round(w, 2)} for words, w in reading.words],
-            }
     return answer
