@@ -66,11 +66,10 @@ def test_the_features_counts_are_forms_too():
             "team.handed_on",
         ):
             assert {f"{key}.0", f"{key}.1"} <= shown.keys(), (language, key)
-    # The old pairs chosen by the browser's own plural rules are gone, but for
-    # the triage editor's unused pair, which that app drops itself.
+    # The old pairs chosen by the browser's own plural rules are gone.
     shown = catalog("en")
     old = [k for k in shown if k.endswith(".one") and k.removesuffix(".one") + ".other" in shown]
-    assert old == ["triage.count.one"]
+    assert old == []
 
 
 def test_french_says_zero_and_one_in_the_singular_and_english_only_one():

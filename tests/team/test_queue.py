@@ -11,7 +11,7 @@ from havre.audit.models import Entry
 from havre.conversations import queueing
 from havre.conversations.actions import close_conversation, team
 from havre.conversations.actions.team_errors import AtCapacity, NotOnDuty, QueueEmpty
-from havre.conversations.models import Conversation
+from havre.conversations.models import Conversation, Message
 from havre.safety.actions import block_texter
 from havre.vault import formats, sealing
 from tests.console.conftest import text_in
@@ -143,6 +143,12 @@ def test_arrival_goes_to_the_least_loaded_advocate_on_duty(
         {"type": "conversation", "conversation": conversation, "seq": 6},
         {"type": "team", "what": "assignment", "conversation": conversation},
     ]
+    # The assignment took a number of its own: no message shares one with it.
+    numbers = list(
+        Message.objects.filter(conversation=busy.conversation).values_list("seq", flat=True)
+    )
+    assert 2 not in numbers
+    assert len(set(numbers)) == len(numbers) == 5
     assert busy.conversation.assigned_to_id in {alice.pk, bea.pk}
     other = bea if busy.conversation.assigned_to_id == alice.pk else alice
 

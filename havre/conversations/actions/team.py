@@ -124,8 +124,10 @@ def place_new(conversation: Conversation) -> None:
     """
     # The program the arrival's channel brought along, read in this request.
     program = conversation.program
-    if program.auto_assign:
-        refill(program)
+    if program.auto_assign and refill(program):
+        # Whatever it assigned was bumped through its own row; the arrival's
+        # own numbers go on from the sequence it reached.
+        conversation.refresh_from_db(fields=["seq", "assigned_to"])
 
 
 def take_next(member: User) -> Conversation:
