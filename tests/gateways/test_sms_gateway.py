@@ -13,7 +13,7 @@ import pytest
 
 from havre.conversations import actions
 from havre.conversations.actions.channels import ChannelError
-from havre.conversations.models import Delivery
+from havre.conversations.models import Delivery, Message
 from havre.gateways.actions import add_channel, remove_channel
 from havre.gateways.base import SendError
 from havre.gateways.refs import provider_ref
@@ -153,21 +153,27 @@ def test_mutated_samples_never_cause_a_server_error(fake_sms_gateway, gateway_a,
 # -- sending ---------------------------------------------------------------------
 
 
-def test_a_reply_is_posted_signed_to_the_send_url_and_its_reports_follow(
-    fake_sms_gateway, gateway_a, alice, django_capture_on_commit_callbacks
-):
-    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
+def reply(author, body: str, on_commit) -> Message:
+    """An advocate's reply to the texter of the first conversation, sent, as stored."""
+    with on_commit(execute=True):
         message = actions.queue_reply(
             received()[0].conversation,
-            author=alice,
+            author=author,
             message_id=uuid.uuid4(),
-            body="Nous sommes là.",
+            body=body,
             body_sealed=SEALED_REPLY,
             number=TEXTER,
             epoch=1,
         )
     message.refresh_from_db()
+    return message
+
+
+def test_a_reply_is_posted_signed_to_the_send_url_and_its_reports_follow(
+    fake_sms_gateway, gateway_a, alice, django_capture_on_commit_callbacks
+):
+    assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
+    message = reply(alice, "Nous sommes là.", django_capture_on_commit_callbacks)
     call = fake_sms_gateway.calls[-1]
     assert call.authorized
     assert (call.to, call.body) == (TEXTER, "Nous sommes là.")
@@ -211,31 +217,11 @@ def test_an_error_that_quotes_the_number_is_neither_kept_nor_logged(
     """A gateway may put the recipient in its error: Havre keeps its HTTP status instead."""
     assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
     fake_sms_gateway.fail_next(status=400, error=quoted)
-    with django_capture_on_commit_callbacks(execute=True):
-        message = actions.queue_reply(
-            received()[0].conversation,
-            author=alice,
-            message_id=uuid.uuid4(),
-            body="Nous sommes là.",
-            body_sealed=SEALED_REPLY,
-            number=TEXTER,
-            epoch=1,
-        )
-    message.refresh_from_db()
+    message = reply(alice, "Nous sommes là.", django_capture_on_commit_callbacks)
     assert (message.status, message.error_code) == (Delivery.FAILED, "http-400")
     # A delivery report that quotes it is refused, and leaves nothing either.
     assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "encore").status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = actions.queue_reply(
-            received()[0].conversation,
-            author=alice,
-            message_id=uuid.uuid4(),
-            body="Toujours là.",
-            body_sealed=SEALED_REPLY,
-            number=TEXTER,
-            epoch=1,
-        )
-    sent.refresh_from_db()
+    sent = reply(alice, "Toujours là.", django_capture_on_commit_callbacks)
     refused = fake_sms_gateway.post_status(
         str(fake_sms_gateway.calls[-1].gateway_id), "failed", error=quoted
     )
@@ -253,16 +239,7 @@ def test_ids_built_from_the_number_are_neither_stored_nor_logged(
 ):
     fake_sms_gateway.ids_from_number = True
     assert fake_sms_gateway.send_text(url_of(gateway_a, "sms"), TEXTER, "allo").status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        message = actions.queue_reply(
-            received()[0].conversation,
-            author=alice,
-            message_id=uuid.uuid4(),
-            body="Nous sommes là.",
-            body_sealed=SEALED_REPLY,
-            number=TEXTER,
-            epoch=1,
-        )
+    message = reply(alice, "Nous sommes là.", django_capture_on_commit_callbacks)
     call = fake_sms_gateway.calls[-1]
     assert str(call.gateway_id).startswith(TEXTER.lstrip("+"))
     assert fake_sms_gateway.post_status(str(call.gateway_id), "delivered").status_code == 200
