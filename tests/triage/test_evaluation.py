@@ -86,6 +86,15 @@ def crisis_figures(pairs: list[tuple[Text, str]]) -> tuple[float, float, int]:
     return found / wanted, (found / flagged if flagged else 1.0), len(pairs)
 
 
+def assert_floors(name: str, recall_floor: float, precision_floor: float, text: str) -> None:
+    """The part's crisis recall and precision hold their floors in each language and overall."""
+    for language in (*LANGUAGES, None):
+        pairs = [p for p in assessed(name) if language is None or p[0].language == language]
+        recall, precision, _ = crisis_figures(pairs)
+        assert recall >= recall_floor, text
+        assert precision >= precision_floor, text
+
+
 def report(name: str) -> str:
     pairs = list(assessed(name))
     lines = [f"{name}: {len(pairs)} texts"]
@@ -161,13 +170,7 @@ def test_the_second_development_part_is_read_as_tuned():
     second = part("development_2")
     assert len({t.text for t in second}) == len(second), "a text appears twice"
     assert not {t.text for t in second} & {t.text for t in part("development") + part("held_out")}
-    for language in (*LANGUAGES, None):
-        pairs = [
-            p for p in assessed("development_2") if language is None or p[0].language == language
-        ]
-        recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.90, text
-        assert precision >= 0.95, text
+    assert_floors("development_2", 0.90, 0.95, text)
 
 
 def test_the_third_development_part_is_read_as_tuned():
@@ -179,13 +182,7 @@ def test_the_third_development_part_is_read_as_tuned():
     assert len({t.text for t in third}) == len(third), "a text appears twice"
     earlier = part("development") + part("held_out") + part("development_2")
     assert not {t.text for t in third} & {t.text for t in earlier}
-    for language in (*LANGUAGES, None):
-        pairs = [
-            p for p in assessed("development_3") if language is None or p[0].language == language
-        ]
-        recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.90, text
-        assert precision >= 0.95, text
+    assert_floors("development_3", 0.90, 0.95, text)
 
 
 def test_the_fourth_development_part_is_read_as_tuned():
@@ -199,13 +196,7 @@ def test_the_fourth_development_part_is_read_as_tuned():
     # Written apart from the others, five of its texts happen to repeat
     # earlier ones word for word; they are kept as written.
     assert len({t.text for t in fourth} & {t.text for t in earlier}) <= 5
-    for language in (*LANGUAGES, None):
-        pairs = [
-            p for p in assessed("development_4") if language is None or p[0].language == language
-        ]
-        recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.90, text
-        assert precision >= 0.96, text
+    assert_floors("development_4", 0.90, 0.96, text)
 
 
 def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
@@ -221,11 +212,7 @@ def test_the_third_writers_held_out_part_is_measured_and_does_not_fall_back():
     assert len(held) >= 170
     assert len({t.text for t in held}) == len(held), "a text appears twice"
     assert not {t.text for t in held} & {t.text for t in part("development_4")}
-    for language in (*LANGUAGES, None):
-        pairs = [p for p in assessed("held_out_4") if language is None or p[0].language == language]
-        recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.78, text
-        assert precision >= 0.90, text
+    assert_floors("held_out_4", 0.78, 0.90, text)
 
 
 def test_the_texts_told_across_sentences_are_read_as_tuned():
@@ -241,15 +228,7 @@ def test_the_texts_told_across_sentences_are_read_as_tuned():
     assert len({t.text for t in across}) == len(across), "a text appears twice"
     earlier = part("development") + part("held_out") + part("development_2") + part("development_3")
     assert not {t.text for t in across} & {t.text for t in earlier + part("development_4")}
-    for language in (*LANGUAGES, None):
-        pairs = [
-            p
-            for p in assessed("development_across")
-            if language is None or p[0].language == language
-        ]
-        recall, precision, _ = crisis_figures(pairs)
-        assert recall >= 0.93, text
-        assert precision >= 0.97, text
+    assert_floors("development_across", 0.93, 0.97, text)
 
 
 def test_the_fourth_writers_parts_are_split_once_and_measured():
@@ -283,8 +262,4 @@ def test_the_fourth_writers_parts_are_split_once_and_measured():
         ("held_out_5", 0.75, 0.91),
     ):
         text = report(name)
-        for language in (*LANGUAGES, None):
-            pairs = [p for p in assessed(name) if language is None or p[0].language == language]
-            recall, precision, _ = crisis_figures(pairs)
-            assert recall >= recall_floor, text
-            assert precision >= precision_floor, text
+        assert_floors(name, recall_floor, precision_floor, text)
