@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { loadCatalogues, setLanguage, t, tn } from "../src/console/i18n.ts";
+import { loadCatalogues, setLanguage, tn } from "../src/console/i18n.ts";
 import { parsePluralForms } from "../src/console/plural-forms.ts";
 
 globalThis.document ??= { documentElement: {} };
@@ -54,15 +54,5 @@ describe("tn", () => {
   test("a count missing in the language falls back to English with English's rule", () => {
     loadCatalogues({ en: catalogues.en, fr: { plural_forms: catalogues.fr.plural_forms } }, "fr");
     assert.equal(tn("c", 0), "0 open conversations");
-  });
-});
-
-describe("t", () => {
-  test("a fraction is written the language's way, a whole number as it is", () => {
-    loadCatalogues({ en: { s: "score {score}, {n} texts" }, fr: { s: "score {score}, {n} textes" } });
-    setLanguage("fr");
-    assert.equal(t("s", { score: 0.87, n: 3000 }), "score 0,87, 3000 textes");
-    setLanguage("en");
-    assert.equal(t("s", { score: 0.87, n: 3000 }), "score 0.87, 3000 texts");
   });
 });

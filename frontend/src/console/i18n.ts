@@ -38,10 +38,7 @@ export function t(key: string, values: Record<string, string | number> = {}): st
 function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
-    if (value === undefined) return whole;
-    // A fraction is written the language's way ("0,87" in French); whole
-    // numbers stay as they are, counts included.
-    return typeof value === "number" && !Number.isInteger(value) ? value.toLocaleString(language) : String(value);
+    return value === undefined ? whole : String(value);
   });
 }
 
